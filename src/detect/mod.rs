@@ -1,0 +1,334 @@
+//! Detection: from normalized text to resolved candidates.
+//!
+//! The [`Detector`] is built once from the dictionaries, is immutable and `Send + Sync`,
+//! and is shared by every scan. Per document it
+//! 1. finds the number groups (see `text::numbers`) and splits them into *runs* of whole
+//!    chunks, the unit every numeric recognizer judges;
+//! 2. looks up the context cue just before each group (`身份证号：`, `监督电话`, `索引号` …);
+//! 3. asks each [`Recognizer`] (one module per kind) for candidates;
+//! 4. resolves overlaps: the most confident reading of a span wins, one finding per span.
+
+mod bank_card;
+mod context;
+mod id_card;
+mod landline;
+mod mobile_phone;
+#[allow(dead_code)]
+mod template;
+
+use std::sync::Arc;
+
+use crate::dict::{CueCategory, Dictionaries};
+use crate::kind::PiiKind;
+use crate::redacted::Redacted;
+use crate::text::{Chunk, Normalized, NumberGroup, number_groups};
+
+pub(crate) use context::CueMatcher;
+
+/// A detected value before status and masking are decided. Offsets are byte offsets into
+/// the NORMALIZED text.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub(crate) kind: PiiKind,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) confidence: f32,
+    pub(crate) rule: &'static str,
+    pub(crate) explanation: String,
+    /// Why the value is institutional, when it is.
+    pub(crate) public: Option<&'static str>,
+    /// Value characters (digits, `*`, `X`) in order, for tokens and keyed hashes.
+    pub(crate) value: Redacted<String>,
+    /// Leading value characters that the profile may keep on top of `keep_start`
+    /// (the area code of a landline when the profile keeps it).
+    pub(crate) area_code_len: usize,
+}
+
+impl Candidate {
+    pub(crate) fn is_masked(&self) -> bool {
+        self.value.expose().contains('*')
+    }
+}
+
+/// A run of consecutive whole chunks of one number group.
+#[derive(Debug)]
+pub(crate) struct Run<'g> {
+    pub(crate) group: &'g NumberGroup,
+    /// Index of the group in the document.
+    pub(crate) group_index: usize,
+    pub(crate) first: usize,
+    pub(crate) chunks: &'g [Chunk],
+    /// Value characters: digits, `*`, and `X` (upper-cased).
+    pub(crate) value: String,
+    /// Value length of each chunk.
+    pub(crate) lens: Vec<usize>,
+}
+
+impl Run<'_> {
+    pub(crate) fn start(&self) -> usize {
+        self.chunks[0].start
+    }
+
+    pub(crate) fn end(&self) -> usize {
+        self.chunks[self.chunks.len() - 1].end
+    }
+
+    pub(crate) fn has_stars(&self) -> bool {
+        self.chunks.iter().any(|c| c.stars > 0)
+    }
+
+    pub(crate) fn is_whole_group(&self) -> bool {
+        self.chunks.len() == self.group.chunks.len()
+    }
+
+    /// Returns true when the chunk lengths equal `lens`.
+    pub(crate) fn grouped_as(&self, lens: &[usize]) -> bool {
+        self.lens == lens
+    }
+
+    /// Returns true when every chunk but the last has 4 characters and the last 1 to 4
+    /// (`6222 0212 3456 7890 123`), the way cards and some IDs are written.
+    pub(crate) fn grouped_by_four(&self) -> bool {
+        let (last, rest) = self.lens.split_last().expect("a run has a chunk");
+        rest.iter().all(|&l| l == 4) && (1..=4).contains(last)
+    }
+}
+
+/// Longest run value considered: 19-digit cards plus the `0086` prefix.
+const MAX_RUN: usize = 24;
+
+/// A document prepared for the recognizers.
+pub(crate) struct Prepared<'t> {
+    pub(crate) text: &'t Normalized<'t>,
+    pub(crate) groups: Vec<NumberGroup>,
+    /// The id of the cue that applies to each group (same index as `groups`).
+    cues: Vec<Option<usize>>,
+    matcher: &'t CueMatcher,
+}
+
+impl<'t> Prepared<'t> {
+    fn new(text: &'t Normalized<'t>, matcher: &'t CueMatcher) -> Self {
+        let groups = number_groups(text.as_str());
+        let cues = matcher.for_groups(text.as_str(), &groups);
+        Prepared { text, groups, cues, matcher }
+    }
+
+    /// Returns every run of whole chunks of every group, up to [`MAX_RUN`] characters.
+    pub(crate) fn runs(&self) -> Vec<Run<'_>> {
+        let text = self.text.as_str();
+        let mut runs = Vec::new();
+        for (group_index, group) in self.groups.iter().enumerate() {
+            for first in 0..group.chunks.len() {
+                let mut value = String::new();
+                let mut lens = Vec::new();
+                for last in first..group.chunks.len() {
+                    let chunk = &group.chunks[last];
+                    let (s, e) = if chunk.paren { (chunk.start + 1, chunk.end - 1) } else { (chunk.start, chunk.end) };
+                    value.extend(text[s..e].chars().map(|c| c.to_ascii_uppercase()));
+                    lens.push(chunk.len());
+                    if value.len() > MAX_RUN {
+                        break;
+                    }
+                    runs.push(Run {
+                        group,
+                        group_index,
+                        first,
+                        chunks: &group.chunks[first..=last],
+                        value: value.clone(),
+                        lens: lens.clone(),
+                    });
+                }
+            }
+        }
+        runs
+    }
+
+    /// Returns the cue category that applies to the group of `run`.
+    pub(crate) fn cue(&self, run: &Run<'_>) -> Option<CueCategory> {
+        self.cues[run.group_index].map(|id| self.matcher.category(id))
+    }
+
+    /// Returns the cue word that applies to the group of `run`, for explanations.
+    pub(crate) fn cue_word(&self, run: &Run<'_>) -> Option<&str> {
+        self.cues[run.group_index].map(|id| self.matcher.word(id))
+    }
+}
+
+/// One kind of personal data, found by one module.
+pub(crate) trait Recognizer: Send + Sync {
+    /// The kind this recognizer reports.
+    #[allow(dead_code)]
+    fn kind(&self) -> PiiKind;
+    /// Appends the candidates found in `doc` to `out`.
+    fn find(&self, doc: &Prepared<'_>, runs: &[Run<'_>], out: &mut Vec<Candidate>);
+}
+
+/// Finds personal data in text. Cheap to clone; build it once and share it.
+#[derive(Clone)]
+pub struct Detector {
+    inner: Arc<DetectorInner>,
+}
+
+struct DetectorInner {
+    cues: CueMatcher,
+    recognizers: Vec<Box<dyn Recognizer>>,
+}
+
+impl std::fmt::Debug for Detector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Detector").field("recognizers", &self.inner.recognizers.len()).finish()
+    }
+}
+
+/// Builds a [`Detector`].
+#[derive(Debug, Clone)]
+pub struct DetectorBuilder {
+    reference_year: u16,
+}
+
+impl Default for DetectorBuilder {
+    fn default() -> Self {
+        DetectorBuilder { reference_year: current_year() }
+    }
+}
+
+impl DetectorBuilder {
+    /// Returns a builder with the current year as the latest plausible birth year.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the latest plausible birth year of an ID number (default: the current year).
+    pub fn reference_year(&mut self, year: u16) -> &mut Self {
+        self.reference_year = year;
+        self
+    }
+
+    /// Builds the detector from `dict`.
+    pub fn build(&self, dict: &Dictionaries) -> Detector {
+        let recognizers: Vec<Box<dyn Recognizer>> = vec![
+            Box::new(id_card::IdCard::new(dict, self.reference_year)),
+            Box::new(mobile_phone::MobilePhone::new(dict)),
+            Box::new(landline::Landline::new(dict)),
+            Box::new(bank_card::BankCard::new(dict)),
+        ];
+        Detector { inner: Arc::new(DetectorInner { cues: CueMatcher::new(&dict.cues), recognizers }) }
+    }
+}
+
+impl Detector {
+    /// Returns resolved candidates of `text`, sorted by position, without overlaps.
+    pub(crate) fn detect(&self, text: &Normalized<'_>) -> Vec<Candidate> {
+        let doc = Prepared::new(text, &self.inner.cues);
+        if doc.groups.is_empty() {
+            return Vec::new();
+        }
+        let runs = doc.runs();
+        let mut candidates = Vec::new();
+        for recognizer in &self.inner.recognizers {
+            recognizer.find(&doc, &runs, &mut candidates);
+        }
+        resolve(candidates)
+    }
+}
+
+/// Keeps the best candidate of every overlapping set: highest confidence, then longest,
+/// then earliest.
+fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        b.confidence
+            .total_cmp(&a.confidence)
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        if kept.iter().all(|k| c.end <= k.start || k.end <= c.start) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.start);
+    kept
+}
+
+fn current_year() -> u16 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days since 1970 → civil year (good to a day around New Year, which is enough for
+    // a plausibility bound on birth years).
+    let year = 1970 + secs / 31_556_952;
+    u16::try_from(year).unwrap_or(u16::MAX)
+}
+
+/// Joins explanation parts.
+pub(crate) fn explain(parts: &[&str]) -> String {
+    parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("; ")
+}
+
+/// Formats the cue part of an explanation.
+pub(crate) fn cue_part(word: Option<&str>) -> String {
+    word.map(|w| format!("cue {w}")).unwrap_or_default()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Detects in `text` with the built-in dictionaries; returns (kind, matched original
+    /// text, public) triples.
+    pub(crate) fn detect(text: &str) -> Vec<(PiiKind, String, bool)> {
+        let dict = Dictionaries::built_in();
+        let detector = DetectorBuilder::new().reference_year(2026).build(&dict);
+        let norm = Normalized::new(text);
+        detector
+            .detect(&norm)
+            .into_iter()
+            .map(|c| {
+                let s = norm.original_start(c.start);
+                let e = norm.original_end(c.end);
+                (c.kind, text[s..e].to_owned(), c.public.is_some())
+            })
+            .collect()
+    }
+
+    /// Asserts that `text` yields exactly `expected` (kind, matched text) leaks or public
+    /// findings (third element: is public).
+    #[macro_export]
+    macro_rules! t {
+        ($name:ident, $text:expr, [$(($kind:ident, $value:expr $(, $public:expr)?)),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let found = $crate::detect::tests::detect($text);
+                let expected: Vec<(PiiKind, String, bool)> = vec![
+                    $((PiiKind::$kind, String::from($value), false $(|| $public)?)),*
+                ];
+                assert_eq!(found, expected, "help: input {:?}", $text);
+            }
+        };
+    }
+
+    #[test]
+    fn detector_is_send_sync_and_cheap_to_clone() {
+        fn assert_all<T: Send + Sync + Clone>() {}
+        assert_all::<Detector>();
+    }
+
+    #[test]
+    fn resolution_prefers_confident_then_long() {
+        let mk = |start, end, confidence| Candidate {
+            kind: PiiKind::MobilePhone,
+            start,
+            end,
+            confidence,
+            rule: "test",
+            explanation: String::new(),
+            public: None,
+            value: Redacted::new(String::new()),
+            area_code_len: 0,
+        };
+        let kept = resolve(vec![mk(0, 11, 0.9), mk(0, 18, 0.99), mk(20, 31, 0.5), mk(25, 40, 0.5)]);
+        let spans: Vec<_> = kept.iter().map(|c| (c.start, c.end)).collect();
+        assert_eq!(spans, vec![(0, 18), (25, 40)]);
+    }
+}

@@ -1,0 +1,345 @@
+//! Dictionaries: the data detectors consult, built into the binary and overridable.
+//!
+//! Every file in `dictionaries/` is embedded with `include_str!`, so the scanner works
+//! with zero configuration. When an override directory is given (`--dict-dir`,
+//! `NOTICEGUARD_DICT_DIR`), a file there with the same name replaces the built-in one, and
+//! `profiles/*.toml` there add or replace profiles. Built-in files can only fail by a bug
+//! (a test loads them all); override files are user data, so their errors name the file
+//! and line.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+const ID_REGION_CODES: &str = "id_region_codes.tsv";
+const MOBILE_SEGMENTS: &str = "mobile_segments.tsv";
+const LANDLINE_AREA_CODES: &str = "landline_area_codes.tsv";
+const BANK_BINS: &str = "bank_bins.tsv";
+const PUBLIC_NUMBERS: &str = "public_numbers.txt";
+const CUES: &str = "cues.tsv";
+
+/// The built-in dictionary files, by file name.
+const BUILT_IN: &[(&str, &str)] = &[
+    (ID_REGION_CODES, include_str!("../../dictionaries/id_region_codes.tsv")),
+    (MOBILE_SEGMENTS, include_str!("../../dictionaries/mobile_segments.tsv")),
+    (LANDLINE_AREA_CODES, include_str!("../../dictionaries/landline_area_codes.tsv")),
+    (BANK_BINS, include_str!("../../dictionaries/bank_bins.tsv")),
+    (PUBLIC_NUMBERS, include_str!("../../dictionaries/public_numbers.txt")),
+    (CUES, include_str!("../../dictionaries/cues.tsv")),
+];
+
+/// The built-in profiles, by name.
+const BUILT_IN_PROFILES: &[(&str, &str)] =
+    &[("default", include_str!("../../dictionaries/profiles/default.toml"))];
+
+/// Years during which an ID address code was assigned (`None`: open-ended).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RegionValidity {
+    pub(crate) first: Option<u16>,
+    pub(crate) last: Option<u16>,
+}
+
+/// What a context cue says about the number that follows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum CueCategory {
+    IdCard,
+    Phone,
+    BankCard,
+    PublicPhone,
+    NotPersonal,
+}
+
+/// All dictionary data, parsed.
+#[derive(Debug, Clone)]
+pub struct Dictionaries {
+    pub(crate) regions: HashMap<u32, RegionValidity>,
+    /// Mobile prefixes as (length, value), e.g. (3, 138) or (5, 17400).
+    pub(crate) mobile_prefixes: HashSet<(u8, u32)>,
+    /// Area codes as written, with the leading 0 ("010", "0797").
+    pub(crate) area_codes: HashSet<String>,
+    /// Bank BINs as (BIN length, BIN, card length).
+    pub(crate) bank_bins: HashSet<(u8, u64, u8)>,
+    pub(crate) public_numbers: HashSet<String>,
+    pub(crate) cues: Vec<(String, CueCategory)>,
+    /// Profile sources (TOML) by name.
+    pub(crate) profiles: BTreeMap<String, (String, String)>,
+}
+
+impl Dictionaries {
+    /// Returns the built-in dictionaries.
+    ///
+    /// # Panics
+    ///
+    /// Never in a released build: the built-in files are checked by a unit test.
+    pub fn built_in() -> Self {
+        Self::load(None).expect("built-in dictionaries are valid")
+    }
+
+    /// Loads the dictionaries, letting files in `dir` replace the built-in ones.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error naming the file (and line) when an override file cannot be read
+    /// or is malformed.
+    pub fn load(dir: Option<&Path>) -> Result<Self> {
+        let source = |name: &str| -> Result<(String, String)> {
+            if let Some(dir) = dir {
+                let path = dir.join(name);
+                if path.is_file() {
+                    let text = read(&path)?;
+                    return Ok((path.display().to_string(), text));
+                }
+            }
+            let text = BUILT_IN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t);
+            Ok((format!("built-in {name}"), text.expect("every dictionary has a built-in").to_owned()))
+        };
+
+        let (file, text) = source(ID_REGION_CODES)?;
+        let regions = parse_regions(&file, &text)?;
+        let (file, text) = source(MOBILE_SEGMENTS)?;
+        let mobile_prefixes = parse_mobile(&file, &text)?;
+        let (file, text) = source(LANDLINE_AREA_CODES)?;
+        let area_codes = parse_area_codes(&file, &text)?;
+        let (file, text) = source(BANK_BINS)?;
+        let bank_bins = parse_bins(&file, &text)?;
+        let (file, text) = source(PUBLIC_NUMBERS)?;
+        let public_numbers = parse_public(&file, &text)?;
+        let (file, text) = source(CUES)?;
+        let cues = parse_cues(&file, &text)?;
+
+        let mut profiles = BTreeMap::new();
+        for (name, text) in BUILT_IN_PROFILES {
+            profiles.insert((*name).to_owned(), (format!("built-in profiles/{name}.toml"), (*text).to_owned()));
+        }
+        if let Some(dir) = dir {
+            load_profile_dir(&dir.join("profiles"), &mut profiles)?;
+        }
+        Ok(Dictionaries {
+            regions,
+            mobile_prefixes,
+            area_codes,
+            bank_bins,
+            public_numbers,
+            cues,
+            profiles,
+        })
+    }
+
+    /// Returns the names of the file-backed dictionaries, as found in `dictionaries/`.
+    pub fn file_names() -> impl Iterator<Item = &'static str> {
+        BUILT_IN.iter().map(|(n, _)| *n)
+    }
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|source| Error::DictionaryIo { path: path.to_owned(), source })
+}
+
+fn load_profile_dir(dir: &Path, profiles: &mut BTreeMap<String, (String, String)>) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let io = |source| Error::DictionaryIo { path: dir.to_owned(), source };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .collect::<std::io::Result<Vec<_>>>()
+        .map_err(io)?
+        .into_iter()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let Some(name) = path.file_stem().and_then(|s| s.to_str()) else { continue };
+        let text = read(&path)?;
+        profiles.insert(name.to_owned(), (path.display().to_string(), text));
+    }
+    Ok(())
+}
+
+/// Iterates the data lines of a dictionary: `(line number, columns)`, skipping `#`
+/// comments and blank lines.
+fn rows<'t>(text: &'t str) -> impl Iterator<Item = (usize, Vec<&'t str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
+}
+
+fn entry_error(file: &str, line: usize, reason: impl Into<String>) -> Error {
+    Error::DictionaryEntry { file: file.to_owned(), line, reason: reason.into() }
+}
+
+fn digits_only(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn parse_year(file: &str, line: usize, s: &str) -> Result<Option<u16>> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.parse().map(Some).map_err(|_| entry_error(file, line, "year is not a number"))
+}
+
+fn parse_regions(file: &str, text: &str) -> Result<HashMap<u32, RegionValidity>> {
+    let mut map = HashMap::new();
+    for (line, cols) in rows(text) {
+        let [code, _name, first, last] = cols[..] else {
+            return Err(entry_error(file, line, "expected 4 columns: code, name, first year, last year"));
+        };
+        if code.len() != 6 || !digits_only(code) {
+            return Err(entry_error(file, line, "code must be 6 digits"));
+        }
+        let validity =
+            RegionValidity { first: parse_year(file, line, first)?, last: parse_year(file, line, last)? };
+        map.insert(code.parse().expect("6 digits fit u32"), validity);
+    }
+    Ok(map)
+}
+
+fn parse_mobile(file: &str, text: &str) -> Result<HashSet<(u8, u32)>> {
+    let mut set = HashSet::new();
+    for (line, cols) in rows(text) {
+        let prefix = cols[0];
+        if !(3..=5).contains(&prefix.len()) || !digits_only(prefix) || !prefix.starts_with('1') {
+            return Err(entry_error(file, line, "prefix must be 3 to 5 digits starting with 1"));
+        }
+        set.insert((prefix.len() as u8, prefix.parse().expect("5 digits fit u32")));
+    }
+    Ok(set)
+}
+
+fn parse_area_codes(file: &str, text: &str) -> Result<HashSet<String>> {
+    let mut set = HashSet::new();
+    for (line, cols) in rows(text) {
+        let code = cols[0];
+        if !(3..=4).contains(&code.len()) || !digits_only(code) || !code.starts_with('0') {
+            return Err(entry_error(file, line, "area code must be 3 or 4 digits starting with 0"));
+        }
+        set.insert(code.to_owned());
+    }
+    Ok(set)
+}
+
+fn parse_bins(file: &str, text: &str) -> Result<HashSet<(u8, u64, u8)>> {
+    let mut set = HashSet::new();
+    for (line, cols) in rows(text) {
+        let (Some(bin), Some(len)) = (cols.first(), cols.get(1)) else {
+            return Err(entry_error(file, line, "expected BIN and card length"));
+        };
+        if !(3..=10).contains(&bin.len()) || !digits_only(bin) {
+            return Err(entry_error(file, line, "BIN must be 3 to 10 digits"));
+        }
+        let len: u8 = len.parse().map_err(|_| entry_error(file, line, "card length is not a number"))?;
+        if !(12..=20).contains(&len) || usize::from(len) <= bin.len() {
+            return Err(entry_error(file, line, "card length must be 12 to 20 and longer than the BIN"));
+        }
+        set.insert((bin.len() as u8, bin.parse().expect("10 digits fit u64"), len));
+    }
+    Ok(set)
+}
+
+fn parse_public(file: &str, text: &str) -> Result<HashSet<String>> {
+    let mut set = HashSet::new();
+    for (line, cols) in rows(text) {
+        let digits: String = cols[0].chars().filter(|c| !matches!(c, '-' | ' ' | '(' | ')')).collect();
+        if !digits_only(&digits) {
+            return Err(entry_error(file, line, "a public number may hold only digits and separators"));
+        }
+        set.insert(digits);
+    }
+    Ok(set)
+}
+
+fn parse_cues(file: &str, text: &str) -> Result<Vec<(String, CueCategory)>> {
+    let mut cues = Vec::new();
+    for (line, cols) in rows(text) {
+        let [cue, category] = cols[..] else {
+            return Err(entry_error(file, line, "expected 2 columns: cue, category"));
+        };
+        let category = match category {
+            "id_card" => CueCategory::IdCard,
+            "phone" => CueCategory::Phone,
+            "bank_card" => CueCategory::BankCard,
+            "public_phone" => CueCategory::PublicPhone,
+            "not_personal" => CueCategory::NotPersonal,
+            _ => return Err(entry_error(file, line, "unknown cue category")),
+        };
+        cues.push((cue.to_owned(), category));
+    }
+    Ok(cues)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_ins_load() {
+        let d = Dictionaries::built_in();
+        assert!(d.regions.len() > 6000);
+        assert!(d.regions.contains_key(&110105));
+        // Abolished codes stay: 崇文区 until 2010.
+        assert_eq!(d.regions[&110103], RegionValidity { first: None, last: Some(2010) });
+        assert!(d.mobile_prefixes.contains(&(3, 192)));
+        assert!(d.mobile_prefixes.contains(&(3, 170)));
+        assert!(!d.mobile_prefixes.contains(&(3, 146)), "IoT segment");
+        assert!(d.area_codes.contains("0797") && d.area_codes.contains("010"));
+        assert!(d.bank_bins.len() > 1000);
+        assert!(d.public_numbers.contains("12345"));
+        assert!(d.profiles.contains_key("default"));
+    }
+
+    /// Built-in files are sorted, deduplicated, NFC-clean text without blank lines.
+    #[test]
+    fn built_in_files_are_tidy() {
+        for (name, text) in BUILT_IN {
+            assert!(text.ends_with('\n'), "{name}: missing final newline");
+            let data: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+            assert!(!data.is_empty(), "{name} is empty");
+            assert!(data.iter().all(|l| !l.trim().is_empty()), "{name} has blank lines");
+            assert!(data.iter().all(|l| l.trim_matches(' ') == *l), "{name} has stray spaces");
+            let mut keys: Vec<&str> = data.iter().map(|l| l.split('\t').next().unwrap()).collect();
+            if *name != BANK_BINS && *name != PUBLIC_NUMBERS {
+                let sorted = {
+                    let mut k = keys.clone();
+                    k.sort_unstable();
+                    k
+                };
+                assert_eq!(keys, sorted, "{name} is not sorted by its first column");
+            }
+            let len = keys.len();
+            keys.sort_unstable();
+            keys.dedup();
+            if *name != BANK_BINS {
+                assert_eq!(keys.len(), len, "{name} has duplicate keys");
+            }
+        }
+    }
+
+    #[test]
+    fn override_directory_replaces_files_and_adds_profiles() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(PUBLIC_NUMBERS), "07971234567\n").unwrap();
+        std::fs::create_dir(dir.path().join("profiles")).unwrap();
+        std::fs::write(dir.path().join("profiles/strict.toml"), "name = \"strict\"\n").unwrap();
+        let d = Dictionaries::load(Some(dir.path())).unwrap();
+        assert!(d.public_numbers.contains("07971234567"));
+        assert!(!d.public_numbers.contains("12345"), "override replaces, not merges");
+        assert!(d.profiles.contains_key("strict") && d.profiles.contains_key("default"));
+    }
+
+    #[test]
+    fn override_errors_name_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CUES), "# header\n身份证\tid_card\n电话\twhatever\n").unwrap();
+        let err = Dictionaries::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(err.contains("cues.tsv") && err.contains("line 3"), "{err}");
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(ID_REGION_CODES), "11010\tx\t\t\n").unwrap();
+        let err = Dictionaries::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(err.contains("line 1") && err.contains("6 digits"), "{err}");
+    }
+}

@@ -1,0 +1,3 @@
+//! Evaluation against labeled corpora.
+/// x
+pub fn placeholder() {}

@@ -1,0 +1,345 @@
+//! The scanner: detection, status, masking and risk for one document.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::detect::{Candidate, Detector, DetectorBuilder};
+use crate::dict::Dictionaries;
+use crate::error::{Error, Result};
+use crate::kind::{PiiKind, Severity, Status};
+use crate::mask::{self, Profile, Treatment};
+use crate::redacted::Redacted;
+use crate::risk::{self, RiskSummary};
+use crate::text::{Normalized, Span, SpanConverter};
+
+/// Default largest document accepted: 16 MiB.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// A document to scan.
+#[derive(Clone, Copy)]
+pub struct Document<'a> {
+    /// Caller's identifier, echoed in the report.
+    pub id: &'a str,
+    /// The text.
+    pub text: &'a str,
+}
+
+impl std::fmt::Debug for Document<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document").field("id", &self.id).field("bytes", &self.text.len()).finish()
+    }
+}
+
+impl<'a> Document<'a> {
+    /// Returns a document.
+    pub fn new(id: &'a str, text: &'a str) -> Self {
+        Document { id, text }
+    }
+}
+
+/// One finding. Carries offsets, the masked form and an explanation, never the value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// Kind of personal data.
+    pub kind: PiiKind,
+    /// State in the document.
+    pub status: Status,
+    /// Severity of this finding.
+    pub severity: Severity,
+    /// Confidence, 0 to 1.
+    pub confidence: f32,
+    /// Where it is in the original text.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The value as it is (or would be) published after masking.
+    pub masked: String,
+    /// Identifier of the rule that fired (`id_card.gb11643`).
+    pub rule: &'static str,
+    /// Which validations passed and which cue fired.
+    pub explanation: String,
+}
+
+/// The result of scanning one document.
+#[derive(Clone, Debug, Serialize)]
+pub struct ScanReport {
+    /// The document's identifier.
+    pub id: String,
+    /// The text with every leak masked.
+    pub masked_text: String,
+    /// Findings in text order.
+    pub findings: Vec<Finding>,
+    /// Risk summary.
+    pub risk: RiskSummary,
+}
+
+impl ScanReport {
+    /// Returns true when the document leaks personal data.
+    pub fn has_leaks(&self) -> bool {
+        self.risk.leaks > 0
+    }
+}
+
+/// Builds a [`Scanner`].
+#[derive(Debug, Default, Clone)]
+pub struct ScannerBuilder {
+    dict_dir: Option<PathBuf>,
+    token_secret: Option<Redacted<Vec<u8>>>,
+    max_document_bytes: Option<usize>,
+    reference_year: Option<u16>,
+}
+
+impl ScannerBuilder {
+    /// Returns a builder with the built-in dictionaries and no token secret.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Loads dictionaries and profiles from `dir`, over the built-in ones.
+    pub fn dict_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.dict_dir = Some(dir.into());
+        self
+    }
+
+    /// Sets the secret keying `token` pseudonyms.
+    pub fn token_secret(&mut self, secret: impl Into<Vec<u8>>) -> &mut Self {
+        self.token_secret = Some(Redacted::new(secret.into()));
+        self
+    }
+
+    /// Sets the largest document accepted, in bytes.
+    pub fn max_document_bytes(&mut self, limit: usize) -> &mut Self {
+        self.max_document_bytes = Some(limit);
+        self
+    }
+
+    /// Sets the latest plausible birth year of an ID (default: the current year).
+    pub fn reference_year(&mut self, year: u16) -> &mut Self {
+        self.reference_year = Some(year);
+        self
+    }
+
+    /// Builds the scanner.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error when an override dictionary or profile is unreadable or invalid.
+    pub fn build(&self) -> Result<Scanner> {
+        let dict = Dictionaries::load(self.dict_dir.as_deref())?;
+        let mut detector = DetectorBuilder::new();
+        if let Some(year) = self.reference_year {
+            detector.reference_year(year);
+        }
+        let mut profiles = BTreeMap::new();
+        for (name, (_, text)) in &dict.profiles {
+            profiles.insert(name.clone(), Arc::new(Profile::from_toml(name, text)?));
+        }
+        Ok(Scanner {
+            inner: Arc::new(ScannerInner {
+                detector: detector.build(&dict),
+                profiles,
+                token_secret: self.token_secret.clone(),
+                max_document_bytes: self.max_document_bytes.unwrap_or(DEFAULT_MAX_DOCUMENT_BYTES),
+            }),
+        })
+    }
+}
+
+/// Finds, classifies and masks personal data. Immutable, `Send + Sync`, cheap to clone:
+/// build one and share it.
+#[derive(Clone, Debug)]
+pub struct Scanner {
+    inner: Arc<ScannerInner>,
+}
+
+#[derive(Debug)]
+struct ScannerInner {
+    detector: Detector,
+    profiles: BTreeMap<String, Arc<Profile>>,
+    token_secret: Option<Redacted<Vec<u8>>>,
+    max_document_bytes: usize,
+}
+
+impl Scanner {
+    /// Returns a scanner with the built-in dictionaries and profiles.
+    ///
+    /// # Panics
+    ///
+    /// Never in a released build: the built-in data is checked by tests.
+    pub fn built_in() -> Self {
+        ScannerBuilder::new().build().expect("built-in dictionaries and profiles are valid")
+    }
+
+    /// Returns the profile called `name`.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`Error::UnknownProfile`] when no such profile is loaded, and
+    /// [`Error::MissingTokenSecret`] when it needs a token secret that is not configured.
+    pub fn profile(&self, name: &str) -> Result<Arc<Profile>> {
+        let profile = self.inner.profiles.get(name).ok_or_else(|| Error::UnknownProfile {
+            name: name.to_owned(),
+            available: self.profile_names().collect::<Vec<_>>().join(", "),
+        })?;
+        if profile.uses_tokens() && self.inner.token_secret.is_none() {
+            return Err(Error::MissingTokenSecret { profile: name.to_owned() });
+        }
+        Ok(Arc::clone(profile))
+    }
+
+    /// Returns the names of the loaded profiles.
+    pub fn profile_names(&self) -> impl Iterator<Item = &str> {
+        self.inner.profiles.keys().map(String::as_str)
+    }
+
+    /// Returns the largest document accepted, in bytes.
+    pub fn max_document_bytes(&self) -> usize {
+        self.inner.max_document_bytes
+    }
+
+    /// Scans `doc` under `profile`.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`Error::InputTooLarge`] above the size limit, and
+    /// [`Error::MissingTokenSecret`] for a token profile without a secret.
+    pub fn scan(&self, doc: &Document<'_>, profile: &Profile) -> Result<ScanReport> {
+        let limit = self.inner.max_document_bytes;
+        if doc.text.len() > limit {
+            return Err(Error::InputTooLarge { len: doc.text.len(), limit });
+        }
+        let secret = self.inner.token_secret.as_ref().map(|s| s.expose().as_slice());
+        if profile.uses_tokens() && secret.is_none() {
+            return Err(Error::MissingTokenSecret { profile: profile.name().to_owned() });
+        }
+        let text = doc.text;
+        let norm = Normalized::new(text);
+        let candidates = self.inner.detector.detect(&norm);
+
+        let mut findings = Vec::with_capacity(candidates.len());
+        let mut masked_text = String::with_capacity(text.len());
+        let mut copied = 0;
+        let mut spans = SpanConverter::new(text);
+        for c in candidates {
+            let rule = profile.rule(c.kind);
+            if rule.treat == Treatment::Ignore || c.confidence < profile.min_confidence() {
+                continue;
+            }
+            let (start, end) = (norm.original_start(c.start), norm.original_end(c.end));
+            let original = &text[start..end];
+            let status = status(&c, original, profile);
+            let masked = mask::render(original, c.kind, rule, c.area_code_len, c.value.expose(), secret);
+            if status.needs_masking() {
+                masked_text.push_str(&text[copied..start]);
+                masked_text.push_str(&masked);
+                copied = end;
+            }
+            findings.push(Finding {
+                kind: c.kind,
+                status,
+                severity: risk::severity(c.kind, status),
+                confidence: (c.confidence * 100.0).round() / 100.0,
+                span: spans.span(start, end),
+                masked,
+                rule: c.rule,
+                explanation: c.explanation,
+            });
+        }
+        masked_text.push_str(&text[copied..]);
+        let risk = RiskSummary::of(&findings);
+        Ok(ScanReport { id: doc.id.to_owned(), masked_text, findings, risk })
+    }
+}
+
+/// Decides the status of a candidate under a profile.
+fn status(c: &Candidate, original: &str, profile: &Profile) -> Status {
+    let rule = profile.rule(c.kind);
+    if c.public.is_some() || rule.treat == Treatment::Public {
+        Status::Public
+    } else if !c.is_masked() {
+        Status::Leaked
+    } else if mask::sufficiently_masked(original, rule, c.area_code_len) {
+        Status::AlreadyMasked
+    } else {
+        Status::InsufficientlyMasked
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(text: &str) -> ScanReport {
+        let scanner = Scanner::built_in();
+        let profile = scanner.profile("default").unwrap();
+        scanner.scan(&Document::new("t", text), &profile).unwrap()
+    }
+
+    #[test]
+    fn masks_leaks_and_reports_spans_in_three_units() {
+        let r = scan("户主𠀀身份证号：11010519491231002X，电话13812345678。");
+        assert_eq!(r.masked_text, "户主𠀀身份证号：11*************02X，电话138****5678。");
+        assert_eq!(r.findings.len(), 2);
+        let id = &r.findings[0];
+        assert_eq!((id.kind, id.status, id.severity), (PiiKind::IdCard, Status::Leaked, Severity::Critical));
+        assert_eq!((id.span.start, id.span.end), (8, 26));
+        assert_eq!((id.span.utf16_start, id.span.utf16_end), (9, 27));
+        assert_eq!(id.masked, "11*************02X");
+        assert!(id.explanation.contains("check digit valid"), "{}", id.explanation);
+        assert_eq!(r.risk.level, Severity::Critical);
+        assert_eq!(r.risk.leaks, 2);
+        assert!(r.has_leaks());
+    }
+
+    #[test]
+    fn compliant_masks_stay_and_insufficient_ones_are_rewritten() {
+        let r = scan("身份证号：35*************123；身份证号：3501021980****1234；手机138****5678");
+        let statuses: Vec<Status> = r.findings.iter().map(|f| f.status).collect();
+        assert_eq!(statuses, vec![Status::AlreadyMasked, Status::InsufficientlyMasked, Status::AlreadyMasked]);
+        assert_eq!(r.masked_text, "身份证号：35*************123；身份证号：35*************234；手机138****5678");
+        assert_eq!(r.risk.level, Severity::Medium);
+    }
+
+    #[test]
+    fn public_numbers_are_not_rewritten() {
+        let r = scan("监督电话：0797-8221234，咨询请拨12345。");
+        assert_eq!(r.masked_text, "监督电话：0797-8221234，咨询请拨12345。");
+        assert!(r.findings.iter().all(|f| f.status == Status::Public));
+        assert!(!r.has_leaks());
+    }
+
+    #[test]
+    fn limits_and_profiles() {
+        let scanner = ScannerBuilder::new().max_document_bytes(10).build().unwrap();
+        let profile = scanner.profile("default").unwrap();
+        let err = scanner.scan(&Document::new("big", "13812345678 13812345678"), &profile).unwrap_err();
+        assert_eq!(err.to_string(), "document of 23 bytes exceeds the limit of 10 bytes");
+        let err = scanner.profile("nope").unwrap_err().to_string();
+        assert!(err.contains("unknown profile \"nope\"") && err.contains("default"), "{err}");
+    }
+
+    #[test]
+    fn token_profiles_need_a_secret() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("profiles")).unwrap();
+        std::fs::write(dir.path().join("profiles/pseudo.toml"), "style = \"token\"\n").unwrap();
+        let without = ScannerBuilder::new().dict_dir(dir.path()).build().unwrap();
+        assert!(matches!(without.profile("pseudo"), Err(Error::MissingTokenSecret { .. })));
+
+        let with = ScannerBuilder::new().dict_dir(dir.path()).token_secret("s3cret").build().unwrap();
+        let profile = with.profile("pseudo").unwrap();
+        let a = with.scan(&Document::new("a", "13812345678"), &profile).unwrap();
+        let b = with.scan(&Document::new("b", "电话：138-1234-5678"), &profile).unwrap();
+        assert!(a.masked_text.starts_with("【手机号码:"), "{}", a.masked_text);
+        // Same number, different writing: same pseudonym.
+        assert_eq!(a.findings[0].masked, b.findings[0].masked);
+    }
+
+    #[test]
+    fn scanner_is_send_sync() {
+        fn assert_all<T: Send + Sync + Clone>() {}
+        assert_all::<Scanner>();
+    }
+}

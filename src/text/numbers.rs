@@ -1,0 +1,237 @@
+//! Number groups: the candidates every numeric detector starts from.
+//!
+//! A *chunk* is a run of ASCII digits and mask stars (`*`), optionally ending in an ID
+//! check character `X`/`x`, or an area code in parentheses `(0797)`. A *group* is a run of
+//! chunks joined by single separators (` ` or `-`), so `138 1234 5678`, `0797-1234567`,
+//! `(0797)1234567` and `110105 19491231 002X` are one group each, while `、`, `，` and
+//! CJK text end a group. Detectors then try whole chunks and runs of chunks.
+//!
+//! Digit guards are written here in code because `\b` does not separate CJK from digits
+//! and `\d` matches full-width digits: a group glued to ASCII letters, `/`, `_`, `@`, `%`
+//! or to a decimal point or thousands comma belongs to a larger token (URL, 索引号
+//! `620702069/2023-00096`, amount `1,234.50`, ICP code) and is dropped whole.
+
+/// One chunk of a number group, as normalized byte offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Chunk {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// ASCII digits in the chunk.
+    pub(crate) digits: usize,
+    /// Mask stars in the chunk.
+    pub(crate) stars: usize,
+    /// The chunk ends with `X` or `x` (an ID check character).
+    pub(crate) check_x: bool,
+    /// The chunk is written `(0797)`; `start..end` covers the parentheses.
+    pub(crate) paren: bool,
+}
+
+impl Chunk {
+    /// Number of value characters (digits, stars, X).
+    pub(crate) fn len(&self) -> usize {
+        self.digits + self.stars + usize::from(self.check_x)
+    }
+}
+
+/// A run of chunks joined by single separators.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct NumberGroup {
+    pub(crate) chunks: Vec<Chunk>,
+    /// Preceded by `+` (international prefix, as in `+86 138…`).
+    pub(crate) plus: bool,
+}
+
+impl NumberGroup {
+    pub(crate) fn start(&self) -> usize {
+        self.chunks[0].start
+    }
+
+    pub(crate) fn end(&self) -> usize {
+        self.chunks[self.chunks.len() - 1].end
+    }
+}
+
+fn is_value_byte(b: u8) -> bool {
+    b.is_ascii_digit() || b == b'*'
+}
+
+/// ASCII bytes that glue a number to a larger code when directly attached.
+fn is_code_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || matches!(b, b'_' | b'/' | b'\\' | b'@' | b'#' | b'&' | b'=' | b'%' | b'~')
+}
+
+/// Returns the number groups of `text` (normalized), with guarded groups left out.
+pub(crate) fn number_groups(text: &str) -> Vec<NumberGroup> {
+    let b = text.as_bytes();
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let opens = is_value_byte(c) || (c == b'(' && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let (group, end) = scan_group(b, i);
+        i = end.max(i + 1);
+        let Some(group) = group else { continue };
+        if !guarded(b, &group) {
+            groups.push(group);
+        }
+    }
+    groups
+}
+
+/// Scans a group starting at `start`; returns it (if it holds a digit) and where to resume.
+fn scan_group(b: &[u8], start: usize) -> (Option<NumberGroup>, usize) {
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut i = start;
+    loop {
+        let chunk = if b[i] == b'(' { scan_paren(b, i) } else { Some(scan_chunk(b, i)) };
+        let Some(chunk) = chunk else { break };
+        i = chunk.end;
+        chunks.push(chunk);
+        let next = b.get(i).copied();
+        let after = b.get(i + 1).copied();
+        if chunk.paren && next.is_some_and(is_value_byte) {
+            continue; // "(0797)1234567"
+        }
+        match (next, after) {
+            (Some(b' ' | b'-'), Some(a)) if is_value_byte(a) && !chunk.check_x => i += 1,
+            (Some(b' ' | b'-'), Some(b'(')) if chunk.paren => i += 1,
+            _ => break,
+        }
+    }
+    if chunks.is_empty() {
+        return (None, i);
+    }
+    let digits: usize = chunks.iter().map(|c| c.digits).sum();
+    let chars: usize = chunks.iter().map(Chunk::len).sum();
+    if digits == 0 || chars < 5 {
+        return (None, i);
+    }
+    let plus = start > 0 && b[start - 1] == b'+';
+    (Some(NumberGroup { chunks, plus }), i)
+}
+
+fn scan_chunk(b: &[u8], start: usize) -> Chunk {
+    let mut i = start;
+    let (mut digits, mut stars) = (0, 0);
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'0'..=b'9' => digits += 1,
+            b'*' => stars += 1,
+            _ => break,
+        }
+        i += 1;
+    }
+    // A trailing X/x is an ID check character unless it starts a word ("Xian").
+    let check_x = matches!(b.get(i), Some(b'X' | b'x'))
+        && digits + stars >= 3
+        && !b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+    if check_x {
+        i += 1;
+    }
+    Chunk { start, end: i, digits, stars, check_x, paren: false }
+}
+
+/// Scans `(0797)`: 3 or 4 digits in parentheses starting with 0.
+fn scan_paren(b: &[u8], start: usize) -> Option<Chunk> {
+    let inner = scan_chunk(b, start + 1);
+    let ok = inner.stars == 0
+        && !inner.check_x
+        && (3..=4).contains(&inner.digits)
+        && b[start + 1] == b'0'
+        && b.get(inner.end) == Some(&b')');
+    ok.then(|| Chunk { start, end: inner.end + 1, digits: inner.digits, stars: 0, check_x: false, paren: true })
+}
+
+/// True when the group is glued to a larger token and must not be read as a number.
+fn guarded(b: &[u8], group: &NumberGroup) -> bool {
+    let (start, end) = (group.start(), group.end());
+    let before = |k: usize| start.checked_sub(k).map(|i| b[i]);
+    let after = |k: usize| b.get(end + k - 1).copied();
+    let digit = |x: Option<u8>| x.is_some_and(|c| c.is_ascii_digit());
+    let alnum = |x: Option<u8>| x.is_some_and(|c| c.is_ascii_alphanumeric());
+    let glued_before = match before(1) {
+        Some(c) if is_code_byte(c) => true,
+        Some(b'.' | b',' | b':') => digit(before(2)),
+        Some(b'-') => alnum(before(2)),
+        Some(b'+') => alnum(before(2)),
+        _ => false,
+    };
+    let glued_after = match after(1) {
+        Some(c) if is_code_byte(c) => true,
+        Some(b'.' | b',' | b':') => digit(after(2)),
+        Some(b'-') => alnum(after(2)),
+        _ => false,
+    };
+    glued_before || glued_after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(text: &str) -> Vec<Vec<&str>> {
+        number_groups(text)
+            .iter()
+            .map(|g| g.chunks.iter().map(|c| &text[c.start..c.end]).collect())
+            .collect()
+    }
+
+    #[test]
+    fn single_numbers() {
+        assert_eq!(groups("电话13812345678。"), vec![vec!["13812345678"]]);
+        assert_eq!(groups("11010519491231002X"), vec![vec!["11010519491231002X"]]);
+        assert_eq!(groups("44011320141005001x，"), vec![vec!["44011320141005001x"]]);
+    }
+
+    #[test]
+    fn separated_chunks_form_one_group() {
+        assert_eq!(groups("138 1234 5678"), vec![vec!["138", "1234", "5678"]]);
+        assert_eq!(groups("0797-1234567"), vec![vec!["0797", "1234567"]]);
+        assert_eq!(groups("(0797)1234567"), vec![vec!["(0797)", "1234567"]]);
+        assert_eq!(groups("(0797) 1234567"), vec![vec!["(0797)", "1234567"]]);
+        assert_eq!(groups("138****1234"), vec![vec!["138****1234"]]);
+    }
+
+    #[test]
+    fn lists_split_groups() {
+        assert_eq!(
+            groups("13812345678、13912345678，13712345678"),
+            vec![vec!["13812345678"], vec!["13912345678"], vec!["13712345678"]]
+        );
+    }
+
+    #[test]
+    fn guards_drop_codes_amounts_and_urls() {
+        assert!(groups("索引号：620702069/2023-00096").is_empty());
+        assert!(groups("金额1,234,567.50元").is_empty());
+        assert!(groups("http://a.cn/13812345678").is_empty());
+        assert!(groups("ab13812345678").is_empty());
+        assert!(groups("13812345678abc").is_empty());
+        assert!(groups("13812345678@qq.com").is_empty());
+        assert!(groups("占比12345%").is_empty());
+    }
+
+    #[test]
+    fn short_and_star_only_runs_are_not_groups() {
+        assert!(groups("第1234号").is_empty());
+        assert!(groups("**注意**").is_empty());
+        assert!(groups("*****").is_empty());
+    }
+
+    #[test]
+    fn plus_prefix_is_recorded() {
+        let g = number_groups("+86 138 1234 5678");
+        assert_eq!(g.len(), 1);
+        assert!(g[0].plus);
+        assert_eq!(g[0].chunks.len(), 4);
+    }
+
+    #[test]
+    fn word_after_x_is_not_a_check_character() {
+        assert_eq!(groups("1234567 Xian"), vec![vec!["1234567"]]);
+    }
+}
