@@ -44,5 +44,7 @@ pub use kind::{PiiKind, Severity, Status, UnknownName};
 pub use mask::{KindRule, MaskStyle, Profile, Treatment};
 pub use redacted::Redacted;
 pub use risk::{RiskSummary, severity};
-pub use scan::{DEFAULT_MAX_DOCUMENT_BYTES, Document, Finding, ScanReport, Scanner, ScannerBuilder};
+pub use scan::{
+    DEFAULT_MAX_DOCUMENT_BYTES, Document, Finding, ScanReport, Scanner, ScannerBuilder,
+};
 pub use text::{Normalized, Span};

@@ -1,1 +1,7 @@
-fn main(){}
+//! The `noticeguard` binary: parse the command line, set up logging, dispatch.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

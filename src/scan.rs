@@ -230,7 +230,8 @@ impl Scanner {
             let (start, end) = (norm.original_start(c.start), norm.original_end(c.end));
             let original = &text[start..end];
             let status = status(&c, original, profile);
-            let masked = mask::render(original, c.kind, rule, c.area_code_len, c.value.expose(), secret);
+            let masked =
+                mask::render(original, c.kind, rule, c.area_code_len, c.value.expose(), secret);
             if status.needs_masking() {
                 masked_text.push_str(&text[copied..start]);
                 masked_text.push_str(&masked);
@@ -249,6 +250,13 @@ impl Scanner {
         }
         masked_text.push_str(&text[copied..]);
         let risk = RiskSummary::of(&findings);
+        // Sizes and counts only: never text, values or masked forms.
+        tracing::debug!(
+            bytes = text.len(),
+            findings = findings.len(),
+            leaks = risk.leaks,
+            "document scanned"
+        );
         Ok(ScanReport { id: doc.id.to_owned(), masked_text, findings, risk })
     }
 }
@@ -283,7 +291,10 @@ mod tests {
         assert_eq!(r.masked_text, "户主𠀀身份证号：11*************02X，电话138****5678。");
         assert_eq!(r.findings.len(), 2);
         let id = &r.findings[0];
-        assert_eq!((id.kind, id.status, id.severity), (PiiKind::IdCard, Status::Leaked, Severity::Critical));
+        assert_eq!(
+            (id.kind, id.status, id.severity),
+            (PiiKind::IdCard, Status::Leaked, Severity::Critical)
+        );
         assert_eq!((id.span.start, id.span.end), (8, 26));
         assert_eq!((id.span.utf16_start, id.span.utf16_end), (9, 27));
         assert_eq!(id.masked, "11*************02X");
@@ -297,8 +308,14 @@ mod tests {
     fn compliant_masks_stay_and_insufficient_ones_are_rewritten() {
         let r = scan("身份证号：35*************123；身份证号：3501021980****1234；手机138****5678");
         let statuses: Vec<Status> = r.findings.iter().map(|f| f.status).collect();
-        assert_eq!(statuses, vec![Status::AlreadyMasked, Status::InsufficientlyMasked, Status::AlreadyMasked]);
-        assert_eq!(r.masked_text, "身份证号：35*************123；身份证号：35*************234；手机138****5678");
+        assert_eq!(
+            statuses,
+            vec![Status::AlreadyMasked, Status::InsufficientlyMasked, Status::AlreadyMasked]
+        );
+        assert_eq!(
+            r.masked_text,
+            "身份证号：35*************123；身份证号：35*************234；手机138****5678"
+        );
         assert_eq!(r.risk.level, Severity::Medium);
     }
 
@@ -314,7 +331,8 @@ mod tests {
     fn limits_and_profiles() {
         let scanner = ScannerBuilder::new().max_document_bytes(10).build().unwrap();
         let profile = scanner.profile("default").unwrap();
-        let err = scanner.scan(&Document::new("big", "13812345678 13812345678"), &profile).unwrap_err();
+        let err =
+            scanner.scan(&Document::new("big", "13812345678 13812345678"), &profile).unwrap_err();
         assert_eq!(err.to_string(), "document of 23 bytes exceeds the limit of 10 bytes");
         let err = scanner.profile("nope").unwrap_err().to_string();
         assert!(err.contains("unknown profile \"nope\"") && err.contains("default"), "{err}");
@@ -328,7 +346,8 @@ mod tests {
         let without = ScannerBuilder::new().dict_dir(dir.path()).build().unwrap();
         assert!(matches!(without.profile("pseudo"), Err(Error::MissingTokenSecret { .. })));
 
-        let with = ScannerBuilder::new().dict_dir(dir.path()).token_secret("s3cret").build().unwrap();
+        let with =
+            ScannerBuilder::new().dict_dir(dir.path()).token_secret("s3cret").build().unwrap();
         let profile = with.profile("pseudo").unwrap();
         let a = with.scan(&Document::new("a", "13812345678"), &profile).unwrap();
         let b = with.scan(&Document::new("b", "电话：138-1234-5678"), &profile).unwrap();

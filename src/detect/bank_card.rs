@@ -51,7 +51,10 @@ impl Recognizer for BankCard {
     fn find(&self, doc: &Prepared<'_>, runs: &[Run<'_>], out: &mut Vec<Candidate>) {
         for run in runs {
             let v = run.value.as_str();
-            if !(16..=19).contains(&v.len()) || v.contains('X') || run.chunks.iter().any(|c| c.paren) {
+            if !(16..=19).contains(&v.len())
+                || v.contains('X')
+                || run.chunks.iter().any(|c| c.paren)
+            {
                 continue;
             }
             if !(run.grouped_as(&[v.len()]) || run.grouped_by_four()) {
@@ -98,8 +101,20 @@ impl Recognizer for BankCard {
                 },
                 explanation: explain(&[
                     "16-19 digits",
-                    if bin { "known bank BIN" } else if unionpay { "UnionPay prefix 62" } else { "" },
-                    if luhn { "Luhn check passes" } else if masked { "" } else { "Luhn check fails" },
+                    if bin {
+                        "known bank BIN"
+                    } else if unionpay {
+                        "UnionPay prefix 62"
+                    } else {
+                        ""
+                    },
+                    if luhn {
+                        "Luhn check passes"
+                    } else if masked {
+                        ""
+                    } else {
+                        "Luhn check fails"
+                    },
                     &cue_text,
                 ]),
                 public: None,
@@ -143,7 +158,11 @@ mod tests {
     t!(luhn_fails_but_bin_known, "6222021234567890123", [(BankCard, "6222021234567890123")]);
     t!(account_cue_no_bin, "一卡通账号：1234567890123456789", [(BankCard, "1234567890123456789")]);
     t!(masked, "开户账号：6222********1234", [(BankCard, "6222********1234")]);
-    t!(full_width, "银行账号：６２２２０２１２３４５６７８９０１２８", [(BankCard, "６２２２０２１２３４５６７８９０１２８")]);
+    t!(
+        full_width,
+        "银行账号：６２２２０２１２３４５６７８９０１２８",
+        [(BankCard, "６２２２０２１２３４５６７８９０１２８")]
+    );
 
     // Near misses.
     t!(no_bin_no_cue, "1234567890123456789", []);

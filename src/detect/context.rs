@@ -84,7 +84,8 @@ impl CueMatcher {
 }
 
 fn is_list_gap(gap: &str) -> bool {
-    gap.len() <= MAX_LIST_GAP && gap.chars().all(|c| matches!(c, '、' | '，' | ',' | '/' | ' ' | '或' | '及' | '和'))
+    gap.len() <= MAX_LIST_GAP
+        && gap.chars().all(|c| matches!(c, '、' | '，' | ',' | '/' | ' ' | '或' | '及' | '和'))
 }
 
 #[cfg(test)]
@@ -112,7 +113,10 @@ mod tests {
 
     #[test]
     fn lists_inherit_the_cue() {
-        assert_eq!(cues("举报电话：12345、0797-1234567"), vec![Some("举报电话".into()), Some("举报电话".into())]);
+        assert_eq!(
+            cues("举报电话：12345、0797-1234567"),
+            vec![Some("举报电话".into()), Some("举报电话".into())]
+        );
     }
 
     #[test]

@@ -69,7 +69,10 @@ impl IdCard {
     }
 
     fn plausible_date(&self, year: u16, month: u8, day: u8) -> bool {
-        (1850..=self.reference_year).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in(year, month)
+        (1850..=self.reference_year).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in(year, month)
     }
 
     fn full(&self, doc: &Prepared<'_>, run: &Run<'_>, out: &mut Vec<Candidate>) {
@@ -83,7 +86,11 @@ impl IdCard {
             let year: u16 = v[6..10].parse().unwrap_or(0);
             let (month, day) = (v[10..12].parse().unwrap_or(0), v[12..14].parse().unwrap_or(0));
             let check_ok = check_char(&v[..17]) == v.as_bytes()[17];
-            let rule = if region == Region::ResidencePermit { "id_card.residence_permit" } else { "id_card.gb11643" };
+            let rule = if region == Region::ResidencePermit {
+                "id_card.residence_permit"
+            } else {
+                "id_card.gb11643"
+            };
             (self.plausible_date(year, month, day), check_ok, rule, false)
         } else {
             if v.contains('X') || region == Region::ResidencePermit {
@@ -133,14 +140,17 @@ impl IdCard {
     /// A partly starred ID: judged by shape, visible province and region, and cue.
     fn masked(&self, doc: &Prepared<'_>, run: &Run<'_>, out: &mut Vec<Candidate>) {
         let v = run.value.as_bytes();
-        if v.len() != 18 || v[..17].contains(&b'X') || v.iter().filter(|&&c| c != b'*').count() < 2 {
+        if v.len() != 18 || v[..17].contains(&b'X') || v.iter().filter(|&&c| c != b'*').count() < 2
+        {
             return;
         }
         let cue = doc.cue(run);
         let id_cue = cue == Some(CueCategory::IdCard);
         let visible_prefix = v.iter().take_while(|c| c.is_ascii_digit()).count();
-        let province_ok = visible_prefix >= 2 && self.region(&run.value[..6].replace('*', "0")).is_some();
-        let region_ok = visible_prefix >= 6 && self.region(&run.value[..6]).is_some_and(|r| r != Region::ProvinceOnly);
+        let province_ok =
+            visible_prefix >= 2 && self.region(&run.value[..6].replace('*', "0")).is_some();
+        let region_ok = visible_prefix >= 6
+            && self.region(&run.value[..6]).is_some_and(|r| r != Region::ProvinceOnly);
         let confidence = match (id_cue, province_ok, region_ok) {
             (_, _, true) => 0.9,
             (true, _, _) => 0.9,
@@ -155,7 +165,11 @@ impl IdCard {
             end: run.end(),
             confidence: (confidence + cue_adjustment(cue, false)).clamp(0.0, 1.0),
             rule: "id_card.masked",
-            explanation: explain(&["18 characters partly starred", "visible prefix is an address code", &cue_text]),
+            explanation: explain(&[
+                "18 characters partly starred",
+                "visible prefix is an address code",
+                &cue_text,
+            ]),
             public: None,
             value: Redacted::new(run.value.clone()),
             area_code_len: 0,
@@ -193,7 +207,10 @@ impl Recognizer for IdCard {
                 || run.grouped_as(&[6, 8, 4])
                 || run.grouped_as(&[6, 6, 3])
                 || (len == 18 && run.grouped_by_four());
-            if !layout || run.chunks.iter().any(|c| c.paren) || doc.cue(run) == Some(CueCategory::NotPersonal) {
+            if !layout
+                || run.chunks.iter().any(|c| c.paren)
+                || doc.cue(run) == Some(CueCategory::NotPersonal)
+            {
                 continue;
             }
             if run.has_stars() {
@@ -246,7 +263,11 @@ mod tests {
     t!(standard_sample_beijing, "11010519491231002X", [(IdCard, "11010519491231002X")]);
     t!(standard_sample_historical_region, "440524188001010014", [(IdCard, "440524188001010014")]);
     t!(lowercase_x, "身份证号：44011320141005001x。", [(IdCard, "44011320141005001x")]);
-    t!(full_width, "身份证号１１０１０５１９４９１２３１００２Ｘ", [(IdCard, "１１０１０５１９４９１２３１００２Ｘ")]);
+    t!(
+        full_width,
+        "身份证号１１０１０５１９４９１２３１００２Ｘ",
+        [(IdCard, "１１０１０５１９４９１２３１００２Ｘ")]
+    );
     t!(touching_cjk, "张三11010519491231002X男", [(IdCard, "11010519491231002X")]);
     t!(spaced_6_8_4, "公民身份号码 110105 19491231 002X", [(IdCard, "110105 19491231 002X")]);
     t!(dashed_6_8_4, "110105-19491231-002X", [(IdCard, "110105-19491231-002X")]);

@@ -34,7 +34,10 @@ struct Parts<'v> {
 
 impl Landline {
     pub(crate) fn new(dict: &Dictionaries) -> Self {
-        Landline { area_codes: dict.area_codes.clone(), public_numbers: dict.public_numbers.clone() }
+        Landline {
+            area_codes: dict.area_codes.clone(),
+            public_numbers: dict.public_numbers.clone(),
+        }
     }
 
     /// Splits a run into area code, local number and extension, by its chunks or, for one
@@ -47,7 +50,9 @@ impl Landline {
                 if !v.starts_with('0') {
                     return None;
                 }
-                let area_len = [3, 4].into_iter().find(|&n| v.get(..n).is_some_and(|a| self.area_codes.contains(a)))?;
+                let area_len = [3, 4]
+                    .into_iter()
+                    .find(|&n| v.get(..n).is_some_and(|a| self.area_codes.contains(a)))?;
                 (area_len, v.len() - area_len)
             }
             2 | 3 => (lens[0], lens[1]),
@@ -65,7 +70,12 @@ impl Landline {
         Some(Parts { area, local, extension })
     }
 
-    fn public_reason(&self, cue: Option<CueCategory>, full: &str, local: &str) -> Option<&'static str> {
+    fn public_reason(
+        &self,
+        cue: Option<CueCategory>,
+        full: &str,
+        local: &str,
+    ) -> Option<&'static str> {
         if cue == Some(CueCategory::PublicPhone) {
             Some("labelled as an office's published number")
         } else if self.public_numbers.contains(full) || self.public_numbers.contains(local) {
@@ -142,7 +152,11 @@ impl Landline {
     fn service(&self, doc: &Prepared<'_>, run: &Run<'_>, out: &mut Vec<Candidate>) {
         let v = run.value.as_str();
         let shaped = run.grouped_as(&[10]) || run.grouped_as(&[3, 3, 4]) || run.grouped_as(&[3, 7]);
-        if v.len() != 10 || !shaped || !(v.starts_with("400") || v.starts_with("800")) || v.contains('*') {
+        if v.len() != 10
+            || !shaped
+            || !(v.starts_with("400") || v.starts_with("800"))
+            || v.contains('*')
+        {
             return;
         }
         out.push(Candidate {
@@ -166,7 +180,8 @@ impl Landline {
         let phone_cue = matches!(cue, Some(CueCategory::Phone | CueCategory::PublicPhone));
         let first = v.as_bytes()[0];
         let service = is_service_number(v) || self.public_numbers.contains(v);
-        let local = (7..=8).contains(&v.len()) && (b'2'..=b'9').contains(&first) && run.lens.len() == 1;
+        let local =
+            (7..=8).contains(&v.len()) && (b'2'..=b'9').contains(&first) && run.lens.len() == 1;
         // (Without an area code a leading 1 is more likely the start of something else.)
         if !phone_cue || !(local || service) || v.contains('*') || !run.is_whole_group() {
             return;
@@ -191,7 +206,8 @@ impl Landline {
 /// Short service numbers that follow an area code: 12xxx government hotlines and
 /// 95xxx/96xxx enterprise and public-utility numbers.
 fn is_service_number(local: &str) -> bool {
-    local.len() == 5 && (local.starts_with("12") || local.starts_with("95") || local.starts_with("96"))
+    local.len() == 5
+        && (local.starts_with("12") || local.starts_with("95") || local.starts_with("96"))
         || local.len() == 6 && (local.starts_with("95") || local.starts_with("96"))
 }
 

@@ -23,12 +23,18 @@ pub(crate) struct MobilePhone {
 
 impl MobilePhone {
     pub(crate) fn new(dict: &Dictionaries) -> Self {
-        MobilePhone { prefixes: dict.mobile_prefixes.clone(), public_numbers: dict.public_numbers.clone() }
+        MobilePhone {
+            prefixes: dict.mobile_prefixes.clone(),
+            public_numbers: dict.public_numbers.clone(),
+        }
     }
 
     fn allocated(&self, number: &str) -> bool {
         (3..=5).any(|n| {
-            number.get(..n).and_then(|p| p.parse().ok()).is_some_and(|p| self.prefixes.contains(&(n as u8, p)))
+            number
+                .get(..n)
+                .and_then(|p| p.parse().ok())
+                .is_some_and(|p| self.prefixes.contains(&(n as u8, p)))
         })
     }
 }
@@ -58,7 +64,8 @@ impl Recognizer for MobilePhone {
                 continue;
             }
             // Layout: whole, 3-4-4, or a prefix chunk followed by those.
-            let lens: &[usize] = if prefixed && run.lens.len() > 1 { &run.lens[1..] } else { &run.lens };
+            let lens: &[usize] =
+                if prefixed && run.lens.len() > 1 { &run.lens[1..] } else { &run.lens };
             let whole = lens == [11] || lens == [3, 4, 4] || (prefixed && lens == [run.lens[0]]);
             if !whole {
                 continue;
@@ -69,7 +76,12 @@ impl Recognizer for MobilePhone {
             let mut confidence: f32 = match (masked, allocated) {
                 (false, true) => 0.95,
                 (true, true) => 0.9,
-                (true, false) if phone_cue && !number[..3].contains(|c: char| c.is_ascii_digit() && c != '1') => 0.8,
+                (true, false)
+                    if phone_cue
+                        && !number[..3].contains(|c: char| c.is_ascii_digit() && c != '1') =>
+                {
+                    0.8
+                }
                 _ => continue,
             };
             confidence += match cue {
@@ -100,7 +112,11 @@ impl Recognizer for MobilePhone {
                 confidence: confidence.clamp(0.0, 1.0),
                 rule: if masked { "mobile_phone.masked" } else { "mobile_phone.segment" },
                 explanation: explain(&[
-                    if allocated { "11 digits in an allocated mobile segment" } else { "11 characters after a phone cue" },
+                    if allocated {
+                        "11 digits in an allocated mobile segment"
+                    } else {
+                        "11 characters after a phone cue"
+                    },
                     if prefixed { "international prefix" } else { "" },
                     &cue_text,
                 ]),
@@ -120,14 +136,22 @@ mod tests {
     t!(plain, "13812345678", [(MobilePhone, "13812345678")]);
     t!(touching_cjk, "联系电话13812345678张三", [(MobilePhone, "13812345678")]);
     t!(at_end_after_punct, "电话：19212345678", [(MobilePhone, "19212345678")]);
-    t!(virtual_operator, "17012345678，16512345678", [(MobilePhone, "17012345678"), (MobilePhone, "16512345678")]);
+    t!(
+        virtual_operator,
+        "17012345678，16512345678",
+        [(MobilePhone, "17012345678"), (MobilePhone, "16512345678")]
+    );
     t!(dashed, "138-1234-5678", [(MobilePhone, "138-1234-5678")]);
     t!(spaced, "手机 138 1234 5678。", [(MobilePhone, "138 1234 5678")]);
     t!(plus_86, "+86 138 1234 5678", [(MobilePhone, "138 1234 5678")]);
     t!(plus_86_glued, "+8613812345678", [(MobilePhone, "13812345678")]);
     t!(prefix_0086, "0086 13812345678", [(MobilePhone, "13812345678")]);
     t!(full_width, "１３８１２３４５６７８", [(MobilePhone, "１３８１２３４５６７８")]);
-    t!(list_with_dunhao, "13812345678、13912345678", [(MobilePhone, "13812345678"), (MobilePhone, "13912345678")]);
+    t!(
+        list_with_dunhao,
+        "13812345678、13912345678",
+        [(MobilePhone, "13812345678"), (MobilePhone, "13912345678")]
+    );
     t!(masked, "138****5678", [(MobilePhone, "138****5678")]);
     t!(public_by_cue, "监督电话：13812345678", [(MobilePhone, "13812345678", true)]);
 

@@ -123,7 +123,11 @@ impl<'t> Prepared<'t> {
                 let mut lens = Vec::new();
                 for last in first..group.chunks.len() {
                     let chunk = &group.chunks[last];
-                    let (s, e) = if chunk.paren { (chunk.start + 1, chunk.end - 1) } else { (chunk.start, chunk.end) };
+                    let (s, e) = if chunk.paren {
+                        (chunk.start + 1, chunk.end - 1)
+                    } else {
+                        (chunk.start, chunk.end)
+                    };
                     value.extend(text[s..e].chars().map(|c| c.to_ascii_uppercase()));
                     lens.push(chunk.len());
                     if value.len() > MAX_RUN {
@@ -212,7 +216,9 @@ impl DetectorBuilder {
             Box::new(landline::Landline::new(dict)),
             Box::new(bank_card::BankCard::new(dict)),
         ];
-        Detector { inner: Arc::new(DetectorInner { cues: CueMatcher::new(&dict.cues), recognizers }) }
+        Detector {
+            inner: Arc::new(DetectorInner { cues: CueMatcher::new(&dict.cues), recognizers }),
+        }
     }
 }
 

@@ -92,7 +92,10 @@ impl Dictionaries {
                 }
             }
             let text = BUILT_IN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t);
-            Ok((format!("built-in {name}"), text.expect("every dictionary has a built-in").to_owned()))
+            Ok((
+                format!("built-in {name}"),
+                text.expect("every dictionary has a built-in").to_owned(),
+            ))
         };
 
         let (file, text) = source(ID_REGION_CODES)?;
@@ -110,7 +113,10 @@ impl Dictionaries {
 
         let mut profiles = BTreeMap::new();
         for (name, text) in BUILT_IN_PROFILES {
-            profiles.insert((*name).to_owned(), (format!("built-in profiles/{name}.toml"), (*text).to_owned()));
+            profiles.insert(
+                (*name).to_owned(),
+                (format!("built-in profiles/{name}.toml"), (*text).to_owned()),
+            );
         }
         if let Some(dir) = dir {
             load_profile_dir(&dir.join("profiles"), &mut profiles)?;
@@ -133,7 +139,8 @@ impl Dictionaries {
 }
 
 fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|source| Error::DictionaryIo { path: path.to_owned(), source })
+    std::fs::read_to_string(path)
+        .map_err(|source| Error::DictionaryIo { path: path.to_owned(), source })
 }
 
 fn load_profile_dir(dir: &Path, profiles: &mut BTreeMap<String, (String, String)>) -> Result<()> {
@@ -160,7 +167,7 @@ fn load_profile_dir(dir: &Path, profiles: &mut BTreeMap<String, (String, String)
 
 /// Iterates the data lines of a dictionary: `(line number, columns)`, skipping `#`
 /// comments and blank lines.
-fn rows<'t>(text: &'t str) -> impl Iterator<Item = (usize, Vec<&'t str>)> {
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
@@ -186,13 +193,19 @@ fn parse_regions(file: &str, text: &str) -> Result<HashMap<u32, RegionValidity>>
     let mut map = HashMap::new();
     for (line, cols) in rows(text) {
         let [code, _name, first, last] = cols[..] else {
-            return Err(entry_error(file, line, "expected 4 columns: code, name, first year, last year"));
+            return Err(entry_error(
+                file,
+                line,
+                "expected 4 columns: code, name, first year, last year",
+            ));
         };
         if code.len() != 6 || !digits_only(code) {
             return Err(entry_error(file, line, "code must be 6 digits"));
         }
-        let validity =
-            RegionValidity { first: parse_year(file, line, first)?, last: parse_year(file, line, last)? };
+        let validity = RegionValidity {
+            first: parse_year(file, line, first)?,
+            last: parse_year(file, line, last)?,
+        };
         map.insert(code.parse().expect("6 digits fit u32"), validity);
     }
     Ok(map)
@@ -231,9 +244,14 @@ fn parse_bins(file: &str, text: &str) -> Result<HashSet<(u8, u64, u8)>> {
         if !(3..=10).contains(&bin.len()) || !digits_only(bin) {
             return Err(entry_error(file, line, "BIN must be 3 to 10 digits"));
         }
-        let len: u8 = len.parse().map_err(|_| entry_error(file, line, "card length is not a number"))?;
+        let len: u8 =
+            len.parse().map_err(|_| entry_error(file, line, "card length is not a number"))?;
         if !(12..=20).contains(&len) || usize::from(len) <= bin.len() {
-            return Err(entry_error(file, line, "card length must be 12 to 20 and longer than the BIN"));
+            return Err(entry_error(
+                file,
+                line,
+                "card length must be 12 to 20 and longer than the BIN",
+            ));
         }
         set.insert((bin.len() as u8, bin.parse().expect("10 digits fit u64"), len));
     }
@@ -243,9 +261,14 @@ fn parse_bins(file: &str, text: &str) -> Result<HashSet<(u8, u64, u8)>> {
 fn parse_public(file: &str, text: &str) -> Result<HashSet<String>> {
     let mut set = HashSet::new();
     for (line, cols) in rows(text) {
-        let digits: String = cols[0].chars().filter(|c| !matches!(c, '-' | ' ' | '(' | ')')).collect();
+        let digits: String =
+            cols[0].chars().filter(|c| !matches!(c, '-' | ' ' | '(' | ')')).collect();
         if !digits_only(&digits) {
-            return Err(entry_error(file, line, "a public number may hold only digits and separators"));
+            return Err(entry_error(
+                file,
+                line,
+                "a public number may hold only digits and separators",
+            ));
         }
         set.insert(digits);
     }
@@ -333,7 +356,8 @@ mod tests {
     #[test]
     fn override_errors_name_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(CUES), "# header\n身份证\tid_card\n电话\twhatever\n").unwrap();
+        std::fs::write(dir.path().join(CUES), "# header\n身份证\tid_card\n电话\twhatever\n")
+            .unwrap();
         let err = Dictionaries::load(Some(dir.path())).unwrap_err().to_string();
         assert!(err.contains("cues.tsv") && err.contains("line 3"), "{err}");
 

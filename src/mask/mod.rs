@@ -145,7 +145,10 @@ mod tests {
     fn other_styles() {
         let id = PiiKind::IdCard;
         assert_eq!(render("110", id, &rule(MaskStyle::Redact, 0, 0), 0, "110", None), "");
-        assert_eq!(render("110", id, &rule(MaskStyle::Label, 0, 0), 0, "110", None), "【身份证号】");
+        assert_eq!(
+            render("110", id, &rule(MaskStyle::Label, 0, 0), 0, "110", None),
+            "【身份证号】"
+        );
         let t = render("110", id, &rule(MaskStyle::Token, 0, 0), 0, "110", Some(b"secret"));
         assert!(t.starts_with("【身份证号:") && t.chars().count() == 19, "{t}");
         assert!(!t.contains("110"));

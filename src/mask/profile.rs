@@ -100,13 +100,19 @@ impl Profile {
         let mut rules: HashMap<PiiKind, KindRule> = PiiKind::ALL
             .iter()
             .map(|&k| {
-                let rule =
-                    KindRule { treat: Treatment::Mask, style, keep_start: 0, keep_end: 0, keep_area_code: false };
+                let rule = KindRule {
+                    treat: Treatment::Mask,
+                    style,
+                    keep_start: 0,
+                    keep_end: 0,
+                    keep_area_code: false,
+                };
                 (k, rule)
             })
             .collect();
         for (kind, spec) in file.kinds {
-            let kind: PiiKind = kind.parse().map_err(|_| err(format!("unknown kind {kind:?} in [kinds]")))?;
+            let kind: PiiKind =
+                kind.parse().map_err(|_| err(format!("unknown kind {kind:?} in [kinds]")))?;
             let rule = rules.get_mut(&kind).expect("every kind has a rule");
             rule.treat = spec.treat.unwrap_or(rule.treat);
             rule.style = spec.style.unwrap_or(rule.style);
@@ -174,7 +180,10 @@ mod tests {
     fn unmentioned_kinds_are_fully_masked() {
         let p = Profile::from_toml("x", "style = \"label\"").unwrap();
         let rule = p.rule(PiiKind::BankCard);
-        assert_eq!((rule.treat, rule.style, rule.keep_start, rule.keep_end), (Treatment::Mask, MaskStyle::Label, 0, 0));
+        assert_eq!(
+            (rule.treat, rule.style, rule.keep_start, rule.keep_end),
+            (Treatment::Mask, MaskStyle::Label, 0, 0)
+        );
         assert_eq!(p.name(), "x");
     }
 

@@ -36,9 +36,18 @@ enum Mapped {
 fn map_char(c: char) -> Mapped {
     match c {
         // Full-width digits, Latin letters and the punctuation found inside numbers.
-        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '（' | '）' | '＋' | '－' | '＊' | '／' | '．' => {
-            Mapped::Replace(char::from_u32(c as u32 - 0xFEE0).expect("full-width ASCII maps to ASCII"))
-        }
+        '０'..='９'
+        | 'Ａ'..='Ｚ'
+        | 'ａ'..='ｚ'
+        | '（'
+        | '）'
+        | '＋'
+        | '－'
+        | '＊'
+        | '／'
+        | '．' => Mapped::Replace(
+            char::from_u32(c as u32 - 0xFEE0).expect("full-width ASCII maps to ASCII"),
+        ),
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => Mapped::Replace('-'),
         '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' => Mapped::Replace(' '),
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Mapped::Remove,

@@ -57,7 +57,8 @@ fn is_value_byte(b: u8) -> bool {
 
 /// ASCII bytes that glue a number to a larger code when directly attached.
 fn is_code_byte(b: u8) -> bool {
-    b.is_ascii_alphabetic() || matches!(b, b'_' | b'/' | b'\\' | b'@' | b'#' | b'&' | b'=' | b'%' | b'~')
+    b.is_ascii_alphabetic()
+        || matches!(b, b'_' | b'/' | b'\\' | b'@' | b'#' | b'&' | b'=' | b'%' | b'~')
 }
 
 /// Returns the number groups of `text` (normalized), with guarded groups left out.
@@ -143,7 +144,14 @@ fn scan_paren(b: &[u8], start: usize) -> Option<Chunk> {
         && (3..=4).contains(&inner.digits)
         && b[start + 1] == b'0'
         && b.get(inner.end) == Some(&b')');
-    ok.then(|| Chunk { start, end: inner.end + 1, digits: inner.digits, stars: 0, check_x: false, paren: true })
+    ok.then(|| Chunk {
+        start,
+        end: inner.end + 1,
+        digits: inner.digits,
+        stars: 0,
+        check_x: false,
+        paren: true,
+    })
 }
 
 /// True when the group is glued to a larger token and must not be read as a number.

@@ -56,7 +56,14 @@ impl<'a> SpanConverter<'a> {
     pub(crate) fn span(&mut self, start: usize, end: usize) -> Span {
         let (cs, us) = self.at(start);
         let (ce, ue) = self.at(end);
-        Span { start: cs, end: ce, byte_start: start, byte_end: end, utf16_start: us, utf16_end: ue }
+        Span {
+            start: cs,
+            end: ce,
+            byte_start: start,
+            byte_end: end,
+            utf16_start: us,
+            utf16_end: ue,
+        }
     }
 }
 
