@@ -22,7 +22,8 @@ pub(crate) struct ScanArgs {
     #[arg(long)]
     json: bool,
 
-    /// Read JSON Lines with `id` and `text` fields, one document per line (output is JSON).
+    /// Read JSON Lines with `id` and `text` fields, one document per line (`-`: standard
+    /// input); output is one JSON report per line.
     #[arg(long, value_name = "FILE")]
     jsonl: Option<PathBuf>,
 
@@ -55,8 +56,12 @@ pub(crate) fn run(scanner: &Scanner, args: &ScanArgs) -> anyhow::Result<u8> {
         };
 
     if let Some(path) = &args.jsonl {
-        let file = open(path)?;
-        for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            Box::new(std::io::BufReader::new(open(path)?))
+        };
+        for (i, line) in reader.lines().enumerate() {
             let line =
                 line.with_context(|| format!("{}: line {}: cannot read", path.display(), i + 1))?;
             if line.trim().is_empty() {

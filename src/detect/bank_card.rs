@@ -167,6 +167,12 @@ mod tests {
     // Near misses.
     t!(no_bin_no_cue, "1234567890123456789", []);
     t!(fifteen_digits, "开户账号：622202123456789", []);
+    // A 16-digit prefix passes Luhn by chance; the card is all 19 digits.
+    t!(
+        prefix_of_grouped_card,
+        "一卡通账号：6212 8154 8652 4186 331",
+        [(BankCard, "6212 8154 8652 4186 331")]
+    );
     t!(twenty_digits, "62220212345678901289", []);
     t!(exam_ticket, "准考证号：6222021234567890128", []);
     t!(amount, "6222021234567890.12元", []);

@@ -42,7 +42,8 @@ pub(crate) struct IdCard {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Region {
     Current,
-    Historical,
+    /// Abolished in the given year (`None`: validity unknown).
+    Historical(Option<u16>),
     /// Province exists but the county code is not in the table.
     ProvinceOnly,
     ResidencePermit,
@@ -63,7 +64,7 @@ impl IdCard {
         }
         match self.regions.get(&code.parse().ok()?) {
             Some(v) if v.last.is_none() => Some(Region::Current),
-            Some(_) => Some(Region::Historical),
+            Some(v) => Some(Region::Historical(v.last)),
             None => Some(Region::ProvinceOnly),
         }
     }
@@ -79,7 +80,7 @@ impl IdCard {
         let v = run.value.as_str();
         let cue = doc.cue(run);
         let Some(region) = self.region(&v[..6]) else { return };
-        let (date_ok, check_ok, rule, legacy) = if v.len() == 18 {
+        let (date_ok, check_ok, rule, legacy, year) = if v.len() == 18 {
             if v[..17].contains('X') {
                 return;
             }
@@ -91,14 +92,14 @@ impl IdCard {
             } else {
                 "id_card.gb11643"
             };
-            (self.plausible_date(year, month, day), check_ok, rule, false)
+            (self.plausible_date(year, month, day), check_ok, rule, false, year)
         } else {
             if v.contains('X') || region == Region::ResidencePermit {
                 return;
             }
             let year = 1900 + v[6..8].parse::<u16>().unwrap_or(0);
             let (month, day) = (v[8..10].parse().unwrap_or(0), v[10..12].parse().unwrap_or(0));
-            (self.plausible_date(year, month, day), true, "id_card.legacy15", true)
+            (self.plausible_date(year, month, day), true, "id_card.legacy15", true, year)
         };
         if !date_ok {
             return;
@@ -112,7 +113,14 @@ impl IdCard {
         };
         let region_part = match region {
             Region::Current => "address code current",
-            Region::Historical => {
+            // Codes follow the place of registration when the card was issued, so a code
+            // created after the birth year is normal (GB 11643's own sample); one abolished
+            // before the holder was born cannot have been issued to them.
+            Region::Historical(Some(last)) if last < year => {
+                confidence -= 0.07;
+                "address code abolished before the birth year"
+            }
+            Region::Historical(_) => {
                 confidence -= 0.02;
                 "address code historical"
             }
@@ -262,6 +270,18 @@ mod tests {
     // GB 11643-1999 Annex A samples.
     t!(standard_sample_beijing, "11010519491231002X", [(IdCard, "11010519491231002X")]);
     t!(standard_sample_historical_region, "440524188001010014", [(IdCard, "440524188001010014")]);
+    // 110201 was abolished before 1993 but the number is otherwise valid: still an ID.
+    t!(code_abolished_before_birth, "110201199312010077", [(IdCard, "110201199312010077")]);
+
+    #[test]
+    fn abolished_code_lowers_confidence() {
+        let scanner = crate::Scanner::built_in();
+        let profile = scanner.profile("default").unwrap();
+        let conf = |text| {
+            scanner.scan(&crate::Document::new("t", text), &profile).unwrap().findings[0].confidence
+        };
+        assert!(conf("110201199312010077") < conf("110105199312010077"));
+    }
     t!(lowercase_x, "身份证号：44011320141005001x。", [(IdCard, "44011320141005001x")]);
     t!(
         full_width,

@@ -44,6 +44,9 @@ impl Landline {
     /// contiguous chunk, by the area-code table.
     fn split<'v>(&self, run: &'v Run<'_>) -> Option<Parts<'v>> {
         let v = run.value.as_str();
+        if v.contains('X') {
+            return None;
+        }
         let lens = &run.lens;
         let (area_len, local_len) = match lens.len() {
             1 => {
@@ -183,7 +186,7 @@ impl Landline {
         let local =
             (7..=8).contains(&v.len()) && (b'2'..=b'9').contains(&first) && run.lens.len() == 1;
         // (Without an area code a leading 1 is more likely the start of something else.)
-        if !phone_cue || !(local || service) || v.contains('*') || !run.is_whole_group() {
+        if !phone_cue || !(local || service) || v.contains(['*', 'X']) || !run.is_whole_group() {
             return;
         }
         out.push(Candidate {
@@ -258,6 +261,7 @@ mod tests {
 
     // Near misses.
     t!(unknown_area_code, "0400-1234567", []);
+    t!(check_x_is_not_a_digit, "0797-8221234X", []);
     t!(local_without_cue, "编号8221234", []);
     t!(postcode, "邮编：341000", []);
     t!(date_range, "2019-2023", []);

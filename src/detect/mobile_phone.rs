@@ -60,7 +60,7 @@ impl Recognizer for MobilePhone {
             } else {
                 (0, v, false)
             };
-            if number.len() != 11 || !number.starts_with('1') {
+            if number.len() != 11 || !number.starts_with('1') || number.contains('X') {
                 continue;
             }
             // Layout: whole, 3-4-4, or a prefix chunk followed by those.
@@ -158,6 +158,7 @@ mod tests {
     // Near misses.
     t!(ten_digits, "1381234567", []);
     t!(twelve_digits, "138123456789", []);
+    t!(check_x_is_not_a_digit, "1381234567X", []);
     t!(iot_13_digits, "1440123456789", []);
     t!(unallocated_segment, "12012345678", []);
     t!(iot_segment, "14612345678", []);

@@ -133,6 +133,9 @@ impl<'t> Prepared<'t> {
                     if value.len() > MAX_RUN {
                         break;
                     }
+                    if last > first && leaves_fragment(&group.chunks, first, last) {
+                        continue;
+                    }
                     runs.push(Run {
                         group,
                         group_index,
@@ -156,6 +159,14 @@ impl<'t> Prepared<'t> {
     pub(crate) fn cue_word(&self, run: &Run<'_>) -> Option<&str> {
         self.cues[run.group_index].map(|id| self.matcher.word(id))
     }
+}
+
+/// Returns true when the chunks `first..=last` of a group sit next to a short chunk of
+/// the same group (4 characters or fewer): a number written in parts continues there, so
+/// the run is only a piece of it (`6212 8154 8652 4186 331` is not a 16-digit card).
+fn leaves_fragment(chunks: &[Chunk], first: usize, last: usize) -> bool {
+    let short = |c: &Chunk| c.len() <= 4;
+    (first > 0 && short(&chunks[first - 1])) || chunks.get(last + 1).is_some_and(short)
 }
 
 /// One kind of personal data, found by one module.

@@ -159,9 +159,13 @@ fn guarded(b: &[u8], group: &NumberGroup) -> bool {
     let (start, end) = (group.start(), group.end());
     let before = |k: usize| start.checked_sub(k).map(|i| b[i]);
     let after = |k: usize| b.get(end + k - 1).copied();
-    let digit = |x: Option<u8>| x.is_some_and(|c| c.is_ascii_digit());
-    let alnum = |x: Option<u8>| x.is_some_and(|c| c.is_ascii_alphanumeric());
+    // A mask star stands for the digit it replaced, so masking never changes what a
+    // neighbouring number is glued to.
+    let digit = |x: Option<u8>| x.is_some_and(|c| c.is_ascii_digit() || c == b'*');
+    let alnum = |x: Option<u8>| x.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'*');
     let glued_before = match before(1) {
+        // An ID's check character ends the previous number; it glues nothing.
+        Some(b'X' | b'x') if digit(before(2)) => false,
         Some(c) if is_code_byte(c) => true,
         Some(b'.' | b',' | b':') => digit(before(2)),
         Some(b'-') => alnum(before(2)),
@@ -221,6 +225,18 @@ mod tests {
         assert!(groups("13812345678abc").is_empty());
         assert!(groups("13812345678@qq.com").is_empty());
         assert!(groups("占比12345%").is_empty());
+    }
+
+    #[test]
+    fn check_character_does_not_glue_the_next_number() {
+        assert_eq!(
+            groups("11010519491231002X(0797)8221234"),
+            vec![vec!["11010519491231002X"], vec!["(0797)", "8221234"]]
+        );
+        assert!(groups("AX13812345678").is_empty());
+        // Masking must not unglue: both forms drop the glued mobile.
+        assert_eq!(groups("0797-8221234+8613812345678").len(), 1);
+        assert_eq!(groups("0797-*******+8613812345678").len(), 1);
     }
 
     #[test]

@@ -1,0 +1,412 @@
+#!/usr/bin/env python3
+"""Generates noticeguard's labeled corpus of synthetic government notices.
+
+    python3 scripts/gen_corpus.py            # writes tests/data/notices.eval.jsonl
+
+Every value is fabricated: ID numbers get a random birth date and sequence on a county
+code from dictionaries/id_region_codes.tsv and a correct ISO 7064 check digit; mobile
+numbers use segments from dictionaries/mobile_segments.tsv; bank cards a BIN from
+dictionaries/bank_bins.tsv and (mostly) a Luhn digit; names are random surname + given
+characters. No text comes from real notices. The output follows the corpus format of
+docs/evaluation.md (Unicode-scalar offsets): `entities` must be reported as leaks,
+`public` must not, and already-masked values are left unlabeled so that reporting them
+as leaks counts as a false positive.
+
+The generator is seeded, so the file is reproducible; change SEED to draw another one.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 20261127
+DOCS_PER_TEMPLATE = 24
+
+rng = random.Random(SEED)
+
+
+def data_rows(name: str) -> list[list[str]]:
+    lines = (ROOT / "dictionaries" / name).read_text(encoding="utf-8").splitlines()
+    return [l.split("\t") for l in lines if l and not l.startswith("#")]
+
+
+COUNTIES = [r[0] for r in data_rows("id_region_codes.tsv") if not r[3] and not r[0].endswith("00")]
+HISTORICAL = [r[0] for r in data_rows("id_region_codes.tsv") if r[3] and not r[0].endswith("00")]
+SEGMENTS = [r[0] for r in data_rows("mobile_segments.tsv") if len(r[0]) == 3]
+AREA_CODES = [r[0] for r in data_rows("landline_area_codes.tsv")]
+BINS = [(r[0], int(r[1])) for r in data_rows("bank_bins.tsv") if 16 <= int(r[1]) <= 19 and len(r[0]) >= 6]
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+COMPOUND = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "慕容", "令狐"]
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华兰玉萍红建国志文斌辉鹏宇浩然子涵梓萱思雨欣怡俊杰家豪春梅海燕金凤小红德胜福林永强"
+TOWNS = ["城关镇", "新华街道", "东山乡", "河西镇", "石门乡", "南塘镇", "青石街道", "柳林镇"]
+VILLAGES = ["红星村", "大坪村", "新民村", "柏树村", "桥头社区", "河口村", "茶园村", "龙潭村"]
+COUNTY_NAMES = ["安远县", "兴国县", "宁都县", "于都县", "瑞金市", "会昌县", "寻乌县", "石城县"]
+UNITS = ["县民政局", "县人力资源和社会保障局", "县农业农村局", "县自然资源局", "县市场监督管理局", "镇人民政府"]
+FULL = str.maketrans("0123456789Xx()-", "０１２３４５６７８９Ｘｘ（）－")
+
+W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def check_char(d17: str) -> str:
+    return "10X98765432"[sum(int(a) * b for a, b in zip(d17, W)) % 11]
+
+
+def luhn_digit(body: str) -> str:
+    total = 0
+    for i, c in enumerate(reversed(body)):
+        d = int(c)
+        if i % 2 == 0:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return str((10 - total % 10) % 10)
+
+
+def id18(region: str | None = None) -> str:
+    region = region or rng.choice(COUNTIES)
+    y = rng.randint(1935, 2012)
+    m = rng.randint(1, 12)
+    d = rng.randint(1, 28)
+    body = f"{region}{y:04d}{m:02d}{d:02d}{rng.randint(0, 999):03d}"
+    return body + check_char(body)
+
+
+def id15() -> str:
+    return f"{rng.choice(COUNTIES)}{rng.randint(30, 99):02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}"
+
+
+def mobile() -> str:
+    return rng.choice(SEGMENTS) + "".join(rng.choice("0123456789") for _ in range(8))
+
+
+def landline_parts() -> tuple[str, str]:
+    local_len = 8 if rng.random() < 0.5 else 7
+    local = rng.choice("2345678") + "".join(rng.choice("0123456789") for _ in range(local_len - 1))
+    return rng.choice(AREA_CODES), local
+
+
+def bank_card(luhn: bool = True) -> str:
+    bin_, length = rng.choice(BINS)
+    body = bin_ + "".join(rng.choice("0123456789") for _ in range(length - len(bin_) - 1))
+    last = luhn_digit(body) if luhn else str((int(luhn_digit(body)) + rng.randint(1, 9)) % 10)
+    return body + last
+
+
+def name() -> str:
+    surname = rng.choice(COMPOUND) if rng.random() < 0.06 else rng.choice(SURNAMES)
+    return surname + "".join(rng.choice(GIVEN) for _ in range(rng.choice([1, 2, 2])))
+
+
+def address() -> str:
+    return f"{rng.choice(COUNTY_NAMES)}{rng.choice(TOWNS)}{rng.choice(VILLAGES)}{rng.randint(1, 12)}组{rng.randint(1, 99)}号"
+
+
+def uscc() -> str:
+    chars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    body = rng.choice("159") + rng.choice("123") + rng.choice(COUNTIES) + "".join(rng.choice(chars) for _ in range(9))
+    return body + rng.choice(chars)
+
+
+# --- formatting variants -----------------------------------------------------------------
+
+def fmt_id(v: str) -> str:
+    r = rng.random()
+    if r < 0.1:
+        return v.translate(FULL)
+    if r < 0.18:
+        return f"{v[:6]} {v[6:14]} {v[14:]}"
+    if r < 0.22 and v.endswith("X"):
+        return v[:-1] + "x"
+    return v
+
+
+def fmt_mobile(v: str) -> str:
+    r = rng.random()
+    if r < 0.08:
+        return f"{v[:3]}-{v[3:7]}-{v[7:]}"
+    if r < 0.16:
+        return f"{v[:3]} {v[3:7]} {v[7:]}"
+    if r < 0.22:
+        return v.translate(FULL)
+    return v
+
+
+def fmt_landline() -> str:
+    area, local = landline_parts()
+    r = rng.random()
+    if r < 0.15:
+        return f"({area}){local}"
+    if r < 0.25:
+        return f"（{area}）{local}"
+    if r < 0.32:
+        return f"{area}{local}"
+    if r < 0.38:
+        return f"{area}-{local}转{rng.randint(100, 8999)}"
+    return f"{area}-{local}"
+
+
+def fmt_card(v: str) -> str:
+    if rng.random() < 0.2:
+        return " ".join(v[i:i + 4] for i in range(0, len(v), 4))
+    return v
+
+
+# --- document builder --------------------------------------------------------------------
+
+class Doc:
+    def __init__(self, ident: str):
+        self.id = ident
+        self.parts: list[str] = []
+        self.length = 0
+        self.entities: list[dict] = []
+        self.public: list[dict] = []
+
+    def text(self, s: str) -> "Doc":
+        self.parts.append(s)
+        self.length += len(s)
+        return self
+
+    def value(self, kind: str, s: str, where: str = "entities") -> "Doc":
+        getattr(self, where).append({"kind": kind, "start": self.length, "end": self.length + len(s), "value": s})
+        return self.text(s)
+
+    def leak(self, kind: str, s: str) -> "Doc":
+        return self.value(kind, s)
+
+    def public_value(self, kind: str, s: str) -> "Doc":
+        return self.value(kind, s, "public")
+
+    def json(self) -> dict:
+        out = {"id": self.id, "text": "".join(self.parts), "entities": self.entities}
+        if self.public:
+            out["public"] = self.public
+        return out
+
+
+def footer(d: Doc) -> None:
+    """Institutional numbers and codes every notice carries: public or not personal."""
+    area, local = landline_parts()
+    label = rng.choice(["监督电话", "举报电话", "咨询电话", "办公电话"])
+    d.text(f"\n{label}：").public_value("landline", f"{area}-{local}")
+    if rng.random() < 0.5:
+        d.text("，政务服务便民热线：").public_value("landline", "12345")
+    if rng.random() < 0.3:
+        d.text("，服务热线：").public_value("landline", f"400-{rng.randint(100, 999)}-{rng.randint(1000, 9999)}")
+    d.text(f"\n{rng.choice(UNITS)}\n{rng.randint(2019, 2026)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日\n")
+    d.text(f"索引号：{rng.randint(100000000, 999999999)}/{rng.randint(2019, 2026)}-{rng.randint(1, 99999):05d}\n")
+    d.text(f"网站标识码：{rng.randint(1000000000, 9999999999)}  ")
+    d.text(f"赣公网安备{rng.choice(COUNTIES)}{rng.randint(10000000, 99999999)}号  ")
+    d.text(f"赣ICP备{rng.randint(10000000, 99999999)}号-{rng.randint(1, 9)}\n")
+
+
+def table(d: Doc, header: list[str], rows: list[list[tuple[str | None, str]]], style: str) -> None:
+    """Writes a table; cells are (kind or None, text)."""
+    if style == "markdown":
+        d.text("| " + " | ".join(header) + " |\n")
+        d.text("|" + "---|" * len(header) + "\n")
+    elif style == "tsv":
+        d.text("\t".join(header) + "\n")
+    else:
+        d.text("  ".join(header) + "\n")
+    for row in rows:
+        if style == "markdown":
+            d.text("| ")
+        for i, (kind, cell) in enumerate(row):
+            if i:
+                d.text(" | " if style == "markdown" else "\t" if style == "tsv" else "   ")
+            if kind:
+                d.leak(kind, cell)
+            else:
+                d.text(cell)
+        d.text(" |\n" if style == "markdown" else "\n")
+
+
+def social_assistance(i: int) -> Doc:
+    d = Doc(f"dibao-{i:03d}")
+    d.text(f"关于{rng.choice(TOWNS)}2026年第{rng.randint(1, 4)}批城乡最低生活保障对象的公示\n")
+    d.text("经本人申请、村（居）民委员会民主评议、乡镇人民政府审核，现将拟纳入低保对象名单公示如下：\n")
+    style = ["tsv", "markdown", "spaces"][i % 3]
+    rows = []
+    for n in range(rng.randint(2, 6)):
+        rows.append([
+            (None, str(n + 1)),
+            ("person_name", name()),
+            ("id_card", fmt_id(id18() if rng.random() > 0.05 else id18(rng.choice(HISTORICAL)))),
+            ("mobile_phone", fmt_mobile(mobile())),
+            (None, str(rng.randint(1, 6))),
+            (None, f"{rng.randint(300, 1500)}.00"),
+        ])
+    table(d, ["序号", "户主姓名", "身份证号", "联系电话", "保障人数", "月保障金（元）"], rows, style)
+    d.text(f"公示期为{rng.randint(5, 7)}天。")
+    footer(d)
+    return d
+
+
+def subsidy(i: int) -> Doc:
+    d = Doc(f"subsidy-{i:03d}")
+    d.text(f"{rng.choice(COUNTY_NAMES)}2026年耕地地力保护补贴发放公示\n")
+    for n in range(rng.randint(2, 5)):
+        d.text(f"{n + 1}. ").leak("person_name", name()).text("，身份证号：").leak("id_card", fmt_id(id18()))
+        if rng.random() < 0.5:
+            d.text("，一卡通账号：").leak("bank_card", fmt_card(bank_card(luhn=rng.random() > 0.2)))
+        else:
+            d.text("，开户账号：").leak("bank_card", fmt_card(bank_card()))
+        d.text(f"，补贴面积{rng.randint(1, 30)}.{rng.randint(0, 9)}亩，金额{rng.randint(100, 5000)}.00元；\n")
+    d.text("资金通过惠民惠农财政补贴资金“一卡通”发放。")
+    footer(d)
+    return d
+
+
+def expropriation(i: int) -> Doc:
+    d = Doc(f"zhengshou-{i:03d}")
+    d.text("国有土地上房屋征收补偿情况公示\n")
+    d.text("依据《国有土地上房屋征收与补偿条例》，现将被征收人补偿情况公示如下：\n")
+    for n in range(rng.randint(2, 4)):
+        d.text("被征收人：").leak("person_name", name())
+        d.text("，房屋坐落：").leak("address", address())
+        d.text(f"，补偿金额{rng.randint(10, 300)},{rng.randint(100, 999)}.{rng.randint(10, 99)}元")
+        d.text("，联系电话：")
+        if rng.random() < 0.4:
+            d.leak("landline", fmt_landline())
+        else:
+            d.leak("mobile_phone", fmt_mobile(mobile()))
+        d.text("。\n")
+    d.text(f"征收项目编号：{rng.randint(10**15, 10**16 - 1)}。")
+    footer(d)
+    return d
+
+
+def hiring(i: int) -> Doc:
+    d = Doc(f"luyong-{i:03d}")
+    d.text(f"{rng.choice(COUNTY_NAMES)}2026年公开招聘事业单位工作人员拟录用人员公示\n")
+    d.text("序号  姓名  性别  准考证号  报考岗位  身份证号\n")
+    for n in range(rng.randint(2, 5)):
+        d.text(f"{n + 1}  ").leak("person_name", name()).text(f"  {rng.choice('男女')}  ")
+        d.text(f"{rng.randint(10**11, 10**12 - 1)}  {rng.choice(['综合管理', '会计', '临床医生', '教师'])}  ")
+        # Hiring lists often star IDs, sometimes not enough.
+        v = id18()
+        r = rng.random()
+        if r < 0.3:
+            d.text(v[:2] + "*" * 13 + v[-3:])  # compliant, unlabeled
+        elif r < 0.5:
+            d.leak("id_card", v[:10] + "****" + v[-4:])  # shows the birth date: insufficient
+        else:
+            d.leak("id_card", fmt_id(v))
+        d.text("\n")
+    d.text("准考证号：" + str(rng.randint(10**17, 10**18 - 1)) + "（示例考生）\n")
+    footer(d)
+    return d
+
+
+def appointment(i: int) -> Doc:
+    d = Doc(f"renqian-{i:03d}")
+    d.text("干部任前公示\n")
+    for n in range(rng.randint(1, 3)):
+        d.leak("person_name", name())
+        d.text(f"，{rng.choice('男女')}，汉族，{rng.randint(1965, 1992)}年{rng.randint(1, 12)}月生，大学学历，")
+        d.text(f"现任{rng.choice(UNITS)}副局长，拟任{rng.choice(UNITS)}局长。\n")
+    d.text("公示期间，对公示对象有异议的，可通过来电、来信、来访等方式向县委组织部反映。")
+    area, local = landline_parts()
+    d.text("\n举报电话：").public_value("landline", f"{area}-{local}").text("、").public_value("landline", "12380")
+    d.text("\n举报电子邮箱：jubao@example.gov.cn\n")
+    return d
+
+
+def penalty(i: int) -> Doc:
+    d = Doc(f"chufa-{i:03d}")
+    d.text(f"{rng.choice(COUNTY_NAMES)}市场监督管理局行政处罚决定书\n")
+    d.text(f"文号：{rng.choice(COUNTY_NAMES)[:2]}市监罚〔{rng.randint(2020, 2026)}〕{rng.randint(1, 300)}号\n")
+    d.text("当事人：").leak("person_name", name())
+    d.text("\n公民身份号码：").leak("id_card", fmt_id(id18() if rng.random() > 0.1 else id15()))
+    d.text("\n住所：").leak("address", address())
+    d.text("\n联系方式：").leak("mobile_phone", fmt_mobile(mobile()))
+    if rng.random() < 0.5:
+        d.text("，+86 ").leak("mobile_phone", (lambda v: f"{v[:3]} {v[3:7]} {v[7:]}")(mobile()))
+    d.text(f"\n经营者统一社会信用代码：{uscc()}\n")
+    d.text(f"当事人于{rng.randint(2020, 2025)}年{rng.randint(1, 12)}月销售不合格产品，违法所得{rng.randint(100, 99999)}元，")
+    d.text(f"罚款人民币{rng.randint(1, 50)},000元。\n")
+    d.text("如不服本处罚决定，可在收到本决定书之日起六十日内申请行政复议。")
+    footer(d)
+    return d
+
+
+def masked_history(i: int) -> Doc:
+    """Already-masked lists: compliant values unlabeled, insufficient ones labeled."""
+    d = Doc(f"masked-{i:03d}")
+    d.text("临时救助对象名单（已脱敏）\n")
+    for n in range(rng.randint(3, 6)):
+        v, m = id18(), mobile()
+        d.text(f"{n + 1}、{name()[0]}**，")
+        r = rng.random()
+        if r < 0.6:
+            d.text(f"身份证号 {v[:2]}{'*' * 13}{v[-3:]}，手机 {m[:3]}****{m[-4:]}")
+        elif r < 0.8:
+            d.text("身份证号 ").leak("id_card", f"{v[:6]}********{v[-4:]}")
+            d.text(f"，手机 {m[:3]}****{m[-4:]}")
+        else:
+            d.text(f"身份证号 {v[:2]}{'*' * 13}{v[-3:]}，手机 ").leak("mobile_phone", f"{m[:7]}****")
+        d.text(f"，救助金额{rng.randint(500, 3000)}元。\n")
+    d.text(f"邮编：{rng.randint(330000, 349999)}")
+    footer(d)
+    return d
+
+
+def hard_negatives(i: int) -> Doc:
+    """Numbers that look personal but are not."""
+    d = Doc(f"negative-{i:03d}")
+    d.text("关于公布2026年度政府信息公开工作年度报告的通知\n")
+    d.text(f"发布日期：{rng.randint(2020, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n")
+    d.text(f"统一社会信用代码：{uscc()}\n")
+    d.text(f"项目编号：{rng.randint(10**17, 10**18 - 1)}，合同编号：HT-{rng.randint(2020, 2026)}-{rng.randint(1000, 9999)}\n")
+    d.text(f"本年度共受理依申请公开{rng.randint(10, 500)}件，预算资金{rng.randint(1, 999)},{rng.randint(100, 999)},{rng.randint(100, 999)}.00元，")
+    d.text(f"占比{rng.randint(1, 99)}.{rng.randint(1, 9)}%。\n")
+    d.text(f"准考证号：{rng.randint(10**14, 10**15 - 1)}；考号{rng.randint(10**10, 10**11 - 1)}。\n")
+    d.text(f"详见 http://www.example.gov.cn/art/{rng.randint(2020, 2026)}/{rng.randint(1, 12)}/{rng.randint(10**7, 10**8)}.html\n")
+    d.text(f"批准文号：国药准字H{rng.randint(10**7, 10**8 - 1)}\n")
+    d.text("咨询电话：").public_value("landline", "-".join(landline_parts()))
+    d.text("，传真：").public_value("landline", "-".join(landline_parts()))
+    d.text("，热线：").public_value("landline", f"{rng.choice(['95598', '96777', '12315', '12345'])}")
+    footer(d)
+    return d
+
+
+def prose(i: int) -> Doc:
+    """Contacts written in prose, in lists joined by 、 and with extensions."""
+    d = Doc(f"prose-{i:03d}")
+    d.text("关于开展困难群众走访慰问的情况通报\n")
+    d.text("经走访，").leak("person_name", name()).text("（家住").leak("address", address()).text("）")
+    d.text("因病致贫，其家属手机为").leak("mobile_phone", fmt_mobile(mobile()))
+    d.text("、").leak("mobile_phone", fmt_mobile(mobile()))
+    d.text("，家中座机").leak("landline", fmt_landline()).text("。")
+    d.text("帮扶责任人联系电话：").leak("mobile_phone", mobile()).text("。\n")
+    d.text("慰问金已打入其社保卡，社会保障卡号：").leak("bank_card", fmt_card(bank_card())).text("。\n")
+    footer(d)
+    return d
+
+
+TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
+             hard_negatives, prose]
+
+
+def main() -> None:
+    out = ROOT / "tests" / "data" / "notices.eval.jsonl"
+    docs = [t(i).json() for t in TEMPLATES for i in range(DOCS_PER_TEMPLATE)]
+    with out.open("w", encoding="utf-8") as f:
+        for doc in docs:
+            for e in doc["entities"] + doc.get("public", []):
+                assert doc["text"][e["start"]:e["end"]] == e["value"], e
+            f.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    counts: dict[str, int] = {}
+    for doc in docs:
+        for e in doc["entities"]:
+            counts[e["kind"]] = counts.get(e["kind"], 0) + 1
+    print(f"wrote {out.relative_to(ROOT)}: {len(docs)} documents, entities {counts}")
+
+
+if __name__ == "__main__":
+    main()
