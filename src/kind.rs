@@ -22,6 +22,11 @@ macro_rules! named_enum {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
 
+            /// Returns the position of this value in [`Self::ALL`].
+            pub fn index(self) -> usize {
+                self as usize
+            }
+
             /// Returns the stable snake_case name.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text,)+ }
@@ -138,6 +143,9 @@ mod tests {
             assert_eq!(kind.as_str().parse::<PiiKind>(), Ok(*kind));
             let json = serde_json::to_string(kind).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+        for (i, kind) in PiiKind::ALL.iter().enumerate() {
+            assert_eq!(kind.index(), i);
         }
         for status in Status::ALL {
             assert_eq!(status.as_str().parse::<Status>(), Ok(*status));

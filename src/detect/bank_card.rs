@@ -10,35 +10,41 @@
 //! cooperatives) and cards of banks missing from the BIN table when no cue is present.
 //! Known false positives: 16–19 digit order or contract numbers after an account cue.
 
-use std::collections::HashSet;
-
 use crate::detect::{Candidate, Prepared, Recognizer, Run, cue_part, explain};
 use crate::dict::{CueCategory, Dictionaries};
 use crate::kind::PiiKind;
 use crate::redacted::Redacted;
+use rustc_hash::FxHashSet;
 
 pub(crate) struct BankCard {
-    bins: HashSet<(u8, u64, u8)>,
-    bin_lengths: Vec<u8>,
+    bins: FxHashSet<(u8, u64, u8)>,
+    /// BIN lengths that occur for each card length (index), longest first.
+    bin_lengths: Vec<Vec<u8>>,
 }
 
 impl BankCard {
     pub(crate) fn new(dict: &Dictionaries) -> Self {
-        let mut bin_lengths: Vec<u8> = dict.bank_bins.iter().map(|&(n, _, _)| n).collect();
-        bin_lengths.sort_unstable();
-        bin_lengths.dedup();
-        bin_lengths.reverse();
+        let mut bin_lengths = vec![Vec::new(); 21];
+        for &(n, _, len) in &dict.bank_bins {
+            bin_lengths[usize::from(len)].push(n);
+        }
+        for lengths in &mut bin_lengths {
+            lengths.sort_unstable_by(|a, b| b.cmp(a));
+            lengths.dedup();
+        }
         BankCard { bins: dict.bank_bins.clone(), bin_lengths }
     }
 
     /// Returns true when the (visible) leading digits are a known BIN for this length.
     fn known_bin(&self, v: &str) -> bool {
         let len = v.len() as u8;
-        self.bin_lengths.iter().any(|&n| {
-            v.get(..usize::from(n))
-                .filter(|p| p.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(|p| p.parse().ok())
-                .is_some_and(|bin| self.bins.contains(&(n, bin, len)))
+        let Some(lengths) = self.bin_lengths.get(v.len()) else { return false };
+        let digits = v.bytes().take_while(u8::is_ascii_digit).take(10).count();
+        // Parse the longest prefix once; shorter BINs are its quotients by powers of ten.
+        let head: u64 = v[..digits].parse().unwrap_or(0);
+        lengths.iter().filter(|&&n| usize::from(n) <= digits).any(|&n| {
+            let bin = head / 10u64.pow(u32::try_from(digits).unwrap_or(0) - u32::from(n));
+            self.bins.contains(&(n, bin, len))
         })
     }
 }
@@ -50,14 +56,14 @@ impl Recognizer for BankCard {
 
     fn find(&self, doc: &Prepared<'_>, runs: &[Run<'_>], out: &mut Vec<Candidate>) {
         for run in runs {
-            let v = run.value.as_str();
+            let v = run.text();
             if !(16..=19).contains(&v.len())
                 || v.contains('X')
                 || run.chunks.iter().any(|c| c.paren)
             {
                 continue;
             }
-            if !(run.grouped_as(&[v.len()]) || run.grouped_by_four()) {
+            if !(run.grouped_as(&[v.len() as u8]) || run.grouped_by_four()) {
                 continue;
             }
             let cue = doc.cue(run);
@@ -67,8 +73,11 @@ impl Recognizer for BankCard {
             let masked = v.contains('*');
             let bank_cue = cue == Some(CueCategory::BankCard);
             let bin = self.known_bin(v);
-            let luhn = !masked && luhn_valid(v);
             let unionpay = v.starts_with("62");
+            if !(bin || unionpay || bank_cue) {
+                continue;
+            }
+            let luhn = !masked && luhn_valid(v);
             let mut confidence: f32 = match (bin, unionpay && (luhn || masked), bank_cue) {
                 (true, _, _) => 0.88,
                 (false, true, _) => 0.82,
@@ -118,7 +127,7 @@ impl Recognizer for BankCard {
                     &cue_text,
                 ]),
                 public: None,
-                value: Redacted::new(run.value.clone()),
+                value: Redacted::new(run.text().to_owned()),
                 area_code_len: 0,
             });
         }

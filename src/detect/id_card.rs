@@ -23,6 +23,7 @@ use crate::detect::{Candidate, Prepared, Recognizer, Run, cue_part, explain};
 use crate::dict::{CueCategory, Dictionaries, RegionValidity};
 use crate::kind::PiiKind;
 use crate::redacted::Redacted;
+use rustc_hash::FxHashMap;
 
 /// Province-level codes (first two digits) that GB/T 2260 assigns.
 const PROVINCES: &[u8] = &[
@@ -34,7 +35,7 @@ const PROVINCES: &[u8] = &[
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
 pub(crate) struct IdCard {
-    regions: std::collections::HashMap<u32, RegionValidity>,
+    regions: FxHashMap<u32, RegionValidity>,
     reference_year: u16,
 }
 
@@ -77,7 +78,7 @@ impl IdCard {
     }
 
     fn full(&self, doc: &Prepared<'_>, run: &Run<'_>, out: &mut Vec<Candidate>) {
-        let v = run.value.as_str();
+        let v = run.text();
         let cue = doc.cue(run);
         let Some(region) = self.region(&v[..6]) else { return };
         let (date_ok, check_ok, rule, legacy, year) = if v.len() == 18 {
@@ -140,14 +141,14 @@ impl IdCard {
             rule,
             explanation: explain(&[check_part, "birth date plausible", region_part, &cue_text]),
             public: None,
-            value: Redacted::new(run.value.clone()),
+            value: Redacted::new(run.text().to_owned()),
             area_code_len: 0,
         });
     }
 
     /// A partly starred ID: judged by shape, visible province and region, and cue.
     fn masked(&self, doc: &Prepared<'_>, run: &Run<'_>, out: &mut Vec<Candidate>) {
-        let v = run.value.as_bytes();
+        let v = &*run.value;
         if v.len() != 18 || v[..17].contains(&b'X') || v.iter().filter(|&&c| c != b'*').count() < 2
         {
             return;
@@ -156,9 +157,9 @@ impl IdCard {
         let id_cue = cue == Some(CueCategory::IdCard);
         let visible_prefix = v.iter().take_while(|c| c.is_ascii_digit()).count();
         let province_ok =
-            visible_prefix >= 2 && self.region(&run.value[..6].replace('*', "0")).is_some();
+            visible_prefix >= 2 && self.region(&run.text()[..6].replace('*', "0")).is_some();
         let region_ok = visible_prefix >= 6
-            && self.region(&run.value[..6]).is_some_and(|r| r != Region::ProvinceOnly);
+            && self.region(&run.text()[..6]).is_some_and(|r| r != Region::ProvinceOnly);
         let confidence = match (id_cue, province_ok, region_ok) {
             (_, _, true) => 0.9,
             (true, _, _) => 0.9,
@@ -179,7 +180,7 @@ impl IdCard {
                 &cue_text,
             ]),
             public: None,
-            value: Redacted::new(run.value.clone()),
+            value: Redacted::new(run.text().to_owned()),
             area_code_len: 0,
         });
     }
@@ -211,7 +212,7 @@ impl Recognizer for IdCard {
             if len != 18 && len != 15 {
                 continue;
             }
-            let layout = run.grouped_as(&[len])
+            let layout = run.grouped_as(&[len as u8])
                 || run.grouped_as(&[6, 8, 4])
                 || run.grouped_as(&[6, 6, 3])
                 || (len == 18 && run.grouped_by_four());

@@ -13,16 +13,15 @@
 //!
 //! Known false negatives: area codes missing from the table, local numbers of 6 digits.
 
-use std::collections::HashSet;
-
 use crate::detect::{Candidate, Prepared, Recognizer, Run, cue_part, explain};
 use crate::dict::{CueCategory, Dictionaries};
 use crate::kind::PiiKind;
 use crate::redacted::Redacted;
+use rustc_hash::FxHashSet;
 
 pub(crate) struct Landline {
-    area_codes: HashSet<String>,
-    public_numbers: HashSet<String>,
+    area_codes: FxHashSet<String>,
+    public_numbers: FxHashSet<String>,
 }
 
 /// A number split into its parts.
@@ -43,11 +42,11 @@ impl Landline {
     /// Splits a run into area code, local number and extension, by its chunks or, for one
     /// contiguous chunk, by the area-code table.
     fn split<'v>(&self, run: &'v Run<'_>) -> Option<Parts<'v>> {
-        let v = run.value.as_str();
+        let v = run.text();
         if v.contains('X') {
             return None;
         }
-        let lens = &run.lens;
+        let lens = &run.lens[..];
         let (area_len, local_len) = match lens.len() {
             1 => {
                 if !v.starts_with('0') {
@@ -58,7 +57,7 @@ impl Landline {
                     .find(|&n| v.get(..n).is_some_and(|a| self.area_codes.contains(a)))?;
                 (area_len, v.len() - area_len)
             }
-            2 | 3 => (lens[0], lens[1]),
+            2 | 3 => (usize::from(lens[0]), usize::from(lens[1])),
             _ => return None,
         };
         if !(3..=4).contains(&area_len) {
@@ -129,7 +128,7 @@ impl Landline {
                 &cue_text,
             ]),
             public,
-            value: Redacted::new(run.value.clone()),
+            value: Redacted::new(run.text().to_owned()),
             area_code_len: parts.area.len(),
         });
     }
@@ -153,7 +152,7 @@ impl Landline {
 
     /// 400/800 numbers: `4001234567`, `400-123-4567`, `800 123 4567`. Always public.
     fn service(&self, doc: &Prepared<'_>, run: &Run<'_>, out: &mut Vec<Candidate>) {
-        let v = run.value.as_str();
+        let v = run.text();
         let shaped = run.grouped_as(&[10]) || run.grouped_as(&[3, 3, 4]) || run.grouped_as(&[3, 7]);
         if v.len() != 10
             || !shaped
@@ -170,7 +169,7 @@ impl Landline {
             rule: "landline.service_400_800",
             explanation: explain(&["400/800 service number", &cue_part(doc.cue_word(run))]),
             public: Some("400/800 numbers belong to organizations"),
-            value: Redacted::new(run.value.clone()),
+            value: Redacted::new(run.text().to_owned()),
             area_code_len: 0,
         });
     }
@@ -178,7 +177,7 @@ impl Landline {
     /// A local number without area code, only right after a phone cue or in a list after
     /// a landline.
     fn local_only(&self, doc: &Prepared<'_>, run: &Run<'_>, out: &mut Vec<Candidate>) {
-        let v = run.value.as_str();
+        let v = run.text();
         let cue = doc.cue(run);
         let phone_cue = matches!(cue, Some(CueCategory::Phone | CueCategory::PublicPhone));
         let first = v.as_bytes()[0];
@@ -200,7 +199,7 @@ impl Landline {
                 &cue_part(doc.cue_word(run)),
             ]),
             public: self.public_reason(cue, v, v),
-            value: Redacted::new(run.value.clone()),
+            value: Redacted::new(run.text().to_owned()),
             area_code_len: 0,
         });
     }
@@ -224,7 +223,7 @@ impl Recognizer for Landline {
             if doc.cue(run) == Some(CueCategory::NotPersonal) {
                 continue;
             }
-            if run.value.starts_with('0') {
+            if run.value.first() == Some(&b'0') {
                 self.with_area_code(doc, run, out);
             } else {
                 self.service(doc, run, out);

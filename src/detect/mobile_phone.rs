@@ -9,16 +9,15 @@
 //! allocated to persons (IoT 146/148), numbers glued to codes (see the digit guards).
 //! Numbers labelled `监督电话`/`举报电话`/`咨询电话` … or on the allowlist are `public`.
 
-use std::collections::HashSet;
-
 use crate::detect::{Candidate, Prepared, Recognizer, Run, cue_part, explain};
 use crate::dict::{CueCategory, Dictionaries};
 use crate::kind::PiiKind;
 use crate::redacted::Redacted;
+use rustc_hash::FxHashSet;
 
 pub(crate) struct MobilePhone {
-    prefixes: HashSet<(u8, u32)>,
-    public_numbers: HashSet<String>,
+    prefixes: FxHashSet<(u8, u32)>,
+    public_numbers: FxHashSet<String>,
 }
 
 impl MobilePhone {
@@ -51,7 +50,7 @@ impl Recognizer for MobilePhone {
                 continue;
             }
             // Strip an international prefix: "+86 138…", "+8613…", "0086 138…", "008613…".
-            let v = run.value.as_str();
+            let v = run.text();
             let plus = run.group.plus && run.first == 0;
             let (prefix_len, number, prefixed) = if plus && v.len() == 13 && v.starts_with("86") {
                 (2, &v[2..], true)
@@ -64,8 +63,8 @@ impl Recognizer for MobilePhone {
                 continue;
             }
             // Layout: whole, 3-4-4, or a prefix chunk followed by those.
-            let lens: &[usize] =
-                if prefixed && run.lens.len() > 1 { &run.lens[1..] } else { &run.lens };
+            let lens: &[u8] =
+                if prefixed && run.lens.len() > 1 { &run.lens[1..] } else { &run.lens[..] };
             let whole = lens == [11] || lens == [3, 4, 4] || (prefixed && lens == [run.lens[0]]);
             if !whole {
                 continue;
@@ -99,7 +98,7 @@ impl Recognizer for MobilePhone {
             // The finding covers the national number; the prefix stays visible.
             let start = if prefix_len == 0 {
                 run.start()
-            } else if run.lens.len() > 1 && run.lens[0] == prefix_len {
+            } else if run.lens.len() > 1 && usize::from(run.lens[0]) == prefix_len {
                 run.chunks[1].start
             } else {
                 run.start() + prefix_len

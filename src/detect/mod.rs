@@ -16,6 +16,7 @@ mod mobile_phone;
 #[allow(dead_code)]
 mod template;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::dict::{CueCategory, Dictionaries};
@@ -59,9 +60,54 @@ pub(crate) struct Run<'g> {
     pub(crate) first: usize,
     pub(crate) chunks: &'g [Chunk],
     /// Value characters: digits, `*`, and `X` (upper-cased).
-    pub(crate) value: String,
+    pub(crate) value: Inline<u8>,
     /// Value length of each chunk.
-    pub(crate) lens: Vec<usize>,
+    pub(crate) lens: Inline<u8>,
+}
+
+/// A short sequence kept on the stack: runs are built for every number in a document,
+/// and heap buffers for each dominated the scan of number-dense tables.
+#[derive(Clone, Copy)]
+pub(crate) struct Inline<T: Copy + Default> {
+    items: [T; MAX_RUN],
+    len: usize,
+}
+
+impl<T: Copy + Default> Inline<T> {
+    fn new() -> Self {
+        Inline { items: [T::default(); MAX_RUN], len: 0 }
+    }
+
+    /// Appends `item`; returns false (and appends nothing) when full.
+    fn push(&mut self, item: T) -> bool {
+        if self.len == MAX_RUN {
+            return false;
+        }
+        self.items[self.len] = item;
+        self.len += 1;
+        true
+    }
+}
+
+impl<T: Copy + Default> std::ops::Deref for Inline<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.items[..self.len]
+    }
+}
+
+impl std::fmt::Debug for Inline<u8> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Values and chunk lengths share this type; neither is worth printing.
+        write!(f, "[{} items]", self.len)
+    }
+}
+
+impl Run<'_> {
+    /// Returns the value characters as text.
+    pub(crate) fn text(&self) -> &str {
+        std::str::from_utf8(&self.value).expect("run values are ASCII")
+    }
 }
 
 impl Run<'_> {
@@ -82,8 +128,8 @@ impl Run<'_> {
     }
 
     /// Returns true when the chunk lengths equal `lens`.
-    pub(crate) fn grouped_as(&self, lens: &[usize]) -> bool {
-        self.lens == lens
+    pub(crate) fn grouped_as(&self, lens: &[u8]) -> bool {
+        *self.lens == *lens
     }
 
     /// Returns true when every chunk but the last has 4 characters and the last 1 to 4
@@ -95,7 +141,7 @@ impl Run<'_> {
 }
 
 /// Longest run value considered: 19-digit cards plus the `0086` prefix.
-const MAX_RUN: usize = 24;
+pub(crate) const MAX_RUN: usize = 24;
 
 /// A document prepared for the recognizers.
 pub(crate) struct Prepared<'t> {
@@ -119,8 +165,8 @@ impl<'t> Prepared<'t> {
         let mut runs = Vec::new();
         for (group_index, group) in self.groups.iter().enumerate() {
             for first in 0..group.chunks.len() {
-                let mut value = String::new();
-                let mut lens = Vec::new();
+                let mut value = Inline::new();
+                let mut lens = Inline::new();
                 for last in first..group.chunks.len() {
                     let chunk = &group.chunks[last];
                     let (s, e) = if chunk.paren {
@@ -128,9 +174,9 @@ impl<'t> Prepared<'t> {
                     } else {
                         (chunk.start, chunk.end)
                     };
-                    value.extend(text[s..e].chars().map(|c| c.to_ascii_uppercase()));
-                    lens.push(chunk.len());
-                    if value.len() > MAX_RUN {
+                    let fits =
+                        text.as_bytes()[s..e].iter().all(|b| value.push(b.to_ascii_uppercase()));
+                    if !fits || !lens.push(chunk.len() as u8) {
                         break;
                     }
                     if last > first && leaves_fragment(&group.chunks, first, last) {
@@ -141,8 +187,8 @@ impl<'t> Prepared<'t> {
                         group_index,
                         first,
                         chunks: &group.chunks[first..=last],
-                        value: value.clone(),
-                        lens: lens.clone(),
+                        value,
+                        lens,
                     });
                 }
             }
@@ -258,14 +304,16 @@ fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.start.cmp(&b.start))
     });
-    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    // Kept spans are disjoint, so a new span overlaps one iff it overlaps the kept span
+    // starting last before its end: one ordered-map lookup per candidate.
+    let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
     for c in candidates {
-        if kept.iter().all(|k| c.end <= k.start || k.end <= c.start) {
-            kept.push(c);
+        let overlaps = kept.range(..c.end).next_back().is_some_and(|(_, k)| k.end > c.start);
+        if !overlaps {
+            kept.insert(c.start, c);
         }
     }
-    kept.sort_by_key(|c| c.start);
-    kept
+    kept.into_values().collect()
 }
 
 fn current_year() -> u16 {

@@ -35,7 +35,7 @@ impl Recognizer for Template {
                 rule: "template.example",
                 explanation: explain(&["what validated", &cue_part(doc.cue_word(run))]),
                 public: None,
-                value: Redacted::new(run.value.clone()),
+                value: Redacted::new(run.text().to_owned()),
                 area_code_len: 0,
             });
         }

@@ -7,7 +7,8 @@
 //! (a test loads them all); override files are user data, so their errors name the file
 //! and line.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -53,14 +54,14 @@ pub(crate) enum CueCategory {
 /// All dictionary data, parsed.
 #[derive(Debug, Clone)]
 pub struct Dictionaries {
-    pub(crate) regions: HashMap<u32, RegionValidity>,
+    pub(crate) regions: FxHashMap<u32, RegionValidity>,
     /// Mobile prefixes as (length, value), e.g. (3, 138) or (5, 17400).
-    pub(crate) mobile_prefixes: HashSet<(u8, u32)>,
+    pub(crate) mobile_prefixes: FxHashSet<(u8, u32)>,
     /// Area codes as written, with the leading 0 ("010", "0797").
-    pub(crate) area_codes: HashSet<String>,
+    pub(crate) area_codes: FxHashSet<String>,
     /// Bank BINs as (BIN length, BIN, card length).
-    pub(crate) bank_bins: HashSet<(u8, u64, u8)>,
-    pub(crate) public_numbers: HashSet<String>,
+    pub(crate) bank_bins: FxHashSet<(u8, u64, u8)>,
+    pub(crate) public_numbers: FxHashSet<String>,
     pub(crate) cues: Vec<(String, CueCategory)>,
     /// Profile sources (TOML) by name.
     pub(crate) profiles: BTreeMap<String, (String, String)>,
@@ -189,8 +190,8 @@ fn parse_year(file: &str, line: usize, s: &str) -> Result<Option<u16>> {
     s.parse().map(Some).map_err(|_| entry_error(file, line, "year is not a number"))
 }
 
-fn parse_regions(file: &str, text: &str) -> Result<HashMap<u32, RegionValidity>> {
-    let mut map = HashMap::new();
+fn parse_regions(file: &str, text: &str) -> Result<FxHashMap<u32, RegionValidity>> {
+    let mut map = FxHashMap::default();
     for (line, cols) in rows(text) {
         let [code, _name, first, last] = cols[..] else {
             return Err(entry_error(
@@ -211,8 +212,8 @@ fn parse_regions(file: &str, text: &str) -> Result<HashMap<u32, RegionValidity>>
     Ok(map)
 }
 
-fn parse_mobile(file: &str, text: &str) -> Result<HashSet<(u8, u32)>> {
-    let mut set = HashSet::new();
+fn parse_mobile(file: &str, text: &str) -> Result<FxHashSet<(u8, u32)>> {
+    let mut set = FxHashSet::default();
     for (line, cols) in rows(text) {
         let prefix = cols[0];
         if !(3..=5).contains(&prefix.len()) || !digits_only(prefix) || !prefix.starts_with('1') {
@@ -223,8 +224,8 @@ fn parse_mobile(file: &str, text: &str) -> Result<HashSet<(u8, u32)>> {
     Ok(set)
 }
 
-fn parse_area_codes(file: &str, text: &str) -> Result<HashSet<String>> {
-    let mut set = HashSet::new();
+fn parse_area_codes(file: &str, text: &str) -> Result<FxHashSet<String>> {
+    let mut set = FxHashSet::default();
     for (line, cols) in rows(text) {
         let code = cols[0];
         if !(3..=4).contains(&code.len()) || !digits_only(code) || !code.starts_with('0') {
@@ -235,8 +236,8 @@ fn parse_area_codes(file: &str, text: &str) -> Result<HashSet<String>> {
     Ok(set)
 }
 
-fn parse_bins(file: &str, text: &str) -> Result<HashSet<(u8, u64, u8)>> {
-    let mut set = HashSet::new();
+fn parse_bins(file: &str, text: &str) -> Result<FxHashSet<(u8, u64, u8)>> {
+    let mut set = FxHashSet::default();
     for (line, cols) in rows(text) {
         let (Some(bin), Some(len)) = (cols.first(), cols.get(1)) else {
             return Err(entry_error(file, line, "expected BIN and card length"));
@@ -258,8 +259,8 @@ fn parse_bins(file: &str, text: &str) -> Result<HashSet<(u8, u64, u8)>> {
     Ok(set)
 }
 
-fn parse_public(file: &str, text: &str) -> Result<HashSet<String>> {
-    let mut set = HashSet::new();
+fn parse_public(file: &str, text: &str) -> Result<FxHashSet<String>> {
+    let mut set = FxHashSet::default();
     for (line, cols) in rows(text) {
         let digits: String =
             cols[0].chars().filter(|c| !matches!(c, '-' | ' ' | '(' | ')')).collect();

@@ -16,7 +16,7 @@
 //! keep_area_code = true
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
@@ -58,7 +58,8 @@ pub struct Profile {
     name: String,
     description: String,
     min_confidence: f32,
-    rules: HashMap<PiiKind, KindRule>,
+    /// One rule per kind, in `PiiKind::ALL` order.
+    rules: Vec<KindRule>,
 }
 
 #[derive(Deserialize)]
@@ -97,23 +98,18 @@ impl Profile {
         if !(0.0..=1.0).contains(&min_confidence) {
             return Err(err("min_confidence must be between 0 and 1".into()));
         }
-        let mut rules: HashMap<PiiKind, KindRule> = PiiKind::ALL
-            .iter()
-            .map(|&k| {
-                let rule = KindRule {
-                    treat: Treatment::Mask,
-                    style,
-                    keep_start: 0,
-                    keep_end: 0,
-                    keep_area_code: false,
-                };
-                (k, rule)
-            })
-            .collect();
+        let fully_masked = KindRule {
+            treat: Treatment::Mask,
+            style,
+            keep_start: 0,
+            keep_end: 0,
+            keep_area_code: false,
+        };
+        let mut rules = vec![fully_masked; PiiKind::ALL.len()];
         for (kind, spec) in file.kinds {
             let kind: PiiKind =
                 kind.parse().map_err(|_| err(format!("unknown kind {kind:?} in [kinds]")))?;
-            let rule = rules.get_mut(&kind).expect("every kind has a rule");
+            let rule = &mut rules[kind.index()];
             rule.treat = spec.treat.unwrap_or(rule.treat);
             rule.style = spec.style.unwrap_or(rule.style);
             rule.keep_start = spec.keep_start.unwrap_or(0);
@@ -148,12 +144,12 @@ impl Profile {
 
     /// Returns the rule for `kind`.
     pub fn rule(&self, kind: PiiKind) -> &KindRule {
-        self.rules.get(&kind).expect("every kind has a rule")
+        &self.rules[kind.index()]
     }
 
     /// Returns true when some kind is masked with the `token` style.
     pub fn uses_tokens(&self) -> bool {
-        self.rules.values().any(|r| r.treat == Treatment::Mask && r.style == MaskStyle::Token)
+        self.rules.iter().any(|r| r.treat == Treatment::Mask && r.style == MaskStyle::Token)
     }
 }
 

@@ -26,6 +26,17 @@ impl std::fmt::Debug for Normalized<'_> {
     }
 }
 
+/// UTF-8 lead bytes of the characters `map_char` changes: U+00A0/U+00AD (C2),
+/// U+2002–U+2212 (E2), U+3000 (E3), U+FE58–U+FF5E (EF).
+const MAY_MAP: [bool; 256] = {
+    let mut table = [false; 256];
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table[0xEF] = true;
+    table
+};
+
 /// What normalization does with one character.
 enum Mapped {
     Keep,
@@ -58,30 +69,43 @@ fn map_char(c: char) -> Mapped {
 impl<'a> Normalized<'a> {
     /// Normalizes `original`. Borrows it unchanged when no character needs mapping.
     pub fn new(original: &'a str) -> Self {
-        // Fast path: everything to map is outside ASCII, and most notices have few.
-        let first = original
-            .char_indices()
-            .find(|&(_, c)| !c.is_ascii() && !matches!(map_char(c), Mapped::Keep));
-        let Some((first, _)) = first else {
-            return Normalized { text: Cow::Borrowed(original), checkpoints: Vec::new(), original };
-        };
-        let mut text = String::with_capacity(original.len());
-        text.push_str(&original[..first]);
+        let bytes = original.as_bytes();
+        let mut text = String::new();
         let mut checkpoints = Vec::new();
-        for (at, c) in original[first..].char_indices() {
-            let at = first + at;
-            match map_char(c) {
-                Mapped::Keep => text.push(c),
-                Mapped::Replace(r) => {
-                    checkpoints.push((text.len(), at));
-                    text.push(r);
-                    checkpoints.push((text.len(), at + c.len_utf8()));
-                }
-                Mapped::Remove => {
-                    checkpoints.push((text.len(), at + c.len_utf8()));
-                }
+        let mut copied = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            // Every mapped character starts with one of four UTF-8 lead bytes; the rest
+            // of the text (ASCII, CJK ideographs) is copied in bulk.
+            if !MAY_MAP[usize::from(bytes[i])] {
+                i += 1;
+                continue;
             }
+            let c = original[i..].chars().next().expect("a lead byte starts a char");
+            let len = c.len_utf8();
+            let mapped = map_char(c);
+            if !matches!(mapped, Mapped::Keep) {
+                if text.capacity() == 0 {
+                    text.reserve(original.len());
+                }
+                text.push_str(&original[copied..i]);
+                match mapped {
+                    Mapped::Replace(r) => {
+                        checkpoints.push((text.len(), i));
+                        text.push(r);
+                        checkpoints.push((text.len(), i + len));
+                    }
+                    Mapped::Remove => checkpoints.push((text.len(), i + len)),
+                    Mapped::Keep => unreachable!("checked above"),
+                }
+                copied = i + len;
+            }
+            i += len;
         }
+        if checkpoints.is_empty() {
+            return Normalized { text: Cow::Borrowed(original), checkpoints, original };
+        }
+        text.push_str(&original[copied..]);
         Normalized { text: Cow::Owned(text), checkpoints, original }
     }
 
@@ -166,6 +190,17 @@ mod tests {
         assert_eq!(n.original_start(0), 0);
         assert_eq!(n.original_end(11), original.len());
         assert_eq!(&original[n.original_start(3)..n.original_end(7)], "1234");
+    }
+
+    #[test]
+    fn lead_byte_table_covers_every_mapped_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if !matches!(map_char(c), Mapped::Keep) {
+                let mut buf = [0; 4];
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(MAY_MAP[usize::from(lead)], "U+{:04X} starts with {lead:#x}", c as u32);
+            }
+        }
     }
 
     #[test]

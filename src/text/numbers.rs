@@ -51,6 +51,19 @@ impl NumberGroup {
     }
 }
 
+/// Bytes that can open a group: digits, `*`, and `(` (of an area code).
+const OPENS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut d = b'0';
+    while d <= b'9' {
+        table[d as usize] = true;
+        d += 1;
+    }
+    table[b'*' as usize] = true;
+    table[b'(' as usize] = true;
+    table
+};
+
 fn is_value_byte(b: u8) -> bool {
     b.is_ascii_digit() || b == b'*'
 }
@@ -67,9 +80,14 @@ pub(crate) fn number_groups(text: &str) -> Vec<NumberGroup> {
     let mut groups = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        let opens = is_value_byte(c) || (c == b'(' && b.get(i + 1).is_some_and(u8::is_ascii_digit));
-        if !opens {
+        // Skip to the next byte that can open a group (most bytes of Chinese text cannot).
+        while i < b.len() && !OPENS[usize::from(b[i])] {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        if b[i] == b'(' && !b.get(i + 1).is_some_and(u8::is_ascii_digit) {
             i += 1;
             continue;
         }
