@@ -159,11 +159,14 @@ impl<'t> Prepared<'t> {
         Prepared { text, groups, cues, matcher }
     }
 
-    /// Returns every run of whole chunks of every group, up to [`MAX_RUN`] characters.
-    pub(crate) fn runs(&self) -> Vec<Run<'_>> {
+    /// Replaces `runs` with every run of whole chunks of group `group_index`, up to
+    /// [`MAX_RUN`] characters. Runs are built one group at a time so that memory stays
+    /// bounded by the largest group, not the number of numbers in the document.
+    pub(crate) fn runs_of<'p>(&'p self, group_index: usize, runs: &mut Vec<Run<'p>>) {
         let text = self.text.as_str();
-        let mut runs = Vec::new();
-        for (group_index, group) in self.groups.iter().enumerate() {
+        runs.clear();
+        let group = &self.groups[group_index];
+        {
             for first in 0..group.chunks.len() {
                 let mut value = Inline::new();
                 let mut lens = Inline::new();
@@ -193,7 +196,6 @@ impl<'t> Prepared<'t> {
                 }
             }
         }
-        runs
     }
 
     /// Returns the cue category that applies to the group of `run`.
@@ -286,10 +288,13 @@ impl Detector {
         if doc.groups.is_empty() {
             return Vec::new();
         }
-        let runs = doc.runs();
+        let mut runs = Vec::new();
         let mut candidates = Vec::new();
-        for recognizer in &self.inner.recognizers {
-            recognizer.find(&doc, &runs, &mut candidates);
+        for group_index in 0..doc.groups.len() {
+            doc.runs_of(group_index, &mut runs);
+            for recognizer in &self.inner.recognizers {
+                recognizer.find(&doc, &runs, &mut candidates);
+            }
         }
         resolve(candidates)
     }
