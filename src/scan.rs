@@ -230,8 +230,14 @@ impl Scanner {
             let (start, end) = (norm.original_start(c.start), norm.original_end(c.end));
             let original = &text[start..end];
             let status = status(&c, original, profile);
-            let masked =
-                mask::render(original, c.kind, rule, c.area_code_len, c.value.expose(), secret);
+            let masked = mask::render(
+                original,
+                c.kind,
+                rule,
+                c.area_code_len,
+                c.value.expose().as_str(),
+                secret,
+            );
             if status.needs_masking() {
                 masked_text.push_str(&text[copied..start]);
                 masked_text.push_str(&masked);
@@ -245,7 +251,7 @@ impl Scanner {
                 span: spans.span(start, end),
                 masked,
                 rule: c.rule,
-                explanation: c.explanation,
+                explanation: self.inner.detector.render(&c.explanation),
             });
         }
         masked_text.push_str(&text[copied..]);

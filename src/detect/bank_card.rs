@@ -10,7 +10,7 @@
 //! cooperatives) and cards of banks missing from the BIN table when no cue is present.
 //! Known false positives: 16–19 digit order or contract numbers after an account cue.
 
-use crate::detect::{Candidate, Prepared, Recognizer, Run, cue_part, explain};
+use crate::detect::{Candidate, Prepared, Recognizer, Run, explain};
 use crate::dict::{CueCategory, Dictionaries};
 use crate::kind::PiiKind;
 use crate::redacted::Redacted;
@@ -95,7 +95,6 @@ impl Recognizer for BankCard {
             if masked && v.bytes().filter(u8::is_ascii_digit).count() < 4 {
                 continue;
             }
-            let cue_text = cue_part(doc.cue_word(run));
             out.push(Candidate {
                 kind: PiiKind::BankCard,
                 start: run.start(),
@@ -108,26 +107,28 @@ impl Recognizer for BankCard {
                 } else {
                     "bank_card.context"
                 },
-                explanation: explain(&[
-                    "16-19 digits",
-                    if bin {
-                        "known bank BIN"
-                    } else if unionpay {
-                        "UnionPay prefix 62"
-                    } else {
-                        ""
-                    },
-                    if luhn {
-                        "Luhn check passes"
-                    } else if masked {
-                        ""
-                    } else {
-                        "Luhn check fails"
-                    },
-                    &cue_text,
-                ]),
+                explanation: explain(
+                    &[
+                        "16-19 digits",
+                        if bin {
+                            "known bank BIN"
+                        } else if unionpay {
+                            "UnionPay prefix 62"
+                        } else {
+                            ""
+                        },
+                        if luhn {
+                            "Luhn check passes"
+                        } else if masked {
+                            ""
+                        } else {
+                            "Luhn check fails"
+                        },
+                    ],
+                    doc.cue_id(run),
+                ),
                 public: None,
-                value: Redacted::new(run.text().to_owned()),
+                value: Redacted::new(run.value),
                 area_code_len: 0,
             });
         }

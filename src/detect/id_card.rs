@@ -19,7 +19,7 @@
 //! digit by chance (1 in 11 of those with a plausible date) — 统一社会信用代码 are rejected by
 //! their cue or their letters.
 
-use crate::detect::{Candidate, Prepared, Recognizer, Run, cue_part, explain};
+use crate::detect::{Candidate, Prepared, Recognizer, Run, explain};
 use crate::dict::{CueCategory, Dictionaries, RegionValidity};
 use crate::kind::PiiKind;
 use crate::redacted::Redacted;
@@ -132,16 +132,18 @@ impl IdCard {
             Region::ResidencePermit => "港澳台 residence permit code",
         };
         confidence += cue_adjustment(cue, legacy);
-        let cue_text = cue_part(doc.cue_word(run));
         out.push(Candidate {
             kind: PiiKind::IdCard,
             start: run.start(),
             end: run.end(),
             confidence: confidence.clamp(0.0, 1.0),
             rule,
-            explanation: explain(&[check_part, "birth date plausible", region_part, &cue_text]),
+            explanation: explain(
+                &[check_part, "birth date plausible", region_part],
+                doc.cue_id(run),
+            ),
             public: None,
-            value: Redacted::new(run.text().to_owned()),
+            value: Redacted::new(run.value),
             area_code_len: 0,
         });
     }
@@ -167,20 +169,18 @@ impl IdCard {
             (false, true, false) if &v[..2] != b"62" || v[17] == b'X' => 0.7,
             _ => return,
         };
-        let cue_text = cue_part(doc.cue_word(run));
         out.push(Candidate {
             kind: PiiKind::IdCard,
             start: run.start(),
             end: run.end(),
             confidence: (confidence + cue_adjustment(cue, false)).clamp(0.0, 1.0),
             rule: "id_card.masked",
-            explanation: explain(&[
-                "18 characters partly starred",
-                "visible prefix is an address code",
-                &cue_text,
-            ]),
+            explanation: explain(
+                &["18 characters partly starred", "visible prefix is an address code"],
+                doc.cue_id(run),
+            ),
             public: None,
-            value: Redacted::new(run.text().to_owned()),
+            value: Redacted::new(run.value),
             area_code_len: 0,
         });
     }

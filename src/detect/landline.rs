@@ -13,7 +13,7 @@
 //!
 //! Known false negatives: area codes missing from the table, local numbers of 6 digits.
 
-use crate::detect::{Candidate, Prepared, Recognizer, Run, cue_part, explain};
+use crate::detect::{Candidate, Prepared, Recognizer, Run, explain};
 use crate::dict::{CueCategory, Dictionaries};
 use crate::kind::PiiKind;
 use crate::redacted::Redacted;
@@ -114,21 +114,22 @@ impl Landline {
             confidence += 0.05;
         }
         let end = self.extension_end(doc, run);
-        let cue_text = cue_part(doc.cue_word(run));
         out.push(Candidate {
             kind: PiiKind::Landline,
             start: run.start(),
             end,
             confidence,
             rule: if masked { "landline.masked" } else { "landline.area_code" },
-            explanation: explain(&[
-                "known area code",
-                if service_shape { "service number" } else { "7-8 digit local number" },
-                if parts.extension.is_empty() { "" } else { "extension" },
-                &cue_text,
-            ]),
+            explanation: explain(
+                &[
+                    "known area code",
+                    if service_shape { "service number" } else { "7-8 digit local number" },
+                    if parts.extension.is_empty() { "" } else { "extension" },
+                ],
+                doc.cue_id(run),
+            ),
             public,
-            value: Redacted::new(run.text().to_owned()),
+            value: Redacted::new(run.value),
             area_code_len: parts.area.len(),
         });
     }
@@ -167,9 +168,9 @@ impl Landline {
             end: run.end(),
             confidence: 0.9,
             rule: "landline.service_400_800",
-            explanation: explain(&["400/800 service number", &cue_part(doc.cue_word(run))]),
+            explanation: explain(&["400/800 service number"], doc.cue_id(run)),
             public: Some("400/800 numbers belong to organizations"),
-            value: Redacted::new(run.text().to_owned()),
+            value: Redacted::new(run.value),
             area_code_len: 0,
         });
     }
@@ -194,12 +195,12 @@ impl Landline {
             end: self.extension_end(doc, run),
             confidence: if service { 0.85 } else { 0.75 },
             rule: if service { "landline.hotline" } else { "landline.local" },
-            explanation: explain(&[
-                if service { "service hotline" } else { "7-8 digit local number" },
-                &cue_part(doc.cue_word(run)),
-            ]),
+            explanation: explain(
+                &[if service { "service hotline" } else { "7-8 digit local number" }],
+                doc.cue_id(run),
+            ),
             public: self.public_reason(cue, v, v),
-            value: Redacted::new(run.text().to_owned()),
+            value: Redacted::new(run.value),
             area_code_len: 0,
         });
     }

@@ -9,7 +9,7 @@
 //! allocated to persons (IoT 146/148), numbers glued to codes (see the digit guards).
 //! Numbers labelled `监督电话`/`举报电话`/`咨询电话` … or on the allowlist are `public`.
 
-use crate::detect::{Candidate, Prepared, Recognizer, Run, cue_part, explain};
+use crate::detect::{Candidate, Inline, Prepared, Recognizer, Run, explain};
 use crate::dict::{CueCategory, Dictionaries};
 use crate::kind::PiiKind;
 use crate::redacted::Redacted;
@@ -103,24 +103,25 @@ impl Recognizer for MobilePhone {
             } else {
                 run.start() + prefix_len
             };
-            let cue_text = cue_part(doc.cue_word(run));
             out.push(Candidate {
                 kind: PiiKind::MobilePhone,
                 start,
                 end: run.end(),
                 confidence: confidence.clamp(0.0, 1.0),
                 rule: if masked { "mobile_phone.masked" } else { "mobile_phone.segment" },
-                explanation: explain(&[
-                    if allocated {
-                        "11 digits in an allocated mobile segment"
-                    } else {
-                        "11 characters after a phone cue"
-                    },
-                    if prefixed { "international prefix" } else { "" },
-                    &cue_text,
-                ]),
+                explanation: explain(
+                    &[
+                        if allocated {
+                            "11 digits in an allocated mobile segment"
+                        } else {
+                            "11 characters after a phone cue"
+                        },
+                        if prefixed { "international prefix" } else { "" },
+                    ],
+                    doc.cue_id(run),
+                ),
                 public,
-                value: Redacted::new(number.to_owned()),
+                value: Redacted::new(Inline::from_text(number)),
                 area_code_len: 0,
             });
         }

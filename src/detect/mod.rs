@@ -35,11 +35,11 @@ pub(crate) struct Candidate {
     pub(crate) end: usize,
     pub(crate) confidence: f32,
     pub(crate) rule: &'static str,
-    pub(crate) explanation: String,
+    pub(crate) explanation: Explanation,
     /// Why the value is institutional, when it is.
     pub(crate) public: Option<&'static str>,
     /// Value characters (digits, `*`, `X`) in order, for tokens and keyed hashes.
-    pub(crate) value: Redacted<String>,
+    pub(crate) value: Redacted<Inline<u8>>,
     /// Leading value characters that the profile may keep on top of `keep_start`
     /// (the area code of a landline when the profile keeps it).
     pub(crate) area_code_len: usize,
@@ -47,8 +47,27 @@ pub(crate) struct Candidate {
 
 impl Candidate {
     pub(crate) fn is_masked(&self) -> bool {
-        self.value.expose().contains('*')
+        self.value.expose().contains(&b'*')
     }
+}
+
+/// Why a candidate was reported: fixed phrases and the cue that fired, rendered into text
+/// only for the findings that are kept (no allocation per candidate).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Explanation {
+    parts: [&'static str; 5],
+    len: usize,
+    cue: Option<usize>,
+}
+
+/// Returns an explanation of up to five phrases (empty ones are skipped) and a cue id.
+pub(crate) fn explain(phrases: &[&'static str], cue: Option<usize>) -> Explanation {
+    let mut e = Explanation { parts: [""; 5], len: 0, cue };
+    for &p in phrases.iter().filter(|p| !p.is_empty()).take(5) {
+        e.parts[e.len] = p;
+        e.len += 1;
+    }
+    e
 }
 
 /// A run of consecutive whole chunks of one number group.
@@ -103,10 +122,28 @@ impl std::fmt::Debug for Inline<u8> {
     }
 }
 
+impl Inline<u8> {
+    /// Copies the bytes of `s` (at most [`MAX_RUN`]).
+    pub(crate) fn from_text(s: &str) -> Self {
+        let mut inline = Inline::new();
+        for &b in s.as_bytes() {
+            if !inline.push(b) {
+                break;
+            }
+        }
+        inline
+    }
+
+    /// Returns the bytes as text.
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(self).expect("run values are ASCII")
+    }
+}
+
 impl Run<'_> {
     /// Returns the value characters as text.
     pub(crate) fn text(&self) -> &str {
-        std::str::from_utf8(&self.value).expect("run values are ASCII")
+        self.value.as_str()
     }
 }
 
@@ -203,9 +240,9 @@ impl<'t> Prepared<'t> {
         self.cues[run.group_index].map(|id| self.matcher.category(id))
     }
 
-    /// Returns the cue word that applies to the group of `run`, for explanations.
-    pub(crate) fn cue_word(&self, run: &Run<'_>) -> Option<&str> {
-        self.cues[run.group_index].map(|id| self.matcher.word(id))
+    /// Returns the id of the cue that applies to the group of `run`, for explanations.
+    pub(crate) fn cue_id(&self, run: &Run<'_>) -> Option<usize> {
+        self.cues[run.group_index]
     }
 }
 
@@ -282,6 +319,25 @@ impl DetectorBuilder {
 }
 
 impl Detector {
+    /// Renders an explanation: its phrases joined by `; `, then the cue word.
+    pub(crate) fn render(&self, e: &Explanation) -> String {
+        let mut out = String::with_capacity(96);
+        for (i, part) in e.parts[..e.len].iter().enumerate() {
+            if i > 0 {
+                out.push_str("; ");
+            }
+            out.push_str(part);
+        }
+        if let Some(cue) = e.cue {
+            if e.len > 0 {
+                out.push_str("; ");
+            }
+            out.push_str("cue ");
+            out.push_str(self.inner.cues.word(cue));
+        }
+        out
+    }
+
     /// Returns resolved candidates of `text`, sorted by position, without overlaps.
     pub(crate) fn detect(&self, text: &Normalized<'_>) -> Vec<Candidate> {
         let doc = Prepared::new(text, &self.inner.cues);
@@ -301,24 +357,33 @@ impl Detector {
 }
 
 /// Keeps the best candidate of every overlapping set: highest confidence, then longest,
-/// then earliest.
+/// then earliest. Returns the kept candidates in text order.
 fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| {
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&candidates[a], &candidates[b]);
         b.confidence
             .total_cmp(&a.confidence)
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.start.cmp(&b.start))
     });
     // Kept spans are disjoint, so a new span overlaps one iff it overlaps the kept span
-    // starting last before its end: one ordered-map lookup per candidate.
-    let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
-    for c in candidates {
-        let overlaps = kept.range(..c.end).next_back().is_some_and(|(_, k)| k.end > c.start);
+    // starting last before its end: one ordered-map lookup per candidate. Only spans and
+    // flags move; the candidates stay where they are.
+    let mut kept_spans: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut keep = vec![false; candidates.len()];
+    for i in order {
+        let c = &candidates[i];
+        let overlaps = kept_spans.range(..c.end).next_back().is_some_and(|(_, &end)| end > c.start);
         if !overlaps {
-            kept.insert(c.start, c);
+            kept_spans.insert(c.start, c.end);
+            keep[i] = true;
         }
     }
-    kept.into_values().collect()
+    let mut flags = keep.into_iter();
+    candidates.retain(|_| flags.next().unwrap_or(false));
+    candidates.sort_by_key(|c| c.start);
+    candidates
 }
 
 fn current_year() -> u16 {
@@ -329,16 +394,6 @@ fn current_year() -> u16 {
     // a plausibility bound on birth years).
     let year = 1970 + secs / 31_556_952;
     u16::try_from(year).unwrap_or(u16::MAX)
-}
-
-/// Joins explanation parts.
-pub(crate) fn explain(parts: &[&str]) -> String {
-    parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("; ")
-}
-
-/// Formats the cue part of an explanation.
-pub(crate) fn cue_part(word: Option<&str>) -> String {
-    word.map(|w| format!("cue {w}")).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -392,9 +447,9 @@ pub(crate) mod tests {
             end,
             confidence,
             rule: "test",
-            explanation: String::new(),
+            explanation: explain(&[], None),
             public: None,
-            value: Redacted::new(String::new()),
+            value: Redacted::new(Inline::new()),
             area_code_len: 0,
         };
         let kept = resolve(vec![mk(0, 11, 0.9), mk(0, 18, 0.99), mk(20, 31, 0.5), mk(25, 40, 0.5)]);

@@ -8,7 +8,7 @@
 //! 4. `t!` rows (positives, near misses, full-width forms, edges), corpus cases in
 //!    `tests/data/`, and a row in `benches/detect.rs`.
 
-use crate::detect::{Candidate, Prepared, Recognizer, Run, cue_part, explain};
+use crate::detect::{Candidate, Prepared, Recognizer, Run, explain};
 use crate::kind::PiiKind;
 use crate::redacted::Redacted;
 
@@ -33,9 +33,9 @@ impl Recognizer for Template {
                 end: run.end(),
                 confidence: 0.5,
                 rule: "template.example",
-                explanation: explain(&["what validated", &cue_part(doc.cue_word(run))]),
+                explanation: explain(&["what validated"], doc.cue_id(run)),
                 public: None,
-                value: Redacted::new(run.text().to_owned()),
+                value: Redacted::new(run.value),
                 area_code_len: 0,
             });
         }
