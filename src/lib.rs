@@ -30,11 +30,15 @@ mod detect;
 mod dict;
 mod error;
 pub mod eval;
+#[cfg(feature = "html")]
+pub mod html;
 mod kind;
 mod mask;
 mod redacted;
 mod risk;
 mod scan;
+#[cfg(feature = "grpc")]
+pub mod service;
 mod text;
 
 pub use detect::{Detector, DetectorBuilder};

@@ -3,6 +3,8 @@
 
 mod eval;
 mod scan;
+#[cfg(feature = "grpc")]
+mod serve;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -19,15 +21,15 @@ use noticeguard::{Scanner, ScannerBuilder};
 pub struct Cli {
     /// Directory whose dictionary files and profiles/*.toml replace the built-in ones.
     #[arg(long, global = true, env = "NOTICEGUARD_DICT_DIR", value_name = "DIR")]
-    dict_dir: Option<PathBuf>,
+    pub(crate) dict_dir: Option<PathBuf>,
 
     /// File holding the secret that keys `token` pseudonyms (or set NOTICEGUARD_TOKEN_SECRET).
     #[arg(long, global = true, env = "NOTICEGUARD_TOKEN_SECRET_FILE", value_name = "FILE")]
-    token_secret_file: Option<PathBuf>,
+    pub(crate) token_secret_file: Option<PathBuf>,
 
     /// Largest document accepted, in bytes.
     #[arg(long, global = true, env = "NOTICEGUARD_MAX_DOCUMENT_BYTES", value_name = "BYTES")]
-    max_document_bytes: Option<usize>,
+    pub(crate) max_document_bytes: Option<usize>,
 
     /// Log format on standard error.
     #[arg(long, global = true, value_enum, default_value_t = LogFormat::Text, env = "NOTICEGUARD_LOG_FORMAT")]
@@ -55,6 +57,12 @@ enum Command {
     Eval(eval::EvalArgs),
     /// List the available profiles.
     Profiles,
+    /// Serve gRPC and HTTP/JSON on one port (default 127.0.0.1:50051) until SIGTERM/SIGINT.
+    #[cfg(feature = "grpc")]
+    Serve(serve::ServeArgs),
+    /// Print the SHA-256 digest of a bearer token read on standard input, for the config.
+    #[cfg(feature = "grpc")]
+    HashToken,
 }
 
 /// Exit status of a scan, grep style.
@@ -81,6 +89,12 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
+    #[cfg(feature = "grpc")]
+    match &cli.command {
+        Command::Serve(args) => return serve::run(&cli, args),
+        Command::HashToken => return serve::hash(),
+        _ => {}
+    }
     let scanner = build_scanner(&cli)?;
     match cli.command {
         Command::Scan(args) => scan::run(&scanner, &args),
@@ -92,6 +106,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             }
             Ok(EXIT_CLEAN)
         }
+        #[cfg(feature = "grpc")]
+        Command::Serve(_) | Command::HashToken => unreachable!("dispatched above"),
     }
 }
 

@@ -1,0 +1,224 @@
+//! The gRPC handlers: authenticate, convert the request, call the shared scan path,
+//! convert the result.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::ReceiverStream;
+use tonic::{Request, Response, Status, Streaming};
+
+use super::auth::Caller;
+use super::error::ServiceError;
+use super::pb;
+use super::state::{AppState, Content, ScanInput, ScanOutput, validate};
+use crate::{Finding, PiiKind, RiskSummary, Severity, Status as FindingStatus};
+
+/// Responses queued per stream before the server stops reading requests.
+const STREAM_BUFFER: usize = 16;
+
+/// The `noticeguard.v1.NoticeGuard` service.
+pub(crate) struct NoticeGuardService {
+    pub(crate) state: Arc<AppState>,
+}
+
+fn authorization<T>(request: &Request<T>) -> Option<&str> {
+    request.metadata().get("authorization").and_then(|v| v.to_str().ok())
+}
+
+impl TryFrom<pb::ScanRequest> for ScanInput {
+    type Error = ServiceError;
+
+    fn try_from(request: pb::ScanRequest) -> Result<Self, ServiceError> {
+        let document = request
+            .document
+            .ok_or_else(|| ServiceError::InvalidArgument("document is required".into()))?;
+        validate(&document.id, &document.region_code, &document.published_at)?;
+        let content = match document.content {
+            Some(pb::document::Content::Text(t)) => Content::Text(t),
+            Some(pb::document::Content::Html(h)) => Content::Html(h),
+            None => {
+                return Err(ServiceError::InvalidArgument("document needs text or html".into()));
+            }
+        };
+        Ok(ScanInput {
+            document_id: document.id,
+            region_code: document.region_code,
+            content,
+            profile: request.profile,
+            record: request.record,
+        })
+    }
+}
+
+fn kind(k: PiiKind) -> pb::PiiKind {
+    match k {
+        PiiKind::IdCard => pb::PiiKind::IdCard,
+        PiiKind::MobilePhone => pb::PiiKind::MobilePhone,
+        PiiKind::Landline => pb::PiiKind::Landline,
+        PiiKind::BankCard => pb::PiiKind::BankCard,
+        PiiKind::PersonName => pb::PiiKind::PersonName,
+        PiiKind::Address => pb::PiiKind::Address,
+    }
+}
+
+fn status(s: FindingStatus) -> pb::FindingStatus {
+    match s {
+        FindingStatus::Leaked => pb::FindingStatus::Leaked,
+        FindingStatus::InsufficientlyMasked => pb::FindingStatus::InsufficientlyMasked,
+        FindingStatus::AlreadyMasked => pb::FindingStatus::AlreadyMasked,
+        FindingStatus::Public => pb::FindingStatus::Public,
+    }
+}
+
+fn severity(s: Severity) -> pb::Severity {
+    match s {
+        Severity::None => pb::Severity::None,
+        Severity::Low => pb::Severity::Low,
+        Severity::Medium => pb::Severity::Medium,
+        Severity::High => pb::Severity::High,
+        Severity::Critical => pb::Severity::Critical,
+    }
+}
+
+fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl From<&Finding> for pb::Finding {
+    fn from(f: &Finding) -> Self {
+        let s = f.span;
+        pb::Finding {
+            kind: kind(f.kind).into(),
+            status: status(f.status).into(),
+            severity: severity(f.severity).into(),
+            confidence: f.confidence,
+            span: Some(pb::Span {
+                start: u32_of(s.start),
+                end: u32_of(s.end),
+                byte_start: u32_of(s.byte_start),
+                byte_end: u32_of(s.byte_end),
+                utf16_start: u32_of(s.utf16_start),
+                utf16_end: u32_of(s.utf16_end),
+            }),
+            masked: f.masked.clone(),
+            rule: f.rule.to_owned(),
+            explanation: f.explanation.clone(),
+        }
+    }
+}
+
+impl From<&RiskSummary> for pb::Risk {
+    fn from(r: &RiskSummary) -> Self {
+        let counts = r
+            .counts
+            .iter()
+            .flat_map(|(k, statuses)| {
+                statuses.iter().map(move |(s, n)| pb::KindStatusCount {
+                    kind: kind(*k).into(),
+                    status: status(*s).into(),
+                    count: u32_of(*n),
+                })
+            })
+            .collect();
+        pb::Risk { level: severity(r.level).into(), score: r.score, leaks: u32_of(r.leaks), counts }
+    }
+}
+
+impl From<ScanOutput> for pb::ScanResponse {
+    fn from(out: ScanOutput) -> Self {
+        pb::ScanResponse {
+            document_id: out.document_id,
+            findings: out.report.findings.iter().map(pb::Finding::from).collect(),
+            risk: Some(pb::Risk::from(&out.report.risk)),
+            masked_text: out.report.masked_text,
+            recorded: out.recorded,
+            error: None,
+        }
+    }
+}
+
+impl NoticeGuardService {
+    async fn scan_one(
+        &self,
+        caller: &Caller,
+        request: pb::ScanRequest,
+    ) -> Result<pb::ScanResponse, ServiceError> {
+        let input = ScanInput::try_from(request)?;
+        Ok(self.state.scan(caller, input).await?.into())
+    }
+}
+
+#[tonic::async_trait]
+impl pb::notice_guard_server::NoticeGuard for NoticeGuardService {
+    async fn scan(
+        &self,
+        request: Request<pb::ScanRequest>,
+    ) -> Result<Response<pb::ScanResponse>, Status> {
+        let started = Instant::now();
+        let result = async {
+            let caller = self.state.scanning_caller(authorization(&request))?;
+            self.scan_one(&caller, request.into_inner()).await
+        }
+        .await;
+        super::log_request(
+            "Scan",
+            started,
+            result.as_ref().map(|r| (r.masked_text.len(), r.findings.len())),
+        );
+        Ok(Response::new(result?))
+    }
+
+    type ScanStreamStream = ReceiverStream<Result<pb::ScanResponse, Status>>;
+
+    async fn scan_stream(
+        &self,
+        request: Request<Streaming<pb::ScanRequest>>,
+    ) -> Result<Response<Self::ScanStreamStream>, Status> {
+        let started = Instant::now();
+        let caller = match self.state.scanning_caller(authorization(&request)) {
+            Ok(caller) => caller,
+            Err(err) => {
+                super::log_request("ScanStream", started, Err(&err));
+                return Err(err.into());
+            }
+        };
+        let mut inbound = request.into_inner();
+        let (tx, rx) = mpsc::channel(STREAM_BUFFER);
+        let service = NoticeGuardService { state: Arc::clone(&self.state) };
+        tokio::spawn(async move {
+            let (mut documents, mut findings) = (0usize, 0usize);
+            let outcome: Result<(), ServiceError> = loop {
+                let request = match inbound.message().await {
+                    Ok(Some(request)) => request,
+                    Ok(None) => break Ok(()),
+                    // The client cancelled or sent garbage: nothing more to answer.
+                    Err(status) => {
+                        break Err(ServiceError::InvalidArgument(status.message().to_owned()));
+                    }
+                };
+                let id = request.document.as_ref().map(|d| d.id.clone()).unwrap_or_default();
+                let response = match service.scan_one(&caller, request).await {
+                    Ok(response) => response,
+                    Err(err) => pb::ScanResponse {
+                        document_id: id,
+                        error: Some(pb::DocumentError {
+                            code: err.code() as i32,
+                            message: err.to_string(),
+                        }),
+                        ..Default::default()
+                    },
+                };
+                documents += 1;
+                findings += response.findings.len();
+                // A full buffer waits here: back-pressure instead of memory growth.
+                if tx.send(Ok(response)).await.is_err() {
+                    break Ok(()); // the client went away
+                }
+            };
+            tracing::info!(method = "ScanStream", documents, findings, "stream closed");
+            super::log_request("ScanStream", started, outcome.as_ref().map(|()| (0, findings)));
+        });
+        Ok(Response::new(ReceiverStream::new(rx)))
+    }
+}
