@@ -160,7 +160,10 @@ mod tests {
     fn broken_html_still_yields_text() {
         // Unclosed paragraphs and a table without closing tags; a stray <td> outside a
         // table is dropped by the HTML5 rules, its text kept.
-        assert_eq!(html_to_text("<p>未闭合<p>下一段<table><tr><td>甲<td>乙"), "未闭合\n下一段\n甲\t乙");
+        assert_eq!(
+            html_to_text("<p>未闭合<p>下一段<table><tr><td>甲<td>乙"),
+            "未闭合\n下一段\n甲\t乙"
+        );
         assert_eq!(html_to_text("<p>前<td>格"), "前格");
     }
 }

@@ -192,9 +192,19 @@ impl pb::notice_guard_server::NoticeGuard for NoticeGuardService {
                 let request = match inbound.message().await {
                     Ok(Some(request)) => request,
                     Ok(None) => break Ok(()),
-                    // The client cancelled or sent garbage: nothing more to answer.
                     Err(status) => {
-                        break Err(ServiceError::InvalidArgument(status.message().to_owned()));
+                        // A message above the limit ends the stream with RESOURCE_EXHAUSTED;
+                        // anything else (cancellation, garbage) as an invalid stream.
+                        let err = if status.code() == tonic::Code::OutOfRange {
+                            ServiceError::ResourceExhausted(format!(
+                                "request message exceeds the limit of {} bytes",
+                                service.state.max_message_bytes
+                            ))
+                        } else {
+                            ServiceError::InvalidArgument("cannot read the request stream".into())
+                        };
+                        let _ = tx.send(Err(err.clone().into())).await;
+                        break Err(err);
                     }
                 };
                 let id = request.document.as_ref().map(|d| d.id.clone()).unwrap_or_default();

@@ -112,6 +112,24 @@ fn log_request(
     }
 }
 
+/// tonic reports a request message above `max_decoding_message_size` as `OUT_OF_RANGE`;
+/// the API promises `RESOURCE_EXHAUSTED` with the limit stated. This service returns
+/// `OUT_OF_RANGE` for nothing else, so a trailers-only response carrying it is rewritten.
+fn too_large_is_resource_exhausted<B>(
+    mut response: ::http::Response<B>,
+    limit: usize,
+) -> ::http::Response<B> {
+    let headers = response.headers_mut();
+    if headers.get("grpc-status").is_some_and(|v| v.as_bytes() == b"11") {
+        headers.insert("grpc-status", ::http::HeaderValue::from_static("8"));
+        let message = format!("request message exceeds the limit of {limit} bytes");
+        if let Ok(value) = ::http::HeaderValue::from_str(&message) {
+            headers.insert("grpc-message", value);
+        }
+    }
+    response
+}
+
 /// A configured service, ready to serve.
 pub struct Service {
     config: ServiceConfig,
@@ -248,7 +266,12 @@ impl Service {
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha);
 
-        let mut server = tonic::transport::Server::builder().accept_http1(true);
+        let message_limit = limit;
+        let mut server = tonic::transport::Server::builder().accept_http1(true).layer(
+            tower::util::MapResponseLayer::new(move |response| {
+                too_large_is_resource_exhausted(response, message_limit)
+            }),
+        );
         if self.config.request_timeout_secs > 0 {
             server = server.timeout(Duration::from_secs(self.config.request_timeout_secs));
         }
