@@ -82,7 +82,10 @@ impl From<CoreError> for ServiceError {
     fn from(err: CoreError) -> Self {
         match err {
             CoreError::InputTooLarge { .. } => ServiceError::ResourceExhausted(err.to_string()),
-            CoreError::UnknownProfile { .. } => ServiceError::InvalidArgument(err.to_string()),
+            // The name came from the request: do not echo it.
+            CoreError::UnknownProfile { available, .. } => {
+                ServiceError::InvalidArgument(format!("unknown profile (available: {available})"))
+            }
             CoreError::MissingTokenSecret { .. } => {
                 ServiceError::FailedPrecondition(err.to_string())
             }
