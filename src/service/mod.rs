@@ -112,6 +112,19 @@ fn log_request(
     }
 }
 
+/// Accepted connections with `TCP_NODELAY`: small gRPC frames otherwise wait for delayed
+/// ACKs (Nagle), which put a 40 ms floor under every request.
+fn incoming(
+    listener: TcpListener,
+) -> impl tokio_stream::Stream<Item = std::io::Result<tokio::net::TcpStream>> {
+    use tokio_stream::StreamExt;
+    TcpListenerStream::new(listener).map(|stream| {
+        let stream = stream?;
+        stream.set_nodelay(true)?;
+        Ok(stream)
+    })
+}
+
 /// tonic reports a request message above `max_decoding_message_size` as `OUT_OF_RANGE`;
 /// the API promises `RESOURCE_EXHAUSTED` with the limit stated. This service returns
 /// `OUT_OF_RANGE` for nothing else, so a trailers-only response carrying it is rewritten.
@@ -299,7 +312,7 @@ impl Service {
         };
         server
             .add_routes(routes)
-            .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown)
+            .serve_with_incoming_shutdown(incoming(listener), shutdown)
             .await
             .map_err(|e| format!("server: {e}"))
     }
