@@ -10,6 +10,8 @@
 //! Client and server share the machine's cores, so the figures are a lower bound of what
 //! the server does alone.
 
+#![allow(clippy::print_stdout)] // the report is the output of this benchmark
+
 mod common;
 
 use std::process::{Child, Command, Stdio};
