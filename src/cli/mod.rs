@@ -73,7 +73,13 @@ pub(crate) const EXIT_ERROR: u8 = 2;
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_tracing(cli.log_format, cli.verbose);
+    // A server announces itself and logs its requests; a filter stays quiet.
+    #[cfg(feature = "grpc")]
+    let verbosity =
+        if matches!(cli.command, Command::Serve(_)) { cli.verbose.max(1) } else { cli.verbose };
+    #[cfg(not(feature = "grpc"))]
+    let verbosity = cli.verbose;
+    init_tracing(cli.log_format, verbosity);
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) if is_broken_pipe(&err) => ExitCode::from(EXIT_CLEAN),

@@ -298,6 +298,11 @@ impl Service {
                 .map_err(|e| format!("tls: {e}"))?;
         }
         metrics::handle();
+        if !self.state.auth.enabled() {
+            tracing::warn!(
+                "no tokens configured: authentication is off and the service listens on loopback only"
+            );
+        }
         tracing::info!(
             listen = %local,
             tls = self.config.tls.is_some(),
