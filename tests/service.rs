@@ -477,3 +477,59 @@ async fn shutdown_finishes_requests_in_flight() {
         .unwrap();
     assert!(tokio::net::TcpStream::connect(server.addr).await.is_err(), "nothing listens any more");
 }
+
+#[tokio::test]
+async fn tls_when_a_certificate_is_configured() {
+    use noticeguard::service::TlsConfig;
+    use tonic::transport::{Certificate, Channel, ClientTlsConfig};
+
+    let dir = tempfile::tempdir().unwrap();
+    let generated = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).unwrap();
+    let cert_pem = generated.cert.pem();
+    let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
+    std::fs::write(&cert, &cert_pem).unwrap();
+    std::fs::write(&key, generated.signing_key.serialize_pem()).unwrap();
+    let server = TestServer::start(ServiceConfig {
+        tls: Some(TlsConfig { cert, key }),
+        ..config_with_tokens()
+    })
+    .await;
+
+    let tls = ClientTlsConfig::new()
+        .ca_certificate(Certificate::from_pem(&cert_pem))
+        .domain_name("localhost");
+    let channel = Channel::from_shared(format!("https://{}", server.addr))
+        .unwrap()
+        .tls_config(tls)
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let mut client = pb::notice_guard_client::NoticeGuardClient::new(channel);
+    let response =
+        client.scan(authorized(request("t", NOTICE), PUBLISHER)).await.unwrap().into_inner();
+    assert_eq!(response.document_id, "t");
+
+    // A plaintext client gets nothing.
+    let plain = Channel::from_shared(format!("http://{}", server.addr)).unwrap().connect().await;
+    if let Ok(channel) = plain {
+        let mut client = pb::notice_guard_client::NoticeGuardClient::new(channel);
+        assert!(client.scan(authorized(request("p", NOTICE), PUBLISHER)).await.is_err());
+    }
+    server.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn client_deadlines_are_honoured() {
+    let server = TestServer::start(ServiceConfig::default()).await;
+    let mut client = server.client().await;
+    // Only the grpc-timeout header carries the deadline; the server enforces it.
+    let mut call = tonic::Request::new(request("late", &NOTICE.repeat(20_000)));
+    call.set_timeout(Duration::from_millis(2));
+    let err = client.scan(call).await.unwrap_err();
+    // tonic answers an expired deadline with CANCELLED (DESIGN §10).
+    assert!(matches!(err.code(), Code::Cancelled | Code::DeadlineExceeded), "{err:?}");
+    // The server is fine afterwards.
+    assert!(client.scan(request("next", NOTICE)).await.is_ok());
+    server.stop().await.unwrap();
+}
