@@ -26,6 +26,7 @@
 #![deny(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
+pub mod deduction;
 mod detect;
 mod dict;
 mod error;
@@ -41,6 +42,7 @@ mod scan;
 pub mod service;
 mod text;
 
+pub use deduction::DeductionRules;
 pub use detect::{Detector, DetectorBuilder};
 pub use dict::Dictionaries;
 pub use error::{Error, Result};

@@ -35,7 +35,7 @@ fn weight(severity: Severity) -> u32 {
 }
 
 /// Risk of one document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RiskSummary {
     /// Worst severity among the findings (`none` without findings).
     pub level: Severity,
@@ -45,6 +45,9 @@ pub struct RiskSummary {
     pub leaks: usize,
     /// Findings per kind and status.
     pub counts: BTreeMap<PiiKind, BTreeMap<Status, usize>>,
+    /// What this document costs in the assessment, in points, after the document cap of
+    /// the deduction rules (`deduction.toml`).
+    pub deduction: f64,
 }
 
 impl RiskSummary {
@@ -60,7 +63,7 @@ impl RiskSummary {
             score += weight(f.severity);
             leaks += usize::from(f.status.needs_masking());
         }
-        RiskSummary { level, score, leaks, counts }
+        RiskSummary { level, score, leaks, counts, deduction: 0.0 }
     }
 }
 

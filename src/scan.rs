@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::deduction::{self, DeductionRules};
 use crate::detect::{Candidate, Detector, DetectorBuilder};
 use crate::dict::Dictionaries;
 use crate::error::{Error, Result};
@@ -136,8 +137,10 @@ impl ScannerBuilder {
         for (name, (_, text)) in &dict.profiles {
             profiles.insert(name.clone(), Arc::new(Profile::from_toml(name, text)?));
         }
+        let deduction = DeductionRules::from_toml(&dict.deduction_file, &dict.deduction)?;
         Ok(Scanner {
             inner: Arc::new(ScannerInner {
+                deduction,
                 detector: detector.build(&dict),
                 profiles,
                 token_secret: self.token_secret.clone(),
@@ -157,6 +160,7 @@ pub struct Scanner {
 #[derive(Debug)]
 struct ScannerInner {
     detector: Detector,
+    deduction: DeductionRules,
     profiles: BTreeMap<String, Arc<Profile>>,
     token_secret: Option<Redacted<Vec<u8>>>,
     max_document_bytes: usize,
@@ -192,6 +196,11 @@ impl Scanner {
     /// Returns the names of the loaded profiles.
     pub fn profile_names(&self) -> impl Iterator<Item = &str> {
         self.inner.profiles.keys().map(String::as_str)
+    }
+
+    /// Returns the deduction rules in force.
+    pub fn deduction_rules(&self) -> &DeductionRules {
+        &self.inner.deduction
     }
 
     /// Returns the largest document accepted, in bytes.
@@ -255,7 +264,8 @@ impl Scanner {
             });
         }
         masked_text.push_str(&text[copied..]);
-        let risk = RiskSummary::of(&findings);
+        let mut risk = RiskSummary::of(&findings);
+        risk.deduction = deduction::points(self.inner.deduction.document_centipoints(&findings));
         // Sizes and counts only: never text, values or masked forms.
         tracing::debug!(
             bytes = text.len(),

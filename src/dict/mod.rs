@@ -19,6 +19,7 @@ const LANDLINE_AREA_CODES: &str = "landline_area_codes.tsv";
 const BANK_BINS: &str = "bank_bins.tsv";
 const PUBLIC_NUMBERS: &str = "public_numbers.txt";
 const CUES: &str = "cues.tsv";
+const DEDUCTION: &str = "deduction.toml";
 
 /// The built-in dictionary files, by file name.
 const BUILT_IN: &[(&str, &str)] = &[
@@ -63,6 +64,9 @@ pub struct Dictionaries {
     pub(crate) bank_bins: FxHashSet<(u8, u64, u8)>,
     pub(crate) public_numbers: FxHashSet<String>,
     pub(crate) cues: Vec<(String, CueCategory)>,
+    /// Deduction rules (TOML source) and where they came from.
+    pub(crate) deduction: String,
+    pub(crate) deduction_file: String,
     /// Profile sources (TOML) by name.
     pub(crate) profiles: BTreeMap<String, (String, String)>,
 }
@@ -111,6 +115,14 @@ impl Dictionaries {
         let public_numbers = parse_public(&file, &text)?;
         let (file, text) = source(CUES)?;
         let cues = parse_cues(&file, &text)?;
+        let (deduction_file, deduction) =
+            match dir.map(|d| d.join(DEDUCTION)).filter(|p| p.is_file()) {
+                Some(path) => (path.display().to_string(), read(&path)?),
+                None => (
+                    format!("built-in {DEDUCTION}"),
+                    include_str!("../../dictionaries/deduction.toml").to_owned(),
+                ),
+            };
 
         let mut profiles = BTreeMap::new();
         for (name, text) in BUILT_IN_PROFILES {
@@ -129,6 +141,8 @@ impl Dictionaries {
             bank_bins,
             public_numbers,
             cues,
+            deduction,
+            deduction_file,
             profiles,
         })
     }

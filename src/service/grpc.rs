@@ -121,7 +121,13 @@ impl From<&RiskSummary> for pb::Risk {
                 })
             })
             .collect();
-        pb::Risk { level: severity(r.level).into(), score: r.score, leaks: u32_of(r.leaks), counts }
+        pb::Risk {
+            level: severity(r.level).into(),
+            score: r.score,
+            leaks: u32_of(r.leaks),
+            counts,
+            deduction: r.deduction,
+        }
     }
 }
 
