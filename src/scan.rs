@@ -61,6 +61,10 @@ pub struct Finding {
     pub rule: &'static str,
     /// Which validations passed and which cue fired.
     pub explanation: String,
+    /// Keyed HMAC-SHA256 (hex) of the normalized value, when the scanner has a fingerprint
+    /// key: lets the store count distinct persons without the value. Never serialized.
+    #[serde(skip)]
+    pub fingerprint: Option<String>,
 }
 
 /// The result of scanning one document.
@@ -74,6 +78,9 @@ pub struct ScanReport {
     pub findings: Vec<Finding>,
     /// Risk summary.
     pub risk: RiskSummary,
+    /// Keyed HMAC-SHA256 (hex) of the scanned text, when the scanner has a fingerprint key.
+    #[serde(skip)]
+    pub content_fingerprint: Option<String>,
 }
 
 impl ScanReport {
@@ -88,6 +95,7 @@ impl ScanReport {
 pub struct ScannerBuilder {
     dict_dir: Option<PathBuf>,
     token_secret: Option<Redacted<Vec<u8>>>,
+    fingerprint_key: Option<Redacted<Vec<u8>>>,
     max_document_bytes: Option<usize>,
     reference_year: Option<u16>,
 }
@@ -107,6 +115,12 @@ impl ScannerBuilder {
     /// Sets the secret keying `token` pseudonyms.
     pub fn token_secret(&mut self, secret: impl Into<Vec<u8>>) -> &mut Self {
         self.token_secret = Some(Redacted::new(secret.into()));
+        self
+    }
+
+    /// Sets the key of the fingerprints (keyed hashes) that findings carry for the store.
+    pub fn fingerprint_key(&mut self, key: impl Into<Vec<u8>>) -> &mut Self {
+        self.fingerprint_key = Some(Redacted::new(key.into()));
         self
     }
 
@@ -144,6 +158,7 @@ impl ScannerBuilder {
                 detector: detector.build(&dict),
                 profiles,
                 token_secret: self.token_secret.clone(),
+                fingerprint_key: self.fingerprint_key.clone(),
                 max_document_bytes: self.max_document_bytes.unwrap_or(DEFAULT_MAX_DOCUMENT_BYTES),
             }),
         })
@@ -163,6 +178,7 @@ struct ScannerInner {
     deduction: DeductionRules,
     profiles: BTreeMap<String, Arc<Profile>>,
     token_secret: Option<Redacted<Vec<u8>>>,
+    fingerprint_key: Option<Redacted<Vec<u8>>>,
     max_document_bytes: usize,
 }
 
@@ -252,6 +268,11 @@ impl Scanner {
                 masked_text.push_str(&masked);
                 copied = end;
             }
+            let fingerprint = self
+                .inner
+                .fingerprint_key
+                .as_ref()
+                .map(|key| mask::fingerprint(key.expose(), c.kind.as_str(), c.value.expose()));
             findings.push(Finding {
                 kind: c.kind,
                 status,
@@ -261,6 +282,7 @@ impl Scanner {
                 masked,
                 rule: c.rule,
                 explanation: self.inner.detector.render(&c.explanation),
+                fingerprint,
             });
         }
         masked_text.push_str(&text[copied..]);
@@ -273,7 +295,12 @@ impl Scanner {
             leaks = risk.leaks,
             "document scanned"
         );
-        Ok(ScanReport { id: doc.id.to_owned(), masked_text, findings, risk })
+        let content_fingerprint = self
+            .inner
+            .fingerprint_key
+            .as_ref()
+            .map(|key| mask::fingerprint(key.expose(), "content", text.as_bytes()));
+        Ok(ScanReport { id: doc.id.to_owned(), masked_text, findings, risk, content_fingerprint })
     }
 }
 
@@ -370,6 +397,35 @@ mod tests {
         assert!(a.masked_text.starts_with("【手机号码:"), "{}", a.masked_text);
         // Same number, different writing: same pseudonym.
         assert_eq!(a.findings[0].masked, b.findings[0].masked);
+    }
+
+    #[test]
+    fn fingerprints_are_keyed_and_follow_the_value_not_its_writing() {
+        let scan = |key: &str, text: &str| {
+            let scanner = ScannerBuilder::new().fingerprint_key(key).build().unwrap();
+            let profile = scanner.profile("default").unwrap();
+            scanner.scan(&Document::new("f", text), &profile).unwrap()
+        };
+        let a = scan("k1", "电话13812345678");
+        let b = scan("k1", "手机：138-1234-5678");
+        let c = scan("k2", "电话13812345678");
+        let fp = |r: &ScanReport| r.findings[0].fingerprint.clone().unwrap();
+        assert_eq!(fp(&a), fp(&b));
+        assert_ne!(fp(&a), fp(&c));
+        assert_eq!(fp(&a).len(), 64);
+        assert!(!serde_json::to_string(&a).unwrap().contains(&fp(&a)), "never serialized");
+        assert!(a.content_fingerprint.is_some());
+        assert!(
+            Scanner::built_in()
+                .scan(
+                    &Document::new("n", "13812345678"),
+                    &Scanner::built_in().profile("default").unwrap()
+                )
+                .unwrap()
+                .findings[0]
+                .fingerprint
+                .is_none()
+        );
     }
 
     #[test]

@@ -95,6 +95,17 @@ fn star(original: &str, rule: &KindRule, area_code_len: usize) -> String {
         .collect()
 }
 
+/// Returns the full keyed HMAC-SHA256 of a normalized value, in hex: the fingerprint the
+/// store counts distinct persons by. Unkeyed hashes of IDs and phones are forbidden: they are
+/// brute-forced in minutes.
+pub(crate) fn fingerprint(key: &[u8], kind: &str, value: &[u8]) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
+    mac.update(kind.as_bytes());
+    mac.update(b"\0");
+    mac.update(value);
+    mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Returns a 12-hex-digit keyed pseudonym (HMAC-SHA256) of a normalized value.
 pub(crate) fn token(secret: &[u8], kind: PiiKind, value: &str) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes keys of any length");
