@@ -40,6 +40,8 @@ mod risk;
 mod scan;
 #[cfg(feature = "grpc")]
 pub mod service;
+#[cfg(feature = "sqlite")]
+pub mod store;
 mod text;
 
 pub use deduction::DeductionRules;

@@ -8,6 +8,7 @@ CREATE TABLE documents (
     category TEXT NOT NULL,
     content_hash TEXT NOT NULL,
     published_at TEXT,
+    period_day TEXT NOT NULL,
     period_month TEXT NOT NULL,
     period_quarter TEXT NOT NULL,
     period_year TEXT NOT NULL,
