@@ -269,9 +269,9 @@ async fn http_errors_are_json_with_status_codes() {
             "INVALID_ARGUMENT",
         ),
         (
-            serde_json::json!({"document": {"text": "x"}, "record": true}),
+            serde_json::json!({"document": {"text": "x", "published_at": "27/11/2026"}}),
             400,
-            "FAILED_PRECONDITION",
+            "INVALID_ARGUMENT",
         ),
     ];
     for (request, expected_status, code) in cases {
@@ -337,7 +337,10 @@ async fn grpc_errors() {
 
     let mut r = request("rec", "x");
     r.record = true;
-    assert_eq!(client.scan(r).await.unwrap_err().code(), Code::FailedPrecondition);
+    assert!(
+        client.scan(r).await.unwrap().into_inner().recorded,
+        "record stores into the default SQLite file"
+    );
     server.stop().await.unwrap();
 }
 
@@ -428,17 +431,21 @@ async fn authentication_and_roles() {
 
 #[tokio::test]
 async fn unauthenticated_service_refuses_non_loopback_listeners() {
-    let service = noticeguard::service::Service::new(ServiceConfig {
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = format!("sqlite://{}", dir.path().join("n.db").display());
+    let open = ServiceConfig {
         listen: "0.0.0.0:0".parse().unwrap(),
+        database_url: database_url.clone(),
         ..ServiceConfig::default()
-    })
-    .unwrap();
+    };
+    let service = noticeguard::service::Service::new(open).unwrap();
     assert!(service.listen_addr().ip().is_loopback(), "no tokens: loopback only");
-    let with_tokens = noticeguard::service::Service::new(ServiceConfig {
+    let guarded = ServiceConfig {
         listen: "0.0.0.0:0".parse().unwrap(),
+        database_url,
         ..config_with_tokens()
-    })
-    .unwrap();
+    };
+    let with_tokens = noticeguard::service::Service::new(guarded).unwrap();
     assert!(!with_tokens.listen_addr().ip().is_loopback());
 }
 
@@ -531,5 +538,80 @@ async fn client_deadlines_are_honoured() {
     assert!(matches!(err.code(), Code::Cancelled | Code::DeadlineExceeded), "{err:?}");
     // The server is fine afterwards.
     assert!(client.scan(request("next", NOTICE)).await.is_ok());
+    server.stop().await.unwrap();
+}
+
+async fn store_health(server: &TestServer) -> i32 {
+    let mut health = tonic_health::pb::health_client::HealthClient::new(server.channel().await);
+    let request =
+        tonic_health::pb::HealthCheckRequest { service: noticeguard::service::STORE_HEALTH.into() };
+    health.check(request).await.map_or(-1, |r| r.into_inner().status)
+}
+
+#[tokio::test]
+async fn store_down_scans_go_on_and_recording_is_unavailable() {
+    let config = ServiceConfig {
+        database_url: "postgres://nobody@127.0.0.1:1/none".into(),
+        ..ServiceConfig::default()
+    };
+    // PostgreSQL needs a named key file.
+    let key = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(key.path(), "0123456789abcdef0123456789abcdef").unwrap();
+    let server = TestServer::start(ServiceConfig {
+        fingerprint_key_file: Some(key.path().into()),
+        ..config
+    })
+    .await;
+    let mut client = server.client().await;
+    let mut dry = request("dry", NOTICE);
+    dry.record = false;
+    assert!(!client.scan(dry).await.unwrap().into_inner().recorded);
+    let mut recorded = request("rec", NOTICE);
+    recorded.record = true;
+    let err = client.scan(recorded).await.unwrap_err();
+    assert_eq!(err.code(), Code::Unavailable, "{}", err.message());
+    assert!(!err.message().contains("nobody"), "no connection details leak: {}", err.message());
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let status = store_health(&server).await;
+    assert_eq!(status, tonic_health::pb::health_check_response::ServingStatus::NotServing as i32);
+    let (_, body) = server.http("GET", "/healthz", &[], b"").await;
+    assert!(body.contains("\"store\":\"not_serving\""), "{body}");
+    server.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn store_recovers_when_it_comes_back() {
+    // An SQLite file in a directory that does not exist yet: unreachable until it does.
+    let base = tempfile::tempdir().unwrap();
+    let missing = base.path().join("later");
+    let key = base.path().join("fingerprint.key");
+    std::fs::write(&key, "0123456789abcdef0123456789abcdef").unwrap();
+    let server = TestServer::start(ServiceConfig {
+        database_url: format!("sqlite://{}", missing.join("n.db").display()),
+        fingerprint_key_file: Some(key),
+        ..ServiceConfig::default()
+    })
+    .await;
+    let mut client = server.client().await;
+    let mut r = request("r1", NOTICE);
+    r.record = true;
+    let err = client.scan(r.clone()).await.unwrap_err();
+    assert_eq!(err.code(), Code::Unavailable, "{}", err.message());
+
+    std::fs::create_dir(&missing).unwrap();
+    assert!(
+        client.scan(r).await.unwrap().into_inner().recorded,
+        "recording works once the store is back"
+    );
+    let serving = tonic_health::pb::health_check_response::ServingStatus::Serving as i32;
+    let mut status = store_health(&server).await;
+    for _ in 0..30 {
+        if status == serving {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        status = store_health(&server).await;
+    }
+    assert_eq!(status, serving, "health follows the store");
     server.stop().await.unwrap();
 }

@@ -20,6 +20,10 @@ pub(crate) struct ServeArgs {
     /// Address for gRPC and HTTP/JSON [default: 127.0.0.1:50051].
     #[arg(long, value_name = "ADDR")]
     listen: Option<SocketAddr>,
+
+    /// Database for recorded results: sqlite://FILE or postgres://… [default: sqlite://noticeguard.db].
+    #[arg(long, value_name = "URL")]
+    database_url: Option<String>,
 }
 
 pub(crate) fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<u8> {
@@ -28,6 +32,7 @@ pub(crate) fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<u8> {
         dict_dir: cli.dict_dir.clone(),
         token_secret_file: cli.token_secret_file.clone(),
         max_document_bytes: cli.max_document_bytes,
+        database_url: args.database_url.clone(),
     };
     let config =
         ServiceConfig::load(args.config.as_deref(), &overrides).map_err(anyhow::Error::msg)?;

@@ -13,6 +13,9 @@ use super::auth::TokenConfig;
 /// Default listen address: loopback, gRPC and HTTP on one port.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:50051";
 
+/// Default database: an SQLite file in the working directory.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://noticeguard.db";
+
 /// TLS certificate and key (PEM files).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -46,6 +49,14 @@ pub struct ServiceConfig {
     pub token_secret_file: Option<PathBuf>,
     /// TLS; plaintext when absent.
     pub tls: Option<TlsConfig>,
+    /// Database for recorded results: `sqlite://FILE` or `postgres://…`.
+    pub database_url: String,
+    /// File holding the key of the stored keyed hashes. Default: the SQLite file's name with
+    /// `.key` appended, created on first start; required with PostgreSQL, where every
+    /// instance must use the same key.
+    pub fingerprint_key_file: Option<PathBuf>,
+    /// Seconds between store health checks.
+    pub store_check_secs: u64,
     /// Bearer tokens; none means no authentication and a loopback-only listener.
     pub tokens: Vec<TokenConfig>,
 }
@@ -62,6 +73,9 @@ impl Default for ServiceConfig {
             dict_dir: None,
             token_secret_file: None,
             tls: None,
+            database_url: DEFAULT_DATABASE_URL.to_owned(),
+            fingerprint_key_file: None,
+            store_check_secs: 5,
             tokens: Vec::new(),
         }
     }
@@ -82,6 +96,9 @@ pub struct ConfigOverrides {
     /// `--max-document-bytes`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_document_bytes: Option<usize>,
+    /// `--database-url`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
 }
 
 /// Environment variables read, as `NOTICEGUARD_<NAME>`.
@@ -94,6 +111,9 @@ const ENV_KEYS: &[&str] = &[
     "request_timeout_secs",
     "dict_dir",
     "token_secret_file",
+    "database_url",
+    "fingerprint_key_file",
+    "store_check_secs",
 ];
 
 impl ServiceConfig {

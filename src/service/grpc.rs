@@ -43,6 +43,9 @@ impl TryFrom<pb::ScanRequest> for ScanInput {
         };
         Ok(ScanInput {
             document_id: document.id,
+            unit: document.unit,
+            category: document.category,
+            published_at: document.published_at,
             region_code: document.region_code,
             content,
             profile: request.profile,

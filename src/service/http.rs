@@ -62,7 +62,7 @@ impl TryFrom<ScanRequestJson> for ScanInput {
 
     fn try_from(request: ScanRequestJson) -> Result<Self, ServiceError> {
         let d = request.document;
-        let _ = (&d.unit, &d.category, &d.title); // accepted for statistics; not scanned
+        let _ = &d.title; // accepted, never scanned nor stored
         validate(&d.id, &d.region_code, &d.published_at)?;
         let content = match (d.text, d.html) {
             (Some(t), None) => Content::Text(t),
@@ -78,6 +78,9 @@ impl TryFrom<ScanRequestJson> for ScanInput {
         };
         Ok(ScanInput {
             document_id: d.id,
+            unit: d.unit,
+            category: d.category,
+            published_at: d.published_at,
             region_code: d.region_code,
             content,
             profile: request.profile,
@@ -137,7 +140,12 @@ pub(crate) async fn scan(
 
 /// `GET /healthz`.
 pub(crate) async fn healthz(State(state): State<Arc<AppState>>) -> Response {
-    Json(serde_json::json!({"status": "serving", "uptime_seconds": state.started.elapsed().as_secs()}))
+    let store = if state.store_up.load(std::sync::atomic::Ordering::Relaxed) {
+        "serving"
+    } else {
+        "not_serving"
+    };
+    Json(serde_json::json!({"status": "serving", "store": store, "uptime_seconds": state.started.elapsed().as_secs()}))
         .into_response()
 }
 

@@ -22,6 +22,7 @@ mod error;
 mod grpc;
 mod http;
 mod metrics;
+mod recorder;
 mod state;
 
 use std::future::Future;
@@ -37,7 +38,7 @@ use tonic::service::Routes;
 use tonic::transport::{Identity, ServerTlsConfig};
 
 pub use auth::{Caller, Role, TokenConfig, hash_token};
-pub use config::{ConfigOverrides, DEFAULT_LISTEN, ServiceConfig, TlsConfig};
+pub use config::{ConfigOverrides, DEFAULT_DATABASE_URL, DEFAULT_LISTEN, ServiceConfig, TlsConfig};
 pub use error::ServiceError;
 
 use crate::{Scanner, ScannerBuilder};
@@ -143,6 +144,9 @@ fn too_large_is_resource_exhausted<B>(
     response
 }
 
+/// Health-check name of the store dependency.
+pub const STORE_HEALTH: &str = "noticeguard.v1.Store";
+
 /// A configured service, ready to serve.
 pub struct Service {
     config: ServiceConfig,
@@ -165,6 +169,10 @@ impl Service {
     pub fn new(config: ServiceConfig) -> Result<Self, String> {
         let mut builder = ScannerBuilder::new();
         builder.max_document_bytes(config.max_document_bytes);
+        builder.fingerprint_key(recorder::fingerprint_key(
+            &config.database_url,
+            config.fingerprint_key_file.as_deref(),
+        )?);
         if let Some(dir) = &config.dict_dir {
             builder.dict_dir(dir);
         }
@@ -188,13 +196,19 @@ impl Service {
             0 => std::thread::available_parallelism().map_or(2, usize::from),
             n => n,
         };
+        crate::store::Backend::of(&config.database_url).map_err(|e| e.to_string())?;
         let state = Arc::new(AppState {
-            scanner,
             auth,
             workers: Arc::new(Semaphore::new(workers)),
             inline_scan_bytes: config.inline_scan_bytes,
             max_message_bytes: config.max_message_bytes,
             started: Instant::now(),
+            recorder: recorder::Recorder::new(
+                config.database_url.clone(),
+                scanner.deduction_rules().clone(),
+            ),
+            store_up: std::sync::atomic::AtomicBool::new(false),
+            scanner,
         });
         Ok(Service { config, state })
     }
@@ -310,8 +324,38 @@ impl Service {
             profiles = self.state.scanner.profile_names().count(),
             "serving gRPC and HTTP/JSON"
         );
+        // The store is a dependency with its own health entry; scanning works without it.
+        let checker = {
+            let (state, health) = (Arc::clone(&self.state), health.clone());
+            let every = Duration::from_secs(self.config.store_check_secs.max(1));
+            tokio::spawn(async move {
+                let mut last = None;
+                loop {
+                    let up = state.recorder.healthy().await;
+                    state.store_up.store(up, std::sync::atomic::Ordering::Relaxed);
+                    if last != Some(up) {
+                        let status = if up {
+                            tonic_health::ServingStatus::Serving
+                        } else {
+                            tonic_health::ServingStatus::NotServing
+                        };
+                        health.set_service_status(STORE_HEALTH, status).await;
+                        if up {
+                            tracing::info!("store reachable");
+                        } else {
+                            tracing::warn!(
+                                "store unreachable: scans go on, recording fails with UNAVAILABLE"
+                            );
+                        }
+                        last = Some(up);
+                    }
+                    tokio::time::sleep(every).await;
+                }
+            })
+        };
         let shutdown = async move {
             shutdown.await;
+            checker.abort();
             tracing::info!("shutting down: finishing in-flight requests");
             health.set_not_serving::<pb::notice_guard_server::NoticeGuardServer<grpc::NoticeGuardService>>().await;
         };

@@ -8,7 +8,9 @@ use tokio::sync::Semaphore;
 
 use super::auth::{Authenticator, Caller, Role};
 use super::error::ServiceError;
+use super::recorder::Recorder;
 use crate::html::html_to_text;
+use crate::store::{DocumentMeta, LeakStore, StoreError};
 use crate::{Document, ScanReport, Scanner};
 
 /// The content of a document, as sent.
@@ -22,6 +24,9 @@ pub(crate) enum Content {
 #[derive(Clone)]
 pub(crate) struct ScanInput {
     pub(crate) document_id: String,
+    pub(crate) unit: String,
+    pub(crate) category: String,
+    pub(crate) published_at: String,
     pub(crate) region_code: String,
     pub(crate) content: Content,
     pub(crate) profile: String,
@@ -97,6 +102,21 @@ pub(crate) struct AppState {
     pub(crate) inline_scan_bytes: usize,
     pub(crate) max_message_bytes: usize,
     pub(crate) started: Instant,
+    pub(crate) recorder: Recorder,
+    /// Last result of the store health check.
+    pub(crate) store_up: std::sync::atomic::AtomicBool,
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::Unavailable(m) => {
+                ServiceError::Unavailable(format!("store unavailable ({m}); nothing was recorded"))
+            }
+            StoreError::Invalid(m) => ServiceError::FailedPrecondition(m),
+            StoreError::Internal(m) => ServiceError::Internal(m),
+        }
+    }
 }
 
 impl AppState {
@@ -120,12 +140,6 @@ impl AppState {
         let profile_name =
             if input.profile.is_empty() { "default" } else { input.profile.as_str() };
         let profile = self.scanner.profile(profile_name)?;
-        if input.record {
-            // The store arrives with the statistics issue; until then say so plainly.
-            return Err(ServiceError::FailedPrecondition(
-                "record needs a store, and this server has none configured; send record=false for a dry run".into(),
-            ));
-        }
         let raw_len = match &input.content {
             Content::Text(t) | Content::Html(t) => t.len(),
         };
@@ -137,7 +151,15 @@ impl AppState {
             )));
         }
         let scanner = self.scanner.clone();
-        let id = input.document_id;
+        let id = input.document_id.clone();
+        let meta = input.record.then(|| DocumentMeta {
+            caller: caller.name.clone(),
+            document_id: input.document_id.clone(),
+            unit: input.unit.clone(),
+            region_code: input.region_code.clone(),
+            category: input.category.clone(),
+            published_at: (!input.published_at.is_empty()).then(|| input.published_at.clone()),
+        });
         let run = move |content: Content| -> Result<ScanReport, ServiceError> {
             let text = match content {
                 Content::Text(t) => t,
@@ -161,7 +183,19 @@ impl AppState {
             .map_err(|_| ServiceError::Internal("scan task failed".into()))??
         };
         super::metrics::scanned(raw_len, &report);
-        Ok(ScanOutput { document_id: id, report, recorded: false })
+        let recorded = match meta {
+            Some(meta) => {
+                let store = self.recorder.store().await?;
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+                // One transaction: on failure nothing of this document is written.
+                store.record(&meta, &report, now).await?;
+                true
+            }
+            None => false,
+        };
+        Ok(ScanOutput { document_id: id, report, recorded })
     }
 }
 

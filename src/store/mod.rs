@@ -68,10 +68,16 @@ impl From<sqlx::Error> for StoreError {
             | sqlx::Error::PoolClosed
             | sqlx::Error::WorkerCrashed => StoreError::Unavailable(err.kind_name().into()),
             // Database messages can quote row values (a duplicate key, say): keep only the code.
-            sqlx::Error::Database(db) => StoreError::Internal(format!(
-                "database error {}",
-                db.code().unwrap_or(Cow::Borrowed("?"))
-            )),
+            sqlx::Error::Database(db) => {
+                let code = db.code().unwrap_or(Cow::Borrowed("?")).into_owned();
+                // SQLite 14 (cannot open), PostgreSQL 08xxx (connection) and 57Pxx (shutdown):
+                // the database is not there, rather than wrong.
+                if code == "14" || code.starts_with("08") || code.starts_with("57P") {
+                    StoreError::Unavailable(format!("database error {code}"))
+                } else {
+                    StoreError::Internal(format!("database error {code}"))
+                }
+            }
             other => StoreError::Internal(other.kind_name().into()),
         }
     }

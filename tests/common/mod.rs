@@ -14,13 +14,22 @@ use tonic::transport::Channel;
 /// A running server.
 pub struct TestServer {
     pub addr: SocketAddr,
+    /// Holds the test's database and fingerprint key.
+    pub dir: tempfile::TempDir,
     shutdown: Option<oneshot::Sender<()>>,
     pub handle: JoinHandle<Result<(), String>>,
 }
 
 impl TestServer {
     /// Starts a server with `config` (its `listen` is ignored: an ephemeral loopback port).
-    pub async fn start(config: ServiceConfig) -> TestServer {
+    /// The default database becomes a file in a temporary directory.
+    pub async fn start(mut config: ServiceConfig) -> TestServer {
+        let dir = tempfile::tempdir().unwrap();
+        if config.database_url == noticeguard::service::DEFAULT_DATABASE_URL {
+            config.database_url =
+                format!("sqlite://{}", dir.path().join("noticeguard.db").display());
+        }
+        config.store_check_secs = 1;
         let service = Service::new(config).expect("service builds");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -28,7 +37,7 @@ impl TestServer {
         let handle = tokio::spawn(service.serve(listener, async {
             let _ = rx.await;
         }));
-        TestServer { addr, shutdown: Some(tx), handle }
+        TestServer { addr, dir, shutdown: Some(tx), handle }
     }
 
     pub async fn client(&self) -> NoticeGuardClient<Channel> {
