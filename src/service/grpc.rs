@@ -12,6 +12,7 @@ use super::auth::Caller;
 use super::error::ServiceError;
 use super::pb;
 use super::state::{AppState, Content, ScanInput, ScanOutput, validate};
+use crate::store::{Filter, GroupBy, StatsRow, StoredFinding};
 use crate::{Finding, PiiKind, RiskSummary, Severity, Status as FindingStatus};
 
 /// Responses queued per stream before the server stops reading requests.
@@ -147,6 +148,104 @@ impl From<ScanOutput> for pb::ScanResponse {
     }
 }
 
+fn kind_name(k: i32) -> Result<String, ServiceError> {
+    let name = match pb::PiiKind::try_from(k)
+        .map_err(|_| ServiceError::InvalidArgument("unknown kind".into()))?
+    {
+        pb::PiiKind::Unspecified => "",
+        pb::PiiKind::IdCard => "id_card",
+        pb::PiiKind::MobilePhone => "mobile_phone",
+        pb::PiiKind::Landline => "landline",
+        pb::PiiKind::BankCard => "bank_card",
+        pb::PiiKind::PersonName => "person_name",
+        pb::PiiKind::Address => "address",
+    };
+    Ok(name.to_owned())
+}
+
+fn status_name(s: i32) -> Result<String, ServiceError> {
+    let name = match pb::FindingStatus::try_from(s)
+        .map_err(|_| ServiceError::InvalidArgument("unknown status".into()))?
+    {
+        pb::FindingStatus::Unspecified => "",
+        pb::FindingStatus::Leaked => "leaked",
+        pb::FindingStatus::InsufficientlyMasked => "insufficiently_masked",
+        pb::FindingStatus::AlreadyMasked => "already_masked",
+        pb::FindingStatus::Public => "public",
+    };
+    Ok(name.to_owned())
+}
+
+impl TryFrom<Option<pb::StatsFilter>> for Filter {
+    type Error = ServiceError;
+
+    fn try_from(filter: Option<pb::StatsFilter>) -> Result<Self, ServiceError> {
+        let f = filter.unwrap_or_default();
+        Ok(Filter {
+            region_prefix: f.region_prefix,
+            unit: f.unit,
+            category: f.category,
+            kind: kind_name(f.kind)?,
+            status: status_name(f.status)?,
+            from: f.from,
+            to: f.to,
+        })
+    }
+}
+
+fn group_by(g: i32) -> Result<GroupBy, ServiceError> {
+    Ok(
+        match pb::GroupBy::try_from(g)
+            .map_err(|_| ServiceError::InvalidArgument("unknown group_by".into()))?
+        {
+            pb::GroupBy::Unspecified | pb::GroupBy::County => GroupBy::County,
+            pb::GroupBy::Province => GroupBy::Province,
+            pb::GroupBy::City => GroupBy::City,
+            pb::GroupBy::Township => GroupBy::Township,
+            pb::GroupBy::Unit => GroupBy::Unit,
+            pb::GroupBy::Kind => GroupBy::Kind,
+            pb::GroupBy::Month => GroupBy::Month,
+            pb::GroupBy::Quarter => GroupBy::Quarter,
+            pb::GroupBy::Year => GroupBy::Year,
+        },
+    )
+}
+
+impl From<StatsRow> for pb::LeakStatsGroup {
+    fn from(r: StatsRow) -> Self {
+        pb::LeakStatsGroup {
+            key: r.key,
+            documents: r.documents,
+            documents_with_leaks: r.documents_with_leaks,
+            leaks_by_kind: r.leaks_by_kind.into_iter().collect(),
+            distinct_persons: r.distinct_persons,
+            deduction: r.deduction,
+        }
+    }
+}
+
+impl From<StoredFinding> for pb::StoredFinding {
+    fn from(f: StoredFinding) -> Self {
+        let parse_kind = f.kind.parse::<PiiKind>().map_or(pb::PiiKind::Unspecified, kind);
+        let parse_status =
+            f.status.parse::<FindingStatus>().map_or(pb::FindingStatus::Unspecified, status);
+        let parse_severity =
+            f.severity.parse::<Severity>().map_or(pb::Severity::Unspecified, severity);
+        pb::StoredFinding {
+            document_id: f.document_id,
+            unit: f.unit,
+            region_code: f.region_code,
+            kind: parse_kind.into(),
+            status: parse_status.into(),
+            severity: parse_severity.into(),
+            rule: f.rule,
+            masked: f.masked,
+            start: u32::try_from(f.start).unwrap_or(u32::MAX),
+            end: u32::try_from(f.end).unwrap_or(u32::MAX),
+        }
+    }
+}
+
 impl NoticeGuardService {
     async fn scan_one(
         &self,
@@ -175,6 +274,50 @@ impl pb::notice_guard_server::NoticeGuard for NoticeGuardService {
             started,
             result.as_ref().map(|r| (r.masked_text.len(), r.findings.len())),
         );
+        Ok(Response::new(result?))
+    }
+
+    async fn query_leak_stats(
+        &self,
+        request: Request<pb::QueryLeakStatsRequest>,
+    ) -> Result<Response<pb::QueryLeakStatsResponse>, Status> {
+        let started = Instant::now();
+        let result = async {
+            let caller = self.state.stats_caller(authorization(&request))?;
+            let request = request.into_inner();
+            let rows = self
+                .state
+                .stats(&caller, Filter::try_from(request.filter)?, group_by(request.group_by)?)
+                .await?;
+            Ok::<_, ServiceError>(pb::QueryLeakStatsResponse {
+                groups: rows.into_iter().map(Into::into).collect(),
+            })
+        }
+        .await;
+        super::log_request("QueryLeakStats", started, result.as_ref().map(|r| (0, r.groups.len())));
+        Ok(Response::new(result?))
+    }
+
+    async fn list_findings(
+        &self,
+        request: Request<pb::ListFindingsRequest>,
+    ) -> Result<Response<pb::ListFindingsResponse>, Status> {
+        let started = Instant::now();
+        let result = async {
+            let caller = self.state.stats_caller(authorization(&request))?;
+            let request = request.into_inner();
+            let filter = Filter::try_from(request.filter)?;
+            let page = self
+                .state
+                .findings(&caller, filter, request.page_size, &request.page_token)
+                .await?;
+            Ok::<_, ServiceError>(pb::ListFindingsResponse {
+                findings: page.findings.into_iter().map(Into::into).collect(),
+                next_page_token: page.next_page_token,
+            })
+        }
+        .await;
+        super::log_request("ListFindings", started, result.as_ref().map(|r| (0, r.findings.len())));
         Ok(Response::new(result?))
     }
 

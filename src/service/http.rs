@@ -7,14 +7,15 @@ use std::time::Instant;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::error::ServiceError;
 use super::state::{AppState, Content, ScanInput, validate};
+use crate::store::{Filter, FindingsPage, GroupBy, StatsRow};
 use crate::{Finding, RiskSummary};
 
 #[derive(Deserialize)]
@@ -153,4 +154,108 @@ pub(crate) async fn healthz(State(state): State<Arc<AppState>>) -> Response {
 pub(crate) async fn metrics() -> Response {
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], super::metrics::handle().render())
         .into_response()
+}
+
+/// Query parameters of `GET /v1/stats` and `GET /v1/findings`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StatsParams {
+    #[serde(default)]
+    region_prefix: String,
+    #[serde(default)]
+    unit: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    group_by: Option<String>,
+    #[serde(default)]
+    page_size: Option<u32>,
+    #[serde(default)]
+    page_token: String,
+}
+
+impl StatsParams {
+    fn filter(&self) -> Filter {
+        Filter {
+            region_prefix: self.region_prefix.clone(),
+            unit: self.unit.clone(),
+            category: self.category.clone(),
+            kind: self.kind.clone(),
+            status: self.status.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct StatsJson {
+    group_by: GroupBy,
+    groups: Vec<StatsRow>,
+}
+
+fn query_params(
+    params: Result<Query<StatsParams>, QueryRejection>,
+) -> Result<StatsParams, ServiceError> {
+    params
+        .map(|Query(p)| p)
+        .map_err(|_| ServiceError::InvalidArgument("invalid query parameters".into()))
+}
+
+/// `GET /v1/stats?group_by=county&region_prefix=3607&…`.
+pub(crate) async fn stats(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    params: Result<Query<StatsParams>, QueryRejection>,
+) -> Response {
+    let started = Instant::now();
+    let result = async {
+        let caller =
+            state.stats_caller(headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()))?;
+        let params = query_params(params)?;
+        let group_by: GroupBy =
+            params.group_by.as_deref().unwrap_or("county").parse().map_err(
+                |e: crate::store::StoreError| ServiceError::InvalidArgument(e.to_string()),
+            )?;
+        let groups = state.stats(&caller, params.filter(), group_by).await?;
+        Ok::<_, ServiceError>(StatsJson { group_by, groups })
+    }
+    .await;
+    super::log_request("GET /v1/stats", started, result.as_ref().map(|r| (0, r.groups.len())));
+    match result {
+        Ok(body) => Json(body).into_response(),
+        Err(err) => err.into_response(),
+    }
+}
+
+/// `GET /v1/findings?page_size=100&page_token=…&kind=id_card&…`.
+pub(crate) async fn findings(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    params: Result<Query<StatsParams>, QueryRejection>,
+) -> Response {
+    let started = Instant::now();
+    let result = async {
+        let caller =
+            state.stats_caller(headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()))?;
+        let params = query_params(params)?;
+        let page: FindingsPage = state
+            .findings(&caller, params.filter(), params.page_size.unwrap_or(0), &params.page_token)
+            .await?;
+        Ok::<_, ServiceError>(page)
+    }
+    .await;
+    super::log_request("GET /v1/findings", started, result.as_ref().map(|r| (0, r.findings.len())));
+    match result {
+        Ok(body) => Json(body).into_response(),
+        Err(err) => err.into_response(),
+    }
 }

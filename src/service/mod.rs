@@ -283,6 +283,8 @@ impl Service {
 
         let http = axum::Router::new()
             .route("/v1/scan", axum::routing::post(http::scan))
+            .route("/v1/stats", axum::routing::get(http::stats))
+            .route("/v1/findings", axum::routing::get(http::findings))
             .route("/healthz", axum::routing::get(http::healthz))
             .route("/metrics", axum::routing::get(http::metrics))
             .layer(axum::extract::DefaultBodyLimit::max(limit))

@@ -10,7 +10,7 @@ use super::auth::{Authenticator, Caller, Role};
 use super::error::ServiceError;
 use super::recorder::Recorder;
 use crate::html::html_to_text;
-use crate::store::{DocumentMeta, LeakStore, StoreError};
+use crate::store::{DocumentMeta, Filter, FindingsPage, GroupBy, LeakStore, StatsRow, StoreError};
 use crate::{Document, ScanReport, Scanner};
 
 /// The content of a document, as sent.
@@ -215,5 +215,75 @@ mod tests {
             validate(&"x".repeat(300), "", ""),
             Err(ServiceError::InvalidArgument(_))
         ));
+    }
+}
+
+/// Statistics: who may ask, and what they may see.
+impl AppState {
+    /// Authenticates a caller allowed to read statistics.
+    pub(crate) fn stats_caller(&self, authorization: Option<&str>) -> Result<Caller, ServiceError> {
+        let caller = self.auth.authenticate(authorization)?;
+        caller.require(&[Role::Assessor], "read statistics")?;
+        Ok(caller)
+    }
+
+    /// Validates a filter and narrows it to the caller's region.
+    pub(crate) fn scoped(
+        &self,
+        caller: &Caller,
+        mut filter: Filter,
+    ) -> Result<Filter, ServiceError> {
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if filter.region_prefix.len() > 12 || !digits(&filter.region_prefix) {
+            return Err(ServiceError::InvalidArgument(
+                "region_prefix must be up to 12 digits".into(),
+            ));
+        }
+        if !filter.kind.is_empty() && filter.kind.parse::<crate::PiiKind>().is_err() {
+            return Err(ServiceError::InvalidArgument("unknown kind".into()));
+        }
+        if !filter.status.is_empty() && filter.status.parse::<crate::Status>().is_err() {
+            return Err(ServiceError::InvalidArgument("unknown status".into()));
+        }
+        for day in [&filter.from, &filter.to] {
+            if !day.is_empty() && (day.len() != 10 || !looks_like_rfc3339_date(day)) {
+                return Err(ServiceError::InvalidArgument("from and to must be YYYY-MM-DD".into()));
+            }
+        }
+        if let Some(prefix) = &caller.region_prefix {
+            if filter.region_prefix.is_empty() {
+                filter.region_prefix = prefix.clone();
+            } else if !filter.region_prefix.starts_with(prefix.as_str()) {
+                return Err(ServiceError::PermissionDenied(format!(
+                    "caller {} is limited to region prefix {prefix}",
+                    caller.name
+                )));
+            }
+        }
+        Ok(filter)
+    }
+
+    /// Returns statistics for `caller`.
+    pub(crate) async fn stats(
+        &self,
+        caller: &Caller,
+        filter: Filter,
+        group_by: GroupBy,
+    ) -> Result<Vec<StatsRow>, ServiceError> {
+        let filter = self.scoped(caller, filter)?;
+        Ok(self.recorder.store().await?.stats(&filter, group_by).await?)
+    }
+
+    /// Returns a page of findings for `caller`.
+    pub(crate) async fn findings(
+        &self,
+        caller: &Caller,
+        filter: Filter,
+        page_size: u32,
+        page_token: &str,
+    ) -> Result<FindingsPage, ServiceError> {
+        let filter = self.scoped(caller, filter)?;
+        let page_size = if page_size == 0 { 100 } else { page_size.min(1000) };
+        Ok(self.recorder.store().await?.findings(&filter, page_size, page_token).await?)
     }
 }
