@@ -199,25 +199,6 @@ impl AppState {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn validation() {
-        assert!(validate("a", "", "").is_ok());
-        assert!(validate("a", "360730", "2026-11-27").is_ok());
-        assert!(validate("a", "360730001001", "2026-11-27T08:00:00+08:00").is_ok());
-        assert!(matches!(validate("a", "36073", ""), Err(ServiceError::InvalidArgument(_))));
-        assert!(matches!(validate("a", "36a730", ""), Err(ServiceError::InvalidArgument(_))));
-        assert!(matches!(validate("a", "", "27/11/2026"), Err(ServiceError::InvalidArgument(_))));
-        assert!(matches!(
-            validate(&"x".repeat(300), "", ""),
-            Err(ServiceError::InvalidArgument(_))
-        ));
-    }
-}
-
 /// Statistics: who may ask, and what they may see.
 impl AppState {
     /// Authenticates a caller allowed to read statistics.
@@ -285,5 +266,24 @@ impl AppState {
         let filter = self.scoped(caller, filter)?;
         let page_size = if page_size == 0 { 100 } else { page_size.min(1000) };
         Ok(self.recorder.store().await?.findings(&filter, page_size, page_token).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation() {
+        assert!(validate("a", "", "").is_ok());
+        assert!(validate("a", "360730", "2026-11-27").is_ok());
+        assert!(validate("a", "360730001001", "2026-11-27T08:00:00+08:00").is_ok());
+        assert!(matches!(validate("a", "36073", ""), Err(ServiceError::InvalidArgument(_))));
+        assert!(matches!(validate("a", "36a730", ""), Err(ServiceError::InvalidArgument(_))));
+        assert!(matches!(validate("a", "", "27/11/2026"), Err(ServiceError::InvalidArgument(_))));
+        assert!(matches!(
+            validate(&"x".repeat(300), "", ""),
+            Err(ServiceError::InvalidArgument(_))
+        ));
     }
 }
