@@ -5,6 +5,8 @@ mod eval;
 mod scan;
 #[cfg(feature = "grpc")]
 mod serve;
+#[cfg(feature = "sqlite")]
+mod stats;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -57,6 +59,9 @@ enum Command {
     Eval(eval::EvalArgs),
     /// List the available profiles.
     Profiles,
+    /// Print leak statistics from the store (table, --json or --csv).
+    #[cfg(feature = "sqlite")]
+    Stats(stats::StatsArgs),
     /// Serve gRPC and HTTP/JSON on one port (default 127.0.0.1:50051) until SIGTERM/SIGINT.
     #[cfg(feature = "grpc")]
     Serve(serve::ServeArgs),
@@ -105,6 +110,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Scan(args) => scan::run(&scanner, &args),
         Command::Eval(args) => eval::run(&scanner, &args),
+        #[cfg(feature = "sqlite")]
+        Command::Stats(args) => stats::run(&scanner, &args),
         Command::Profiles => {
             let mut out = std::io::stdout().lock();
             for name in scanner.profile_names() {

@@ -176,7 +176,7 @@ impl GroupBy {
             GroupBy::County => "substr(d.region_code, 1, 6)",
             GroupBy::Township => "substr(d.region_code, 1, 9)",
             GroupBy::Unit => "d.unit",
-            GroupBy::Kind => "f.kind",
+            GroupBy::Kind => "dk.kind",
             GroupBy::Month => "d.period_month",
             GroupBy::Quarter => "d.period_quarter",
             GroupBy::Year => "d.period_year",
@@ -267,7 +267,7 @@ pub trait LeakStore: Send + Sync {
     ) -> Result<(), StoreError>;
     /// Returns statistics grouped by `group_by`, keys in ascending order.
     async fn stats(&self, filter: &Filter, group_by: GroupBy) -> Result<Vec<StatsRow>, StoreError>;
-    /// Returns a page of findings, newest documents first.
+    /// Returns a page of findings in recording order (documents, then text order).
     async fn findings(
         &self,
         filter: &Filter,
@@ -287,18 +287,30 @@ impl MigrationSource<'static> for Embedded {
         self,
     ) -> futures_core::future::BoxFuture<'static, Result<Vec<Migration>, sqlx::error::BoxDynError>>
     {
-        let sql: &'static str = match self.0 {
-            Backend::Sqlite => include_str!("migrations/sqlite/0001_init.sql"),
-            Backend::Postgres => include_str!("migrations/postgres/0001_init.sql"),
+        let files: [(i64, &'static str, &'static str); 2] = match self.0 {
+            Backend::Sqlite => [
+                (1, "init", include_str!("migrations/sqlite/0001_init.sql")),
+                (2, "document kinds", include_str!("migrations/sqlite/0002_document_kinds.sql")),
+            ],
+            Backend::Postgres => [
+                (1, "init", include_str!("migrations/postgres/0001_init.sql")),
+                (2, "document kinds", include_str!("migrations/postgres/0002_document_kinds.sql")),
+            ],
         };
         Box::pin(async move {
-            Ok(vec![Migration::new(
-                1,
-                Cow::Borrowed("init"),
-                MigrationType::Simple,
-                sql.into_sql_str(),
-                false,
-            )])
+            Ok(files
+                .into_iter()
+                .map(|(version, description, sql)| {
+                    let description = Cow::Borrowed(description);
+                    Migration::new(
+                        version,
+                        description,
+                        MigrationType::Simple,
+                        sql.into_sql_str(),
+                        false,
+                    )
+                })
+                .collect())
         })
     }
 }
@@ -345,6 +357,8 @@ impl SqlStore {
                     if sqlite {
                         sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
                         sqlx::query("PRAGMA busy_timeout = 5000").execute(&mut *conn).await?;
+                        // Safe with WAL: a crash loses at most the last commits, never the file.
+                        sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
                     }
                     Ok(())
                 })
@@ -457,13 +471,16 @@ impl LeakStore for SqlStore {
 
         let mut tx = self.pool.begin().await?;
         // Replace an earlier result of the same document.
-        sqlx::query(
-            "DELETE FROM findings WHERE document IN (SELECT id FROM documents WHERE caller = $1 AND document_id = $2)",
-        )
-        .bind(meta.caller.as_str())
-        .bind(meta.document_id.as_str())
-        .execute(&mut *tx)
-        .await?;
+        for table in ["document_kinds", "findings"] {
+            let sql = format!(
+                "DELETE FROM {table} WHERE document IN (SELECT id FROM documents WHERE caller = $1 AND document_id = $2)"
+            );
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(meta.caller.as_str())
+                .bind(meta.document_id.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query("DELETE FROM documents WHERE caller = $1 AND document_id = $2")
             .bind(meta.caller.as_str())
             .bind(meta.document_id.as_str())
@@ -532,6 +549,25 @@ impl LeakStore for SqlStore {
             }
             query.execute(&mut *tx).await?;
         }
+        let mut per_kind: BTreeMap<&str, (i64, i64)> = BTreeMap::new();
+        for f in &report.findings {
+            match f.status {
+                Status::Leaked => per_kind.entry(f.kind.as_str()).or_default().0 += 1,
+                Status::InsufficientlyMasked => per_kind.entry(f.kind.as_str()).or_default().1 += 1,
+                _ => {}
+            }
+        }
+        for (kind, (leaked, insufficient)) in per_kind {
+            sqlx::query(
+                "INSERT INTO document_kinds (document, kind, leaked, insufficiently_masked) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(document)
+            .bind(kind)
+            .bind(leaked)
+            .bind(insufficient)
+            .execute(&mut *tx)
+            .await?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -551,10 +587,7 @@ impl LeakStore for SqlStore {
 
         // Documents (grouped by kind: the documents having a finding of that kind).
         let (from, distinct_doc) = if group_by == GroupBy::Kind {
-            (
-                "documents d JOIN (SELECT DISTINCT document, kind FROM findings) f ON f.document = d.id",
-                "",
-            )
+            ("documents d JOIN document_kinds dk ON dk.document = d.id", "")
         } else {
             ("documents d", "")
         };
@@ -587,37 +620,63 @@ impl LeakStore for SqlStore {
             }
         }
 
-        // Leaks by kind and distinct persons.
-        let mut finding_conditions = conditions.clone();
-        for (column, value) in [("kind", &filter.kind), ("status", &filter.status)] {
-            if !value.is_empty() {
-                args.push(value.clone());
-                finding_conditions.push_str(&format!(" AND f.{column} = ${}", args.len()));
-            }
+        // Leaks by kind, from the per-document counts.
+        let leak_column = match filter.status.as_str() {
+            "" => "dk.leaked + dk.insufficiently_masked",
+            "leaked" => "dk.leaked",
+            "insufficiently_masked" => "dk.insufficiently_masked",
+            _ => "0",
+        };
+        let mut kind_args = args.clone();
+        let mut kind_condition = String::new();
+        if !filter.kind.is_empty() {
+            kind_args.push(filter.kind.clone());
+            kind_condition = format!(" AND dk.kind = ${}", kind_args.len());
         }
         let sql = format!(
-            "SELECT {key} AS k, f.kind, COUNT(*), \
-                 COUNT(DISTINCT CASE WHEN f.kind = 'id_card' THEN f.value_hash END) \
-             FROM documents d JOIN findings f ON f.document = d.id \
-             WHERE f.status IN {} {finding_conditions} GROUP BY {key}, f.kind",
-            leak_statuses()
+            "SELECT {key} AS k, dk.kind, CAST(SUM({leak_column}) AS BIGINT) \
+             FROM documents d JOIN document_kinds dk ON dk.document = d.id \
+             WHERE 1 = 1{conditions}{kind_condition} GROUP BY {key}, dk.kind"
         );
-        let mut persons: BTreeMap<String, u64> = BTreeMap::new();
-        for row in
-            bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), &args).fetch_all(&self.pool).await?
+        for row in bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), &kind_args)
+            .fetch_all(&self.pool)
+            .await?
         {
             let k: String = row.try_get(0)?;
             let kind: String = row.try_get(1)?;
             let n = row.try_get::<i64, _>(2)? as u64;
-            let distinct = row.try_get::<i64, _>(3)? as u64;
-            if let Some(entry) = rows.get_mut(&k) {
+            if let Some(entry) = rows.get_mut(&k).filter(|_| n > 0) {
                 *entry.leaks_by_kind.entry(kind).or_default() += n;
             }
-            *persons.entry(k).or_default() += distinct;
         }
-        for (k, n) in persons {
-            if let Some(row) = rows.get_mut(&k) {
-                row.distinct_persons = n;
+
+        // Distinct persons: distinct keyed hashes of leaked IDs (an index-only scan).
+        let statuses = match filter.status.as_str() {
+            "" => leak_statuses(),
+            "leaked" | "insufficiently_masked" => format!("('{}')", filter.status),
+            _ => "('')".to_owned(),
+        };
+        let applies = filter.kind.is_empty() || filter.kind == "id_card";
+        // Grouped by kind, persons belong to the `id_card` group: one aggregate, no GROUP BY
+        // (PostgreSQL refuses to group by a constant).
+        let (person_key, person_group) = if group_by == GroupBy::Kind {
+            ("'id_card'", String::new())
+        } else {
+            (key, format!(" GROUP BY {key}"))
+        };
+        if applies {
+            let sql = format!(
+                "SELECT {person_key} AS k, COUNT(DISTINCT f.value_hash) \
+                 FROM documents d JOIN findings f ON f.document = d.id \
+                 WHERE f.kind = 'id_card' AND f.status IN {statuses}{conditions}{person_group}"
+            );
+            for row in
+                bind_all(sqlx::query(sqlx::AssertSqlSafe(sql)), &args).fetch_all(&self.pool).await?
+            {
+                let k: String = row.try_get(0)?;
+                if let Some(entry) = rows.get_mut(&k) {
+                    entry.distinct_persons = row.try_get::<i64, _>(1)? as u64;
+                }
             }
         }
         Ok(rows.into_values().collect())
@@ -650,7 +709,7 @@ impl LeakStore for SqlStore {
             "SELECT d.document_id, d.unit, d.region_code, f.kind, f.status, f.severity, f.rule, f.masked, \
                  f.char_start, f.char_end \
              FROM documents d JOIN findings f ON f.document = d.id WHERE 1 = 1{conditions} \
-             ORDER BY d.id DESC, f.seq LIMIT {} OFFSET {offset}",
+             ORDER BY f.document, f.seq LIMIT {} OFFSET {offset}",
             i64::from(page_size) + 1
         );
         let rows =

@@ -208,3 +208,72 @@ fn eval_prints_per_class_figures() {
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert!(v["report"]["classes"]["id_card"]["gold"].as_u64().unwrap() > 100);
 }
+
+#[test]
+fn stats_reads_the_store_as_table_json_and_csv() {
+    use noticeguard::store::{DocumentMeta, LeakStore, SqlStore};
+    use noticeguard::{Document, ScannerBuilder};
+
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("s.db").display());
+    let scanner = ScannerBuilder::new().fingerprint_key("k").build().unwrap();
+    let profile = scanner.profile("default").unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let store = SqlStore::connect(&url, scanner.deduction_rules().clone()).await.unwrap();
+        for (id, unit, region, text) in [
+            ("a", "甲镇政府", "360730101", "身份证号：11010519491231002X"),
+            ("b", "乙镇政府", "360730102", "电话13812345678"),
+            ("c", "丙县民政局", "360731000", "无"),
+        ] {
+            let report = scanner.scan(&Document::new(id, text), &profile).unwrap();
+            let meta = DocumentMeta {
+                caller: "t".into(),
+                document_id: id.into(),
+                unit: unit.into(),
+                region_code: region.into(),
+                category: String::new(),
+                published_at: Some("2026-03-01".into()),
+            };
+            store.record(&meta, &report, 0).await.unwrap();
+        }
+    });
+    let o = run(&["stats", "--database-url", &url], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let table = stdout(&o);
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(lines[0].starts_with("key") && lines[0].contains("deduction"), "{table}");
+    assert!(lines[1].starts_with("360730") && lines[1].ends_with("12.00"), "{table}");
+    assert!(lines[2].starts_with("360731") && lines[2].ends_with("0.00"), "{table}");
+
+    let o = run(
+        &[
+            "stats",
+            "--database-url",
+            &url,
+            "--group-by",
+            "township",
+            "--region",
+            "360730",
+            "--json",
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let groups = v["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 2);
+    assert_eq!(groups[0]["key"], "360730101");
+    assert_eq!(groups[0]["leaks_by_kind"]["id_card"], 1);
+    assert_eq!(groups[1]["leaks_by_kind"]["mobile_phone"], 1);
+
+    let o = run(&["stats", "--database-url", &url, "--group-by", "unit", "--csv"], None);
+    let csv = stdout(&o);
+    assert!(csv.lines().any(|l| l == "甲镇政府,1,1,1,0,1,6.00"), "{csv}");
+
+    let o = run(
+        &["stats", "--database-url", &format!("sqlite://{}", dir.path().join("none.db").display())],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no database"));
+}
