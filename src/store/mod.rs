@@ -328,8 +328,19 @@ impl std::fmt::Debug for SqlStore {
     }
 }
 
-/// Rows per multi-row INSERT (14 parameters each, under SQLite's 32,766).
+/// Columns of a findings row.
+const COLUMNS: usize = 15;
+
+/// Rows per multi-row INSERT (15 parameters each, under SQLite's 32,766).
 const INSERT_BATCH: usize = 500;
+
+/// The first 8 bytes of a hex fingerprint as an integer (0 when there is none).
+fn value_key(fingerprint: Option<&str>) -> i64 {
+    fingerprint
+        .and_then(|f| f.get(..16))
+        .and_then(|h| u64::from_str_radix(h, 16).ok())
+        .map_or(0, |v| v as i64)
+}
 
 impl SqlStore {
     /// Connects to `url`, creating an SQLite file when missing, and applies migrations.
@@ -515,16 +526,16 @@ impl LeakStore for SqlStore {
         for (batch_index, batch) in report.findings.chunks(INSERT_BATCH).enumerate() {
             let mut sql = String::from(
                 "INSERT INTO findings (document, seq, kind, status, severity, rule, char_start, char_end,
-                     byte_start, byte_end, utf16_start, utf16_end, masked, value_hash) VALUES ",
+                     byte_start, byte_end, utf16_start, utf16_end, masked, value_hash, value_key) VALUES ",
             );
             for i in 0..batch.len() {
-                let b = i * 14;
+                let b = i * COLUMNS;
                 if i > 0 {
                     sql.push(',');
                 }
                 sql.push('(');
                 sql.push_str(
-                    &(1..=14).map(|k| format!("${}", b + k)).collect::<Vec<_>>().join(", "),
+                    &(1..=COLUMNS).map(|k| format!("${}", b + k)).collect::<Vec<_>>().join(", "),
                 );
                 sql.push(')');
             }
@@ -545,7 +556,8 @@ impl LeakStore for SqlStore {
                     .bind(s.utf16_start as i64)
                     .bind(s.utf16_end as i64)
                     .bind(f.masked.clone())
-                    .bind(f.fingerprint.clone().unwrap_or_default());
+                    .bind(f.fingerprint.clone().unwrap_or_default())
+                    .bind(value_key(f.fingerprint.as_deref()));
             }
             query.execute(&mut *tx).await?;
         }
@@ -666,7 +678,7 @@ impl LeakStore for SqlStore {
         };
         if applies {
             let sql = format!(
-                "SELECT {person_key} AS k, COUNT(DISTINCT f.value_hash) \
+                "SELECT {person_key} AS k, COUNT(DISTINCT f.value_key) \
                  FROM documents d JOIN findings f ON f.document = d.id \
                  WHERE f.kind = 'id_card' AND f.status IN {statuses}{conditions}{person_group}"
             );
@@ -750,6 +762,14 @@ mod tests {
         assert_eq!(civil_date(0), "1970-01-01");
         assert_eq!(civil_date(1_798_329_600), "2026-12-27");
         assert_eq!(civil_date(951_782_400), "2000-02-29");
+    }
+
+    #[test]
+    fn value_keys_take_the_first_eight_bytes() {
+        assert_eq!(value_key(Some("00000000000000ff1234")), 255);
+        assert_eq!(value_key(Some("ffffffffffffffff")), -1);
+        assert_eq!(value_key(None), 0);
+        assert_eq!(value_key(Some("xyz")), 0);
     }
 
     #[test]

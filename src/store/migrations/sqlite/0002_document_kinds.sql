@@ -14,5 +14,8 @@ INSERT INTO document_kinds (document, kind, leaked, insufficiently_masked)
     FROM findings
     WHERE status IN ('leaked', 'insufficiently_masked')
     GROUP BY document, kind;
--- Distinct persons are counted from this index alone.
-CREATE INDEX findings_persons ON findings (kind, status, document, value_hash);
+-- The first 8 bytes of the keyed hash as an integer: distinct persons are counted over
+-- these (from this index alone), far cheaper than over 64-character strings. A collision
+-- among a million values has a probability of about 3e-8.
+ALTER TABLE findings ADD COLUMN value_key BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX findings_persons ON findings (kind, status, document, value_key);
