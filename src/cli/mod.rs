@@ -25,7 +25,8 @@ pub struct Cli {
     #[arg(long, global = true, env = "NOTICEGUARD_DICT_DIR", value_name = "DIR")]
     pub(crate) dict_dir: Option<PathBuf>,
 
-    /// File holding the secret that keys `token` pseudonyms (or set NOTICEGUARD_TOKEN_SECRET).
+    /// File holding the secret that keys `token` pseudonyms (`scan` and `eval` also take the
+    /// secret itself in NOTICEGUARD_TOKEN_SECRET).
     #[arg(long, global = true, env = "NOTICEGUARD_TOKEN_SECRET_FILE", value_name = "FILE")]
     pub(crate) token_secret_file: Option<PathBuf>,
 
