@@ -231,6 +231,26 @@ impl Scanner {
     /// Returns [`Error::InputTooLarge`] above the size limit, and
     /// [`Error::MissingTokenSecret`] for a token profile without a secret.
     pub fn scan(&self, doc: &Document<'_>, profile: &Profile) -> Result<ScanReport> {
+        self.scan_with(doc, profile, true)
+    }
+
+    /// Scans `doc` like [`Scanner::scan`] but computes no fingerprints (keyed hashes): for
+    /// results that will not be stored, such as dry runs, where they would be wasted work.
+    ///
+    /// # Errors
+    ///
+    /// As [`Scanner::scan`].
+    pub fn scan_unrecorded(&self, doc: &Document<'_>, profile: &Profile) -> Result<ScanReport> {
+        self.scan_with(doc, profile, false)
+    }
+
+    fn scan_with(
+        &self,
+        doc: &Document<'_>,
+        profile: &Profile,
+        fingerprints: bool,
+    ) -> Result<ScanReport> {
+        let fingerprint_key = self.inner.fingerprint_key.as_ref().filter(|_| fingerprints);
         let limit = self.inner.max_document_bytes;
         if doc.text.len() > limit {
             return Err(Error::InputTooLarge { len: doc.text.len(), limit });
@@ -268,10 +288,7 @@ impl Scanner {
                 masked_text.push_str(&masked);
                 copied = end;
             }
-            let fingerprint = self
-                .inner
-                .fingerprint_key
-                .as_ref()
+            let fingerprint = fingerprint_key
                 .map(|key| mask::fingerprint(key.expose(), c.kind.as_str(), c.value.expose()));
             findings.push(Finding {
                 kind: c.kind,
@@ -295,11 +312,8 @@ impl Scanner {
             leaks = risk.leaks,
             "document scanned"
         );
-        let content_fingerprint = self
-            .inner
-            .fingerprint_key
-            .as_ref()
-            .map(|key| mask::fingerprint(key.expose(), "content", text.as_bytes()));
+        let content_fingerprint =
+            fingerprint_key.map(|key| mask::fingerprint(key.expose(), "content", text.as_bytes()));
         Ok(ScanReport { id: doc.id.to_owned(), masked_text, findings, risk, content_fingerprint })
     }
 }
@@ -415,6 +429,13 @@ mod tests {
         assert_eq!(fp(&a).len(), 64);
         assert!(!serde_json::to_string(&a).unwrap().contains(&fp(&a)), "never serialized");
         assert!(a.content_fingerprint.is_some());
+        let scanner = ScannerBuilder::new().fingerprint_key("k1").build().unwrap();
+        let dry = scanner.scan_unrecorded(
+            &Document::new("d", "电话13812345678"),
+            &scanner.profile("default").unwrap(),
+        );
+        let dry = dry.unwrap();
+        assert!(dry.findings[0].fingerprint.is_none() && dry.content_fingerprint.is_none());
         assert!(
             Scanner::built_in()
                 .scan(

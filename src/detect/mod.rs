@@ -203,34 +203,31 @@ impl<'t> Prepared<'t> {
         let text = self.text.as_str();
         runs.clear();
         let group = &self.groups[group_index];
-        {
-            for first in 0..group.chunks.len() {
-                let mut value = Inline::new();
-                let mut lens = Inline::new();
-                for last in first..group.chunks.len() {
-                    let chunk = &group.chunks[last];
-                    let (s, e) = if chunk.paren {
-                        (chunk.start + 1, chunk.end - 1)
-                    } else {
-                        (chunk.start, chunk.end)
-                    };
-                    let fits =
-                        text.as_bytes()[s..e].iter().all(|b| value.push(b.to_ascii_uppercase()));
-                    if !fits || !lens.push(chunk.len() as u8) {
-                        break;
-                    }
-                    if last > first && leaves_fragment(&group.chunks, first, last) {
-                        continue;
-                    }
-                    runs.push(Run {
-                        group,
-                        group_index,
-                        first,
-                        chunks: &group.chunks[first..=last],
-                        value,
-                        lens,
-                    });
+        for first in 0..group.chunks.len() {
+            let mut value = Inline::new();
+            let mut lens = Inline::new();
+            for last in first..group.chunks.len() {
+                let chunk = &group.chunks[last];
+                let (s, e) = if chunk.paren {
+                    (chunk.start + 1, chunk.end - 1)
+                } else {
+                    (chunk.start, chunk.end)
+                };
+                let fits = text.as_bytes()[s..e].iter().all(|b| value.push(b.to_ascii_uppercase()));
+                if !fits || !lens.push(chunk.len() as u8) {
+                    break;
                 }
+                if last > first && leaves_fragment(&group.chunks, first, last) {
+                    continue;
+                }
+                runs.push(Run {
+                    group,
+                    group_index,
+                    first,
+                    chunks: &group.chunks[first..=last],
+                    value,
+                    lens,
+                });
             }
         }
     }

@@ -39,7 +39,9 @@ struct DocumentJson {
     region_code: String,
     #[serde(default)]
     category: String,
+    /// Accepted for parity with the proto; never scanned, stored or logged.
     #[serde(default)]
+    #[allow(dead_code)]
     title: String,
     #[serde(default)]
     text: Option<String>,
@@ -63,7 +65,6 @@ impl TryFrom<ScanRequestJson> for ScanInput {
 
     fn try_from(request: ScanRequestJson) -> Result<Self, ServiceError> {
         let d = request.document;
-        let _ = &d.title; // accepted, never scanned nor stored
         validate(&d.id, &d.region_code, &d.published_at)?;
         let content = match (d.text, d.html) {
             (Some(t), None) => Content::Text(t),

@@ -160,12 +160,19 @@ impl AppState {
             category: input.category.clone(),
             published_at: (!input.published_at.is_empty()).then(|| input.published_at.clone()),
         });
+        let record = input.record;
         let run = move |content: Content| -> Result<ScanReport, ServiceError> {
             let text = match content {
                 Content::Text(t) => t,
                 Content::Html(h) => html_to_text(&h),
             };
-            Ok(scanner.scan(&Document::new("", &text), &profile)?)
+            let doc = Document::new("", &text);
+            // Keyed hashes only for results that will be stored.
+            Ok(if record {
+                scanner.scan(&doc, &profile)?
+            } else {
+                scanner.scan_unrecorded(&doc, &profile)?
+            })
         };
         let report = if raw_len <= self.inline_scan_bytes {
             run(input.content)?

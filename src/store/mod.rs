@@ -598,13 +598,13 @@ impl LeakStore for SqlStore {
         let mut unit_periods: BTreeMap<(String, String, String), u64> = BTreeMap::new();
 
         // Documents (grouped by kind: the documents having a finding of that kind).
-        let (from, distinct_doc) = if group_by == GroupBy::Kind {
-            ("documents d JOIN document_kinds dk ON dk.document = d.id", "")
+        let from = if group_by == GroupBy::Kind {
+            "documents d JOIN document_kinds dk ON dk.document = d.id"
         } else {
-            ("documents d", "")
+            "documents d"
         };
         let sql = format!(
-            "SELECT {key} AS k, d.unit, {period} AS p, COUNT(*{distinct_doc}), \
+            "SELECT {key} AS k, d.unit, {period} AS p, COUNT(*), \
                  SUM(CASE WHEN d.leaks > 0 THEN 1 ELSE 0 END), CAST(SUM(d.deduction_centi) AS BIGINT) \
              FROM {from} WHERE 1 = 1{conditions} GROUP BY {key}, d.unit, {period}"
         );
