@@ -12,12 +12,20 @@ Inputs (package -> file read):
   PyPI phonenumbers 9.0.43   phonenumbers/data/region_CN.py mobile number pattern (MIIT allocation)
   PyPI jionlp 1.5.31         jionlp/dictionary/telecom_operator.txt, landline_phone_area_code.txt
   npm  bankcardinfo 2.0.6    index.js                       bank BIN table (prefix + card length)
+  npm  china-division 2.7.0  dist/cities.csv, streets.csv   2023 city and township names
+  PyPI jionlp 1.5.31         jionlp/dictionary/china_location.zip  short forms (嘉定, 湘潭)
+  PyPI faker 37.0.0          faker/providers/person/zh_CN   surnames with weights, given names
+  PyPI jieba 0.42.1 (sdist)  jieba/dict.txt                 given-name characters of the
+                                                            personal names it lists (nr, nrfg)
 
 Outputs:
   dictionaries/id_region_codes.tsv    code, name, first year, last year (empty = open)
   dictionaries/mobile_segments.tsv    number prefix, operator
   dictionaries/landline_area_codes.tsv area code, province/city
   dictionaries/bank_bins.tsv          BIN, card length, bank code, card type
+  dictionaries/divisions.tsv          division name, level, full name (short forms point to it)
+  dictionaries/surnames.tsv           surname, weight (per cent of the population, when known)
+  dictionaries/given_name_chars.tsv   character, how often it appears in listed given names
 """
 
 from __future__ import annotations
@@ -39,6 +47,11 @@ PYPI = {
     "python-stdnum": ("2.2", "LGPL-2.1-or-later"),
     "phonenumbers": ("9.0.43", "Apache-2.0"),
     "jionlp": ("1.5.31", "Apache-2.0"),
+    "faker": ("37.0.0", "MIT"),
+}
+# Packages published only as source archives: read, never built or run.
+SDIST = {
+    "jieba": ("0.42.1", "MIT"),
 }
 NPM = {
     "china-division": ("2.7.0", "WTFPL (package.json says MIT)"),
@@ -63,6 +76,28 @@ def wheel(name: str) -> zipfile.ZipFile:
         )
         found = list(CACHE.glob(f"{stem}-{version}-*.whl"))
     return zipfile.ZipFile(found[0])
+
+
+def sdist(name: str) -> tarfile.TarFile:
+    version, _ = SDIST[name]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"{name}-{version}.tar.gz"
+    if not path.exists():
+        # `pip download` would run the sdist's setup.py to read its metadata; fetch the
+        # archive through PyPI's simple index instead and check the digest it publishes.
+        import hashlib
+        import urllib.request
+
+        with urllib.request.urlopen(f"https://pypi.org/simple/{name}/") as r:
+            index = r.read().decode("utf-8")
+        archive = f"{name}-{version}.tar.gz"
+        url, digest = re.search(rf'href="([^"]+/{re.escape(archive)})#sha256=([0-9a-f]+)"',
+                                index).groups()
+        with urllib.request.urlopen(url) as r:
+            data = r.read()
+        assert hashlib.sha256(data).hexdigest() == digest, "digest mismatch"
+        path.write_bytes(data)
+    return tarfile.open(path)
 
 
 def npm_tarball(name: str) -> tarfile.TarFile:
@@ -95,7 +130,8 @@ def write(name: str, head: str, rows: list[tuple[str, ...]]) -> None:
 
 
 def src(kind: str, name: str, member: str) -> str:
-    version, licence = (PYPI if kind == "PyPI" else NPM)[name]
+    table = SDIST if name in SDIST else PYPI if kind == "PyPI" else NPM
+    version, licence = table[name]
     return f"{kind} {name} {version} ({licence}), {member}"
 
 
@@ -253,12 +289,136 @@ def bank_bins() -> None:
     )
 
 
+# Compound surnames (复姓) of the 百家姓 and a few common modern ones: public-domain facts,
+# listed here. faker lists only 欧阳.
+COMPOUND_SURNAMES = """
+欧阳 太史 端木 上官 司马 东方 独孤 南宫 万俟 闻人 夏侯 诸葛 尉迟 公羊 赫连 澹台 皇甫 宗政 濮阳
+公冶 太叔 申屠 公孙 慕容 仲孙 钟离 长孙 宇文 司徒 鲜于 司空 闾丘 子车 亓官 司寇 巫马 公西 颛孙
+壤驷 公良 漆雕 乐正 宰父 谷梁 拓跋 夹谷 轩辕 令狐 段干 百里 呼延 东郭 南门 羊舌 微生 梁丘 左丘
+东门 西门 南郭 第五 即墨 达奚 褚师 范姜 张简 欧
+""".split()
+COMPOUND_SURNAMES = [c for c in COMPOUND_SURNAMES if len(c) == 2]
+
+
+def faker_person() -> tuple[list[tuple[str, float]], list[str]]:
+    """Surnames with weights and given names of faker's zh_CN person provider (parsed, not run)."""
+    import ast
+
+    member = "faker/providers/person/zh_CN/__init__.py"
+    tree = ast.parse(wheel("faker").read(member).decode("utf-8"))
+    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef))
+    surnames: list[tuple[str, float]] = []
+    given: list[str] = []
+    for st in cls.body:
+        if not isinstance(st, ast.Assign) or not isinstance(st.targets[0], ast.Name):
+            continue
+        name = st.targets[0].id
+        if name == "last_names":
+            surnames = [ast.literal_eval(e) for e in st.value.args[0].elts]
+        elif name in ("first_names_male", "first_names_female"):
+            given += ast.literal_eval(st.value)
+    assert len(surnames) > 300 and len(given) > 100, "faker's zh_CN provider changed shape"
+    return surnames, given
+
+
+def surnames() -> None:
+    """Single and compound surnames, with faker's population weights where it has them."""
+    weighted, _ = faker_person()
+    rows = {s: f"{w:g}" for s, w in weighted}
+    for c in COMPOUND_SURNAMES:
+        rows.setdefault(c, "")
+    write(
+        "surnames.tsv",
+        header(
+            "Surnames (single and compound) for person_name detection",
+            [src("PyPI", "faker", "faker/providers/person/zh_CN/__init__.py last_names"),
+             "compound surnames of the 百家姓, listed in the script (public-domain facts)"],
+            "surname, weight in per cent of the population (empty: not given by the source)",
+        ),
+        sorted(rows.items()),
+    )
+
+
+def given_name_chars() -> None:
+    """Characters of given names: how often each appears in the personal names (nr, nrfg)
+    that jieba's dictionary lists behind a known surname, plus faker's given names."""
+    weighted, given = faker_person()
+    single = {s for s, _ in weighted if len(s) == 1}
+    tar = sdist("jieba")
+    dict_txt = tar.extractfile(f"jieba-{SDIST['jieba'][0]}/jieba/dict.txt").read().decode("utf-8")
+    counts: dict[str, int] = {}
+    for line in dict_txt.splitlines():
+        parts = line.split(" ")
+        if len(parts) != 3 or parts[2] not in ("nr", "nrfg"):
+            continue
+        word = parts[0]
+        if len(word) == 3 and word[0] in single and all("\u4e00" <= c <= "\u9fff" for c in word):
+            for c in word[1:]:
+                counts[c] = counts.get(c, 0) + 1
+    for name in given:
+        for c in name:
+            counts[c] = counts.get(c, 0) + 1
+    rows = [(c, str(n)) for c, n in sorted(counts.items()) if n >= 2]
+    write(
+        "given_name_chars.tsv",
+        header(
+            "Characters of given names, with how often each appears in listed names",
+            [f"PyPI jieba {SDIST['jieba'][0]} (MIT), jieba/dict.txt: 3-character words tagged "
+             "nr/nrfg behind a single-character surname",
+             src("PyPI", "faker", "faker/providers/person/zh_CN/__init__.py first_names")],
+            "character, count (characters seen fewer than twice are left out)",
+        ),
+        rows,
+    )
+
+
+def divisions() -> None:
+    """Division names down to townships (2023), with the short forms jionlp lists."""
+    tar = npm_tarball("china-division")
+    rows: dict[str, tuple[str, str]] = {}
+
+    def add(name: str, level: str, full: str) -> None:
+        name = name.strip()
+        if not name or name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            return
+        # A name shared by several levels keeps the highest (province over city ...).
+        rows.setdefault(name, (level, full))
+
+    for member, level in (("dist/provinces.csv", "province"), ("dist/cities.csv", "city"),
+                          ("dist/areas.csv", "county"), ("dist/streets.csv", "township")):
+        for rec in csv.DictReader(io.StringIO(npm_file(tar, member))):
+            add(rec["name"], level, rec["name"])
+    levels = {1: "province", 2: "city", 3: "county"}
+    text = zipfile.ZipFile(io.BytesIO(wheel("jionlp").read("jionlp/dictionary/china_location.zip")))
+    for line in text.read("china_location.txt").decode("utf-8").splitlines():
+        depth = len(line) - len(line.lstrip("\t"))
+        cols = line.strip("\t").split("\t")
+        if depth in (0, 1, 2) and len(cols) >= 3 and cols[0] in rows:
+            short = cols[2]
+            # Short forms of one character (京) are too ambiguous in running text.
+            if len(short) >= 2 and short != cols[0]:
+                rows.setdefault(short, (levels[depth + 1], cols[0]))
+    write(
+        "divisions.tsv",
+        header(
+            "Administrative division names down to township level, with short forms",
+            [src("npm", "china-division", "dist/provinces.csv, cities.csv, areas.csv, streets.csv"),
+             src("PyPI", "jionlp", "jionlp/dictionary/china_location.zip (short forms)")],
+            "name, level (province|city|county|township), full name (differs for short forms)",
+        ),
+        sorted((n, lv, full) for n, (lv, full) in rows.items()),
+    )
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     id_region_codes()
     mobile_segments()
     landline_area_codes()
     bank_bins()
+    surnames()
+    given_name_chars()
+    divisions()
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ mod mask;
 mod redacted;
 mod risk;
 mod scan;
+mod structure;
 #[cfg(feature = "grpc")]
 pub mod service;
 #[cfg(feature = "sqlite")]
@@ -46,7 +47,7 @@ mod text;
 
 pub use deduction::DeductionRules;
 pub use detect::{Detector, DetectorBuilder};
-pub use dict::Dictionaries;
+pub use dict::{Dictionaries, DivisionLevel};
 pub use error::{Error, Result};
 pub use kind::{PiiKind, Severity, Status, UnknownName};
 pub use mask::{KindRule, MaskStyle, Profile, Treatment};

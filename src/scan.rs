@@ -11,7 +11,7 @@ use crate::detect::{Candidate, Detector, DetectorBuilder};
 use crate::dict::Dictionaries;
 use crate::error::{Error, Result};
 use crate::kind::{PiiKind, Severity, Status};
-use crate::mask::{self, Profile, Treatment};
+use crate::mask::{self, KindRule, Profile, Treatment};
 use crate::redacted::Redacted;
 use crate::risk::{self, RiskSummary};
 use crate::text::{Normalized, Span, SpanConverter};
@@ -274,22 +274,17 @@ impl Scanner {
             }
             let (start, end) = (norm.original_start(c.start), norm.original_end(c.end));
             let original = &text[start..end];
-            let status = status(&c, original, profile);
-            let masked = mask::render(
-                original,
-                c.kind,
-                rule,
-                c.area_code_len,
-                c.value.expose().as_str(),
-                secret,
-            );
+            let head = rule.keep_start + kept_prefix(&c, rule);
+            let status = status(&c, original, profile, head);
+            let value = value_of(&c, &norm);
+            let masked = mask::render(original, c.kind, rule, head, value, secret);
             if status.needs_masking() {
                 masked_text.push_str(&text[copied..start]);
                 masked_text.push_str(&masked);
                 copied = end;
             }
             let fingerprint = fingerprint_key
-                .map(|key| mask::fingerprint(key.expose(), c.kind.as_str(), c.value.expose()));
+                .map(|key| mask::fingerprint(key.expose(), c.kind.as_str(), value.as_bytes()));
             findings.push(Finding {
                 kind: c.kind,
                 status,
@@ -318,14 +313,35 @@ impl Scanner {
     }
 }
 
-/// Decides the status of a candidate under a profile.
-fn status(c: &Candidate, original: &str, profile: &Profile) -> Status {
+/// Returns the normalized value of a candidate: the value characters of a number, the
+/// normalized text of a name or an address.
+fn value_of<'n>(c: &'n Candidate, norm: &'n Normalized<'_>) -> &'n str {
+    match c.kind {
+        PiiKind::PersonName | PiiKind::Address => &norm.as_str()[c.start..c.end],
+        _ => c.value.expose().as_str(),
+    }
+}
+
+/// Returns how many leading value characters a rule keeps on top of `keep_start`: the area
+/// code of a landline, the surname of a name, the divisions of an address.
+fn kept_prefix(c: &Candidate, rule: &KindRule) -> usize {
+    match (c.kind, rule.keep_level) {
+        (PiiKind::Address, Some(level)) => usize::from(c.levels[level as usize]),
+        (PiiKind::Address, None) => 0,
+        _ if rule.keeps_prefix() => c.prefix_len,
+        _ => 0,
+    }
+}
+
+/// Decides the status of a candidate under a profile; `head` is the number of leading
+/// value characters the profile keeps.
+fn status(c: &Candidate, original: &str, profile: &Profile, head: usize) -> Status {
     let rule = profile.rule(c.kind);
     if c.public.is_some() || rule.treat == Treatment::Public {
         Status::Public
     } else if !c.is_masked() {
         Status::Leaked
-    } else if mask::sufficiently_masked(original, rule, c.area_code_len) {
+    } else if mask::sufficiently_masked(original, c.kind, rule, head) {
         Status::AlreadyMasked
     } else {
         Status::InsufficientlyMasked

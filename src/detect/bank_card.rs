@@ -129,7 +129,10 @@ impl Recognizer for BankCard {
                 ),
                 public: None,
                 value: Redacted::new(run.value),
-                area_code_len: 0,
+                prefix_len: 0,
+                levels: [0; 4],
+                hidden: false,
+                record: 0,
             });
         }
     }

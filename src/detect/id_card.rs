@@ -144,7 +144,10 @@ impl IdCard {
             ),
             public: None,
             value: Redacted::new(run.value),
-            area_code_len: 0,
+            prefix_len: 0,
+            levels: [0; 4],
+            hidden: false,
+            record: 0,
         });
     }
 
@@ -181,7 +184,10 @@ impl IdCard {
             ),
             public: None,
             value: Redacted::new(run.value),
-            area_code_len: 0,
+            prefix_len: 0,
+            levels: [0; 4],
+            hidden: false,
+            record: 0,
         });
     }
 }

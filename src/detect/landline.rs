@@ -130,7 +130,10 @@ impl Landline {
             ),
             public,
             value: Redacted::new(run.value),
-            area_code_len: parts.area.len(),
+            prefix_len: parts.area.len(),
+            levels: [0; 4],
+            hidden: false,
+            record: 0,
         });
     }
 
@@ -171,7 +174,10 @@ impl Landline {
             explanation: explain(&["400/800 service number"], doc.cue_id(run)),
             public: Some("400/800 numbers belong to organizations"),
             value: Redacted::new(run.value),
-            area_code_len: 0,
+            prefix_len: 0,
+            levels: [0; 4],
+            hidden: false,
+            record: 0,
         });
     }
 
@@ -201,7 +207,10 @@ impl Landline {
             ),
             public: self.public_reason(cue, v, v),
             value: Redacted::new(run.value),
-            area_code_len: 0,
+            prefix_len: 0,
+            levels: [0; 4],
+            hidden: false,
+            record: 0,
         });
     }
 }

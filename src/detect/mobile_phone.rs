@@ -122,7 +122,10 @@ impl Recognizer for MobilePhone {
                 ),
                 public,
                 value: Redacted::new(Inline::from_text(number)),
-                area_code_len: 0,
+                prefix_len: 0,
+                levels: [0; 4],
+                hidden: false,
+                record: 0,
             });
         }
     }

@@ -40,14 +40,21 @@ pub(crate) struct Candidate {
     pub(crate) public: Option<&'static str>,
     /// Value characters (digits, `*`, `X`) in order, for tokens and keyed hashes.
     pub(crate) value: Redacted<Inline<u8>>,
-    /// Leading value characters that the profile may keep on top of `keep_start`
-    /// (the area code of a landline when the profile keeps it).
-    pub(crate) area_code_len: usize,
+    /// Leading value characters that the profile may keep on top of `keep_start`: the
+    /// area code of a landline, the surname of a name.
+    pub(crate) prefix_len: usize,
+    /// Value characters of an address up to the end of its province, city, county and
+    /// township parts (`DivisionLevel` order; 0 when the address has none).
+    pub(crate) levels: [u8; 4],
+    /// True when the text already hides characters of a name or address (`张*`, `张某某`).
+    pub(crate) hidden: bool,
+    /// Index of the record (table row, list item, field block, paragraph) it sits in.
+    pub(crate) record: u32,
 }
 
 impl Candidate {
     pub(crate) fn is_masked(&self) -> bool {
-        self.value.expose().contains(&b'*')
+        self.hidden || self.value.expose().contains(&b'*')
     }
 }
 
@@ -447,7 +454,10 @@ pub(crate) mod tests {
             explanation: explain(&[], None),
             public: None,
             value: Redacted::new(Inline::new()),
-            area_code_len: 0,
+            prefix_len: 0,
+            levels: [0; 4],
+            hidden: false,
+            record: 0,
         };
         let kept = resolve(vec![mk(0, 11, 0.9), mk(0, 18, 0.99), mk(20, 31, 0.5), mk(25, 40, 0.5)]);
         let spans: Vec<_> = kept.iter().map(|c| (c.start, c.end)).collect();

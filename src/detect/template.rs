@@ -36,7 +36,10 @@ impl Recognizer for Template {
                 explanation: explain(&["what validated"], doc.cue_id(run)),
                 public: None,
                 value: Redacted::new(run.value),
-                area_code_len: 0,
+                prefix_len: 0,
+                levels: [0; 4],
+                hidden: false,
+                record: 0,
             });
         }
     }

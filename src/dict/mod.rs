@@ -20,6 +20,13 @@ const BANK_BINS: &str = "bank_bins.tsv";
 const PUBLIC_NUMBERS: &str = "public_numbers.txt";
 const CUES: &str = "cues.tsv";
 const DEDUCTION: &str = "deduction.toml";
+const SURNAMES: &str = "surnames.tsv";
+const GIVEN_NAME_CHARS: &str = "given_name_chars.tsv";
+const DIVISIONS: &str = "divisions.tsv";
+const FIELDS: &str = "fields.tsv";
+const NAME_CUES: &str = "name_cues.tsv";
+const NAME_BLOCKLIST: &str = "name_blocklist.txt";
+const ADDRESS_CUES: &str = "address_cues.tsv";
 
 /// The built-in dictionary files, by file name.
 const BUILT_IN: &[(&str, &str)] = &[
@@ -29,11 +36,23 @@ const BUILT_IN: &[(&str, &str)] = &[
     (BANK_BINS, include_str!("../../dictionaries/bank_bins.tsv")),
     (PUBLIC_NUMBERS, include_str!("../../dictionaries/public_numbers.txt")),
     (CUES, include_str!("../../dictionaries/cues.tsv")),
+    (SURNAMES, include_str!("../../dictionaries/surnames.tsv")),
+    (GIVEN_NAME_CHARS, include_str!("../../dictionaries/given_name_chars.tsv")),
+    (DIVISIONS, include_str!("../../dictionaries/divisions.tsv")),
+    (FIELDS, include_str!("../../dictionaries/fields.tsv")),
+    (NAME_CUES, include_str!("../../dictionaries/name_cues.tsv")),
+    (NAME_BLOCKLIST, include_str!("../../dictionaries/name_blocklist.txt")),
+    (ADDRESS_CUES, include_str!("../../dictionaries/address_cues.tsv")),
 ];
 
 /// The built-in profiles, by name.
-const BUILT_IN_PROFILES: &[(&str, &str)] =
-    &[("default", include_str!("../../dictionaries/profiles/default.toml"))];
+const BUILT_IN_PROFILES: &[(&str, &str)] = &[
+    ("default", include_str!("../../dictionaries/profiles/default.toml")),
+    ("expropriation", include_str!("../../dictionaries/profiles/expropriation.toml")),
+    ("penalty", include_str!("../../dictionaries/profiles/penalty.toml")),
+    ("personnel", include_str!("../../dictionaries/profiles/personnel.toml")),
+    ("social_assistance", include_str!("../../dictionaries/profiles/social_assistance.toml")),
+];
 
 /// Years during which an ID address code was assigned (`None`: open-ended).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +71,68 @@ pub(crate) enum CueCategory {
     NotPersonal,
 }
 
+/// What a column header or a `key：value` key says about the cells or the value it labels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum FieldKind {
+    PersonName,
+    IdCard,
+    Phone,
+    BankCard,
+    /// A personal address (住址, 房屋坐落 …).
+    Address,
+    /// The address of an office (办公地址 …): public.
+    OrgAddress,
+}
+
+impl FieldKind {
+    /// The number cue a field of this kind amounts to, for the numeric recognizers.
+    pub(crate) fn number_cue(self) -> Option<CueCategory> {
+        match self {
+            FieldKind::IdCard => Some(CueCategory::IdCard),
+            FieldKind::Phone => Some(CueCategory::Phone),
+            FieldKind::BankCard => Some(CueCategory::BankCard),
+            FieldKind::PersonName | FieldKind::Address | FieldKind::OrgAddress => None,
+        }
+    }
+}
+
+/// Level of an administrative division, from the top.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DivisionLevel {
+    /// 省、自治区、直辖市.
+    Province,
+    /// 地级市、自治州、盟.
+    City,
+    /// 县、县级市、市辖区、旗.
+    County,
+    /// 乡、镇、街道、苏木.
+    Township,
+}
+
+/// One division name of `divisions.tsv`.
+#[derive(Clone, Debug)]
+pub(crate) struct Division {
+    pub(crate) name: String,
+    pub(crate) level: DivisionLevel,
+    /// True for a short form (`嘉定` for 嘉定区).
+    pub(crate) short: bool,
+}
+
+/// Where a name cue sits relative to the name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CuePosition {
+    Before,
+    After,
+}
+
+/// Whose address an address cue announces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AddressContext {
+    Personal,
+    Organizational,
+}
+
 /// All dictionary data, parsed.
 #[derive(Debug, Clone)]
 pub struct Dictionaries {
@@ -64,6 +145,15 @@ pub struct Dictionaries {
     pub(crate) bank_bins: FxHashSet<(u8, u64, u8)>,
     pub(crate) public_numbers: FxHashSet<String>,
     pub(crate) cues: Vec<(String, CueCategory)>,
+    /// Surnames (single and compound) with their weight in per cent (0 when unknown).
+    pub(crate) surnames: FxHashMap<String, f32>,
+    /// Characters of given names with how often each was seen.
+    pub(crate) given_name_chars: FxHashMap<char, u32>,
+    pub(crate) divisions: Vec<Division>,
+    pub(crate) fields: Vec<(String, FieldKind)>,
+    pub(crate) name_cues: Vec<(String, CuePosition)>,
+    pub(crate) name_blocklist: Vec<String>,
+    pub(crate) address_cues: Vec<(String, AddressContext)>,
     /// Deduction rules (TOML source) and where they came from.
     pub(crate) deduction: String,
     pub(crate) deduction_file: String,
@@ -115,6 +205,20 @@ impl Dictionaries {
         let public_numbers = parse_public(&file, &text)?;
         let (file, text) = source(CUES)?;
         let cues = parse_cues(&file, &text)?;
+        let (file, text) = source(SURNAMES)?;
+        let surnames = parse_surnames(&file, &text)?;
+        let (file, text) = source(GIVEN_NAME_CHARS)?;
+        let given_name_chars = parse_given_chars(&file, &text)?;
+        let (file, text) = source(DIVISIONS)?;
+        let divisions = parse_divisions(&file, &text)?;
+        let (file, text) = source(FIELDS)?;
+        let fields = parse_fields(&file, &text)?;
+        let (file, text) = source(NAME_CUES)?;
+        let name_cues = parse_name_cues(&file, &text)?;
+        let (file, text) = source(NAME_BLOCKLIST)?;
+        let name_blocklist = parse_words(&file, &text)?;
+        let (file, text) = source(ADDRESS_CUES)?;
+        let address_cues = parse_address_cues(&file, &text)?;
         let (deduction_file, deduction) =
             match dir.map(|d| d.join(DEDUCTION)).filter(|p| p.is_file()) {
                 Some(path) => (path.display().to_string(), read(&path)?),
@@ -141,6 +245,13 @@ impl Dictionaries {
             bank_bins,
             public_numbers,
             cues,
+            surnames,
+            given_name_chars,
+            divisions,
+            fields,
+            name_cues,
+            name_blocklist,
+            address_cues,
             deduction,
             deduction_file,
             profiles,
@@ -309,6 +420,127 @@ fn parse_cues(file: &str, text: &str) -> Result<Vec<(String, CueCategory)>> {
     Ok(cues)
 }
 
+/// Returns true when every character of `s` is a CJK ideograph.
+fn all_han(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(crate::text::is_han)
+}
+
+fn parse_surnames(file: &str, text: &str) -> Result<FxHashMap<String, f32>> {
+    let mut map = FxHashMap::default();
+    for (line, cols) in rows(text) {
+        let surname = cols[0];
+        if !all_han(surname) || surname.chars().count() > 2 {
+            return Err(entry_error(file, line, "a surname is 1 or 2 Chinese characters"));
+        }
+        let weight = match cols.get(1).copied().unwrap_or("") {
+            "" => 0.0,
+            w => w.parse().map_err(|_| entry_error(file, line, "weight is not a number"))?,
+        };
+        map.insert(surname.to_owned(), weight);
+    }
+    Ok(map)
+}
+
+fn parse_given_chars(file: &str, text: &str) -> Result<FxHashMap<char, u32>> {
+    let mut map = FxHashMap::default();
+    for (line, cols) in rows(text) {
+        let mut chars = cols[0].chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return Err(entry_error(file, line, "expected one character"));
+        };
+        let count = cols.get(1).and_then(|n| n.parse().ok());
+        let Some(count) = count.filter(|_| crate::text::is_han(c)) else {
+            return Err(entry_error(file, line, "expected a Chinese character and a count"));
+        };
+        map.insert(c, count);
+    }
+    Ok(map)
+}
+
+fn parse_divisions(file: &str, text: &str) -> Result<Vec<Division>> {
+    let mut out = Vec::new();
+    for (line, cols) in rows(text) {
+        let [name, level, full] = cols[..] else {
+            return Err(entry_error(file, line, "expected 3 columns: name, level, full name"));
+        };
+        let level = match level {
+            "province" => DivisionLevel::Province,
+            "city" => DivisionLevel::City,
+            "county" => DivisionLevel::County,
+            "township" => DivisionLevel::Township,
+            _ => return Err(entry_error(file, line, "unknown division level")),
+        };
+        if name.chars().count() < 2 {
+            return Err(entry_error(file, line, "a division name has at least 2 characters"));
+        }
+        out.push(Division { name: name.to_owned(), level, short: name != full });
+    }
+    Ok(out)
+}
+
+fn parse_fields(file: &str, text: &str) -> Result<Vec<(String, FieldKind)>> {
+    let mut out = Vec::new();
+    for (line, cols) in rows(text) {
+        let [label, kind] = cols[..] else {
+            return Err(entry_error(file, line, "expected 2 columns: label, kind"));
+        };
+        let kind = match kind {
+            "person_name" => FieldKind::PersonName,
+            "id_card" => FieldKind::IdCard,
+            "phone" => FieldKind::Phone,
+            "bank_card" => FieldKind::BankCard,
+            "address" => FieldKind::Address,
+            "org_address" => FieldKind::OrgAddress,
+            _ => return Err(entry_error(file, line, "unknown field kind")),
+        };
+        out.push((label.to_owned(), kind));
+    }
+    Ok(out)
+}
+
+fn parse_name_cues(file: &str, text: &str) -> Result<Vec<(String, CuePosition)>> {
+    let mut out = Vec::new();
+    for (line, cols) in rows(text) {
+        let position = match cols.get(1).copied() {
+            Some("before") => CuePosition::Before,
+            Some("after") => CuePosition::After,
+            _ => return Err(entry_error(file, line, "expected 2 columns: word, before|after")),
+        };
+        out.push((cols[0].to_owned(), position));
+    }
+    Ok(out)
+}
+
+fn parse_words(file: &str, text: &str) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for (line, cols) in rows(text) {
+        if cols.len() != 1 || !all_han(cols[0]) {
+            return Err(entry_error(file, line, "expected one word of Chinese characters"));
+        }
+        out.push(cols[0].to_owned());
+    }
+    Ok(out)
+}
+
+fn parse_address_cues(file: &str, text: &str) -> Result<Vec<(String, AddressContext)>> {
+    let mut out = Vec::new();
+    for (line, cols) in rows(text) {
+        let context = match cols.get(1).copied() {
+            Some("personal") => AddressContext::Personal,
+            Some("organizational") => AddressContext::Organizational,
+            _ => {
+                return Err(entry_error(
+                    file,
+                    line,
+                    "expected 2 columns: word, personal|organizational",
+                ));
+            }
+        };
+        out.push((cols[0].to_owned(), context));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,6 +559,18 @@ mod tests {
         assert!(d.bank_bins.len() > 1000);
         assert!(d.public_numbers.contains("12345"));
         assert!(d.profiles.contains_key("default"));
+        assert!(d.surnames.contains_key("王") && d.surnames.contains_key("欧阳"));
+        assert!(d.surnames["王"] > 5.0);
+        assert!(d.given_name_chars.contains_key(&'伟'));
+        let division = |n: &str| d.divisions.iter().find(|x| x.name == n).map(|x| (x.level, x.short));
+        assert_eq!(division("湘潭市"), Some((DivisionLevel::City, false)));
+        assert_eq!(division("嘉定"), Some((DivisionLevel::County, true)));
+        assert_eq!(division("华亭镇").map(|x| x.0), Some(DivisionLevel::Township));
+        assert!(d.fields.iter().any(|(w, k)| w == "户主姓名" && *k == FieldKind::PersonName));
+        assert!(d.name_blocklist.iter().any(|w| w == "张贴"));
+        for profile in ["default", "social_assistance", "personnel", "penalty", "expropriation"] {
+            assert!(d.profiles.contains_key(profile), "{profile}");
+        }
     }
 
     /// Built-in files are sorted, deduplicated, NFC-clean text without blank lines.

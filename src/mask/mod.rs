@@ -3,6 +3,8 @@
 //! Masking works per character, never per byte: `１３８１２３４５６７８` becomes
 //! `１３８****５６７８` with the same number of characters. Separators and parentheses
 //! stay; only value characters (digits, `X`, stars) count towards `keep_start`/`keep_end`.
+//! In names and addresses every character but spaces and separators is a value character,
+//! and `某`/`×`/`○` hide one as a star does (`张某某` is a masked name).
 
 mod profile;
 
@@ -35,38 +37,58 @@ fn is_value_char(c: char) -> bool {
     matches!(c, '0'..='9' | '０'..='９' | 'X' | 'x' | 'Ｘ' | 'ｘ' | '*' | '＊')
 }
 
-fn is_visible(c: char) -> bool {
-    is_value_char(c) && !matches!(c, '*' | '＊')
+/// Returns true for the characters that hide a character of a name or an address.
+pub(crate) fn is_text_mask_char(c: char) -> bool {
+    matches!(c, '*' | '＊' | '某' | '×' | '○' | 'X' | 'x')
 }
 
-/// Number of leading value characters a rule keeps visible.
-fn kept_start(rule: &KindRule, area_code_len: usize) -> usize {
-    rule.keep_start + if rule.keep_area_code { area_code_len } else { 0 }
+/// Returns true for the characters of a value of `kind` that masking counts and stars.
+fn is_value_char_of(kind: PiiKind, c: char) -> bool {
+    match kind {
+        PiiKind::PersonName | PiiKind::Address => {
+            !c.is_whitespace() && !matches!(c, '·' | '•' | '-' | '(' | ')' | '\u{200B}'..='\u{200D}')
+        }
+        _ => is_value_char(c),
+    }
 }
 
-/// Returns true when every visible value character of `original` lies where `rule`
-/// allows it: the value is masked at least as much as the profile asks.
-pub(crate) fn sufficiently_masked(original: &str, rule: &KindRule, area_code_len: usize) -> bool {
-    let n = original.chars().filter(|&c| is_value_char(c)).count();
-    let head = kept_start(rule, area_code_len);
+fn is_visible(kind: PiiKind, c: char) -> bool {
+    match kind {
+        PiiKind::PersonName | PiiKind::Address => !is_text_mask_char(c),
+        _ => !matches!(c, '*' | '＊'),
+    }
+}
+
+/// Returns true when every visible value character of `original` lies in the first `head`
+/// or the last `rule.keep_end` value characters: the value is masked at least as much as
+/// the profile asks.
+pub(crate) fn sufficiently_masked(
+    original: &str,
+    kind: PiiKind,
+    rule: &KindRule,
+    head: usize,
+) -> bool {
+    let n = original.chars().filter(|&c| is_value_char_of(kind, c)).count();
     original
         .chars()
-        .filter(|&c| is_value_char(c))
+        .filter(|&c| is_value_char_of(kind, c))
         .enumerate()
-        .all(|(i, c)| !is_visible(c) || i < head || i + rule.keep_end >= n)
+        .all(|(i, c)| !is_visible(kind, c) || i < head || i + rule.keep_end >= n)
 }
 
-/// Renders the replacement of `original` (the finding's original text) under `rule`.
+/// Renders the replacement of `original` (the finding's original text) under `rule`;
+/// `head` is the number of leading value characters kept (`keep_start` plus the area
+/// code, surname or divisions the rule keeps).
 pub(crate) fn render(
     original: &str,
     kind: PiiKind,
     rule: &KindRule,
-    area_code_len: usize,
+    head: usize,
     value: &str,
     secret: Option<&[u8]>,
 ) -> String {
     match rule.style {
-        MaskStyle::Mask => star(original, rule, area_code_len),
+        MaskStyle::Mask => star(original, kind, head, rule.keep_end),
         MaskStyle::Redact => String::new(),
         MaskStyle::Label => format!("【{}】", kind.label()),
         MaskStyle::Token => match secret {
@@ -78,17 +100,16 @@ pub(crate) fn render(
     }
 }
 
-fn star(original: &str, rule: &KindRule, area_code_len: usize) -> String {
-    let n = original.chars().filter(|&c| is_value_char(c)).count();
-    let head = kept_start(rule, area_code_len);
+fn star(original: &str, kind: PiiKind, head: usize, keep_end: usize) -> String {
+    let n = original.chars().filter(|&c| is_value_char_of(kind, c)).count();
     let mut i = 0;
     original
         .chars()
         .map(|c| {
-            if !is_value_char(c) {
+            if !is_value_char_of(kind, c) {
                 return c;
             }
-            let keep = i < head || i + rule.keep_end >= n;
+            let keep = i < head || i + keep_end >= n;
             i += 1;
             if keep { c } else { '*' }
         })
@@ -121,35 +142,60 @@ mod tests {
     use super::*;
 
     fn rule(style: MaskStyle, keep_start: usize, keep_end: usize) -> KindRule {
-        KindRule { treat: Treatment::Mask, style, keep_start, keep_end, keep_area_code: false }
+        KindRule {
+            treat: Treatment::Mask,
+            style,
+            keep_start,
+            keep_end,
+            keep_area_code: false,
+            keep_surname: false,
+            keep_level: None,
+        }
     }
 
     #[test]
     fn stars_keep_counts_and_separators() {
-        let r = rule(MaskStyle::Mask, 3, 4);
-        assert_eq!(star("13812345678", &r, 0), "138****5678");
-        assert_eq!(star("138-1234-5678", &r, 0), "138-****-5678");
-        assert_eq!(star("１３８１２３４５６７８", &r, 0), "１３８****５６７８");
-        let id = rule(MaskStyle::Mask, 2, 3);
-        assert_eq!(star("11010519491231002X", &id, 0), "11*************02X");
+        let m = PiiKind::MobilePhone;
+        assert_eq!(star("13812345678", m, 3, 4), "138****5678");
+        assert_eq!(star("138-1234-5678", m, 3, 4), "138-****-5678");
+        assert_eq!(star("１３８１２３４５６７８", m, 3, 4), "１３８****５６７８");
+        assert_eq!(star("11010519491231002X", PiiKind::IdCard, 2, 3), "11*************02X");
     }
 
     #[test]
     fn landline_keeps_area_code() {
-        let r = KindRule { keep_area_code: true, ..rule(MaskStyle::Mask, 0, 0) };
-        assert_eq!(star("(0797)1234567", &r, 4), "(0797)*******");
-        assert_eq!(star("010-62751234", &r, 3), "010-********");
+        assert_eq!(star("(0797)1234567", PiiKind::Landline, 4, 0), "(0797)*******");
+        assert_eq!(star("010-62751234", PiiKind::Landline, 3, 0), "010-********");
+    }
+
+    #[test]
+    fn names_and_addresses_star_every_character() {
+        assert_eq!(star("张三丰", PiiKind::PersonName, 1, 0), "张**");
+        assert_eq!(star("欧阳娜娜", PiiKind::PersonName, 2, 0), "欧阳**");
+        assert_eq!(star("买买提·艾力", PiiKind::PersonName, 0, 0), "***·**");
+        assert_eq!(
+            star("安远县城关镇红星村3组12号", PiiKind::Address, 6, 0),
+            "安远县城关镇********"
+        );
     }
 
     #[test]
     fn sufficiency_of_existing_masks() {
         let id = rule(MaskStyle::Mask, 2, 3);
-        assert!(sufficiently_masked("35*************123", &id, 0));
-        assert!(!sufficiently_masked("3501021980****1234", &id, 0));
+        let k = PiiKind::IdCard;
+        assert!(sufficiently_masked("35*************123", k, &id, 2));
+        assert!(!sufficiently_masked("3501021980****1234", k, &id, 2));
         let mobile = rule(MaskStyle::Mask, 3, 4);
-        assert!(sufficiently_masked("138****5678", &mobile, 0));
-        assert!(sufficiently_masked("1**********", &mobile, 0));
-        assert!(!sufficiently_masked("1381234****", &mobile, 0));
+        let k = PiiKind::MobilePhone;
+        assert!(sufficiently_masked("138****5678", k, &mobile, 3));
+        assert!(sufficiently_masked("1**********", k, &mobile, 3));
+        assert!(!sufficiently_masked("1381234****", k, &mobile, 3));
+        let name = rule(MaskStyle::Mask, 0, 0);
+        let k = PiiKind::PersonName;
+        assert!(sufficiently_masked("张*", k, &name, 1));
+        assert!(sufficiently_masked("张某某", k, &name, 1));
+        assert!(!sufficiently_masked("张*明", k, &name, 1));
+        assert!(!sufficiently_masked("张*", k, &name, 0));
     }
 
     #[test]

@@ -14,12 +14,17 @@
 //! keep_end = 4
 //! [kinds.landline]
 //! keep_area_code = true
+//! [kinds.person_name]
+//! keep_surname = true       # 张*, 欧阳**
+//! [kinds.address]
+//! keep_level = "township"   # none | province | city | county | township
 //! ```
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::dict::DivisionLevel;
 use crate::error::{Error, Result};
 use crate::kind::PiiKind;
 use crate::mask::MaskStyle;
@@ -50,6 +55,18 @@ pub struct KindRule {
     pub keep_end: usize,
     /// Keep a landline's area code visible (on top of `keep_start`).
     pub keep_area_code: bool,
+    /// Keep a name's surname visible (on top of `keep_start`).
+    pub keep_surname: bool,
+    /// Keep an address's divisions visible down to this level (`None`: star it all).
+    pub keep_level: Option<DivisionLevel>,
+}
+
+impl KindRule {
+    /// Returns true when the rule keeps the natural leading part of a value: the area code
+    /// of a landline or the surname of a name.
+    pub(crate) fn keeps_prefix(&self) -> bool {
+        self.keep_area_code || self.keep_surname
+    }
 }
 
 /// A masking profile.
@@ -81,6 +98,19 @@ struct KindFile {
     keep_start: Option<usize>,
     keep_end: Option<usize>,
     keep_area_code: Option<bool>,
+    keep_surname: Option<bool>,
+    keep_level: Option<LevelFile>,
+}
+
+/// `keep_level` as written: a division level or `none`.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum LevelFile {
+    None,
+    Province,
+    City,
+    County,
+    Township,
 }
 
 impl Profile {
@@ -104,6 +134,8 @@ impl Profile {
             keep_start: 0,
             keep_end: 0,
             keep_area_code: false,
+            keep_surname: false,
+            keep_level: None,
         };
         let mut rules = vec![fully_masked; PiiKind::ALL.len()];
         for (kind, spec) in file.kinds {
@@ -115,6 +147,23 @@ impl Profile {
             rule.keep_start = spec.keep_start.unwrap_or(0);
             rule.keep_end = spec.keep_end.unwrap_or(0);
             rule.keep_area_code = spec.keep_area_code.unwrap_or(false);
+            rule.keep_surname = spec.keep_surname.unwrap_or(false);
+            rule.keep_level = match spec.keep_level {
+                None | Some(LevelFile::None) => None,
+                Some(LevelFile::Province) => Some(DivisionLevel::Province),
+                Some(LevelFile::City) => Some(DivisionLevel::City),
+                Some(LevelFile::County) => Some(DivisionLevel::County),
+                Some(LevelFile::Township) => Some(DivisionLevel::Township),
+            };
+            if rule.keep_area_code && kind != PiiKind::Landline
+                || rule.keep_surname && kind != PiiKind::PersonName
+                || rule.keep_level.is_some() && kind != PiiKind::Address
+            {
+                return Err(err(format!(
+                    "{kind}: keep_area_code is for landline, keep_surname for person_name, \
+                     keep_level for address"
+                )));
+            }
             if rule.keep_start + rule.keep_end > 12 {
                 return Err(err(format!("{kind}: keep_start + keep_end may not exceed 12")));
             }
@@ -170,6 +219,22 @@ mod tests {
         assert_eq!((m.keep_start, m.keep_end), (3, 4));
         assert!(p.rule(PiiKind::Landline).keep_area_code);
         assert_eq!(p.rule(PiiKind::BankCard).keep_start, 4);
+        assert!(p.rule(PiiKind::PersonName).keep_surname);
+        assert_eq!(p.rule(PiiKind::Address).keep_level, Some(DivisionLevel::Township));
+    }
+
+    #[test]
+    fn built_in_category_profiles() {
+        let dict = Dictionaries::built_in();
+        let load = |name: &str| Profile::from_toml(name, &dict.profiles[name].1).unwrap();
+        assert_eq!(load("personnel").rule(PiiKind::PersonName).treat, Treatment::Public);
+        assert_eq!(load("personnel").rule(PiiKind::IdCard).treat, Treatment::Mask);
+        for name in ["social_assistance", "penalty", "expropriation"] {
+            let p = load(name);
+            assert!(p.rule(PiiKind::PersonName).keep_surname, "{name}");
+            assert_eq!(p.rule(PiiKind::MobilePhone).keep_start, 3, "{name}");
+            assert!(p.rule(PiiKind::Address).keep_level.is_some(), "{name}");
+        }
     }
 
     #[test]
@@ -191,6 +256,8 @@ mod tests {
             "colour = 1",
             "min_confidence = 2.0",
             "[kinds.id_card]\nkeep_start = 10\nkeep_end = 8",
+            "[kinds.address]\nkeep_level = \"village\"",
+            "[kinds.id_card]\nkeep_surname = true",
         ] {
             let err = Profile::from_toml("broken", bad).unwrap_err().to_string();
             assert!(err.starts_with("profile broken:"), "{bad}: {err}");

@@ -1,0 +1,423 @@
+//! Notice structure: records and field labels (DESIGN §4, step 2).
+//!
+//! A notice is split into *records* — table rows (`|` tables, tab-separated, columns aligned
+//! with runs of spaces), list items and paragraphs (one line each), and blocks of consecutive
+//! `key：value` lines (a penalty decision's 当事人/身份证号/住所 lines form one record). Column
+//! headers (`户主姓名`, `身份证号`, `家庭住址` …) label every cell below them and keys label the
+//! value after them: the strongest signal there is, and what lets the risk summary see a
+//! name in the same record as an ID.
+//!
+//! Works on the normalized text; all offsets are byte offsets into it.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::dict::FieldKind;
+
+/// A span of text labeled by a column header or a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Label {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: FieldKind,
+    /// Index of the field word in the field dictionary, for explanations.
+    pub(crate) field: usize,
+    /// True for a table cell under a header, false for the value of a `key：value` field.
+    pub(crate) cell: bool,
+    /// Where the key starts (the cell start for cells).
+    key_start: usize,
+}
+
+/// The records and labels of a document.
+#[derive(Debug, Default)]
+pub(crate) struct Structure {
+    /// Record boundaries: record `i` spans `records[i]`, in text order, disjoint.
+    records: Vec<(usize, usize)>,
+    /// Labeled spans in text order.
+    pub(crate) labels: Vec<Label>,
+}
+
+impl Structure {
+    /// Returns the index of the record holding byte offset `at` (the last record before
+    /// it when `at` falls between records).
+    pub(crate) fn record_of(&self, at: usize) -> usize {
+        self.records.partition_point(|&(start, _)| start <= at).saturating_sub(1)
+    }
+
+    /// Returns the label covering `[start, end)`, if one does.
+    pub(crate) fn label_at(&self, start: usize, end: usize) -> Option<&Label> {
+        let i = self.labels.partition_point(|l| l.start <= start);
+        let label = self.labels.get(i.checked_sub(1)?)?;
+        (label.end >= end).then_some(label)
+    }
+
+    #[cfg(test)]
+    fn record_count(&self) -> usize {
+        self.records.len()
+    }
+}
+
+/// How the cells of a table line are separated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Separator {
+    Pipe,
+    Tab,
+    Spaces,
+}
+
+/// The header of the table being read: one optional kind (and field id) per column.
+struct Header {
+    separator: Separator,
+    columns: Vec<Option<(FieldKind, usize)>>,
+}
+
+/// Finds field words; built once from `fields.tsv`.
+pub(crate) struct FieldMatcher {
+    automaton: AhoCorasick,
+    kinds: Vec<FieldKind>,
+    words: Vec<String>,
+}
+
+impl std::fmt::Debug for FieldMatcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FieldMatcher").field("words", &self.words.len()).finish()
+    }
+}
+
+/// Longest header cell considered, in bytes (`家庭住址（详细到门牌号）` fits).
+const MAX_HEADER_CELL: usize = 48;
+/// Longest `key：value` value, in bytes.
+const MAX_FIELD_VALUE: usize = 120;
+
+impl FieldMatcher {
+    pub(crate) fn new(fields: &[(String, FieldKind)]) -> Self {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(fields.iter().map(|(w, _)| w))
+            .expect("field automaton builds");
+        FieldMatcher {
+            automaton,
+            kinds: fields.iter().map(|(_, k)| *k).collect(),
+            words: fields.iter().map(|(w, _)| w.clone()).collect(),
+        }
+    }
+
+    /// Returns the field word of id `field`.
+    pub(crate) fn word(&self, field: usize) -> &str {
+        &self.words[field]
+    }
+
+    /// Returns the kind a header cell names: the cell, without a trailing `(…)` note,
+    /// `*` marks and a colon, ends with a field word (`申请人姓名`, `家庭住址(详细)`).
+    fn header_kind(&self, cell: &str) -> Option<(FieldKind, usize)> {
+        if cell.len() > MAX_HEADER_CELL || cell.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let mut core = cell.trim_matches(|c: char| c == '*' || c == ' ');
+        if let Some(open) = core.find(['(', '（']) {
+            core = core[..open].trim_end();
+        }
+        let core = core.trim_end_matches([':', '：']);
+        let found = self.automaton.find_iter(core).last()?;
+        (found.end() == core.len()).then(|| {
+            let id = found.pattern().as_usize();
+            (self.kinds[id], id)
+        })
+    }
+
+    /// Analyzes `text` (normalized) into records and labels.
+    pub(crate) fn analyze(&self, text: &str) -> Structure {
+        let mut out = Structure::default();
+        let mut header: Option<Header> = None;
+        // True while the previous line was a `key：value` line of the current record.
+        let mut in_field_block = false;
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let start = line_start;
+            line_start += line.len();
+            let body = line.trim_end_matches(['\n', '\r']);
+            if body.trim().is_empty() {
+                header = None;
+                in_field_block = false;
+                continue;
+            }
+            let end = start + body.len();
+            if let Some(separator) = separator_of(body) {
+                let cells = split_cells(body, separator);
+                if separator == Separator::Pipe && is_rule_line(&cells, body) {
+                    continue;
+                }
+                let kinds: Vec<Option<(FieldKind, usize)>> =
+                    cells.iter().map(|&(s, e)| self.header_kind(&body[s..e])).collect();
+                if kinds.iter().flatten().count() >= 1 && kinds.len() >= 2 {
+                    // A header row: not a record of its own.
+                    header = Some(Header { separator, columns: kinds });
+                    in_field_block = false;
+                    continue;
+                }
+                out.records.push((start, end));
+                in_field_block = false;
+                match &header {
+                    Some(h) if h.separator == separator => {
+                        for (i, &(s, e)) in cells.iter().enumerate() {
+                            if let Some(Some((kind, field))) = h.columns.get(i)
+                                && e > s
+                            {
+                                out.labels.push(Label {
+                                    start: start + s,
+                                    end: start + e,
+                                    kind: *kind,
+                                    field: *field,
+                                    cell: true,
+                                    key_start: start + s,
+                                });
+                            }
+                        }
+                    }
+                    _ => self.fields(body, start, &mut out.labels),
+                }
+                continue;
+            }
+            header = None;
+            let first_label = out.labels.len();
+            self.fields(body, start, &mut out.labels);
+            // A line opens with a field when only a list marker precedes its first key.
+            let opens_with_field = out.labels.get(first_label).is_some_and(|l| {
+                body[..l.key_start - start]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c.is_whitespace() || ".、()（）".contains(c))
+            });
+            if in_field_block && opens_with_field {
+                // Continue the record of the previous `key：value` line.
+                if let Some(last) = out.records.last_mut() {
+                    last.1 = end;
+                }
+            } else {
+                out.records.push((start, end));
+            }
+            in_field_block = opens_with_field;
+        }
+        out
+    }
+
+    /// Labels the values of `key：value` fields in `line` (starting at byte `base`).
+    fn fields(&self, line: &str, base: usize, labels: &mut Vec<Label>) {
+        let matches: Vec<_> = self.automaton.find_iter(line).collect();
+        for (n, m) in matches.iter().enumerate() {
+            let rest = &line[m.end()..];
+            let after_spaces = rest.trim_start_matches(' ');
+            let Some(colon) = after_spaces.chars().next().filter(|c| matches!(c, ':' | '：'))
+            else {
+                continue;
+            };
+            // The key must start the line or follow punctuation or a space: `单位地址` is
+            // its own key, not `地址` of something.
+            let before = line[..m.start()].chars().next_back();
+            if before.is_some_and(|c| crate::text::is_han(c)) {
+                continue;
+            }
+            let value_start = m.end() + (rest.len() - after_spaces.len()) + colon.len_utf8();
+            let value = &line[value_start..];
+            let lead = value.len() - value.trim_start_matches(' ').len();
+            let value_start = value_start + lead;
+            let next_key = matches.get(n + 1).map_or(line.len(), |next| next.start());
+            let mut value_end = value_start + end_of_value(&line[value_start..]);
+            value_end = value_end.min(next_key.max(value_start));
+            let value_end = value_start + line[value_start..value_end].trim_end().len();
+            if value_end > value_start && value_end - value_start <= MAX_FIELD_VALUE {
+                let id = m.pattern().as_usize();
+                labels.push(Label {
+                    start: base + value_start,
+                    end: base + value_end,
+                    kind: self.kinds[id],
+                    field: id,
+                    cell: false,
+                    key_start: base + m.start(),
+                });
+            }
+        }
+    }
+}
+
+/// Returns the length of a field value: up to the next clause punctuation, tab, pipe or
+/// run of two spaces.
+fn end_of_value(value: &str) -> usize {
+    let mut prev_space = false;
+    for (i, c) in value.char_indices() {
+        match c {
+            '，' | ',' | '；' | ';' | '。' | '\t' | '|' | '｜' | '、' => return i,
+            ' ' if prev_space => return i - 1,
+            _ => {}
+        }
+        prev_space = c == ' ';
+    }
+    value.len()
+}
+
+/// Returns the table separator of a line, if it is a table row.
+fn separator_of(line: &str) -> Option<Separator> {
+    let trimmed = line.trim();
+    if (trimmed.starts_with('|') || trimmed.starts_with('｜'))
+        && trimmed.matches(['|', '｜']).count() >= 2
+    {
+        return Some(Separator::Pipe);
+    }
+    if trimmed.contains('\t') {
+        return Some(Separator::Tab);
+    }
+    if split_cells(trimmed, Separator::Spaces).len() >= 3 {
+        return Some(Separator::Spaces);
+    }
+    None
+}
+
+/// Splits a table line into trimmed cell spans (byte offsets into `line`).
+fn split_cells(line: &str, separator: Separator) -> Vec<(usize, usize)> {
+    let mut cells = Vec::new();
+    let mut push = |s: usize, e: usize| {
+        let cell = &line[s..e];
+        let lead = cell.len() - cell.trim_start().len();
+        let trail = cell.len() - cell.trim_end().len();
+        cells.push((s + lead, e - trail));
+    };
+    match separator {
+        Separator::Pipe => {
+            let bounds: Vec<usize> = line.match_indices(['|', '｜']).map(|(i, _)| i).collect();
+            // Cells sit between pipes; text before the first or after the last is not a cell.
+            for pair in bounds.windows(2) {
+                let s = pair[0] + line[pair[0]..].chars().next().map_or(1, char::len_utf8);
+                push(s, pair[1]);
+            }
+        }
+        Separator::Tab => {
+            let mut s = 0;
+            for (i, _) in line.match_indices('\t') {
+                push(s, i);
+                s = i + 1;
+            }
+            push(s, line.len());
+        }
+        Separator::Spaces => {
+            let bytes = line.as_bytes();
+            let (mut s, mut i) = (0, 0);
+            let lead = line.len() - line.trim_start().len();
+            s += lead;
+            i += lead;
+            while i < bytes.len() {
+                if bytes[i] == b' ' && bytes.get(i + 1) == Some(&b' ') {
+                    let mut j = i;
+                    while j < bytes.len() && bytes[j] == b' ' {
+                        j += 1;
+                    }
+                    push(s, i);
+                    s = j;
+                    i = j;
+                } else {
+                    i += 1;
+                }
+            }
+            if s < line.len() {
+                push(s, line.len());
+            }
+        }
+    }
+    cells
+}
+
+/// Returns true for a markdown rule line (`|---|:---:|`).
+fn is_rule_line(cells: &[(usize, usize)], line: &str) -> bool {
+    cells.iter().all(|&(s, e)| line[s..e].chars().all(|c| matches!(c, '-' | ':' | ' ')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::Dictionaries;
+
+    fn analyze(text: &str) -> (Structure, FieldMatcher) {
+        let matcher = FieldMatcher::new(&Dictionaries::built_in().fields);
+        (matcher.analyze(text), matcher)
+    }
+
+    /// Returns (labeled text, kind) pairs.
+    fn labels(text: &str) -> Vec<(&str, FieldKind)> {
+        let (s, _) = analyze(text);
+        s.labels.iter().map(|l| (&text[l.start..l.end], l.kind)).collect()
+    }
+
+    #[test]
+    fn tab_separated_table_labels_columns() {
+        let text = "序号\t户主姓名\t身份证号\t保障人数\n1\t张三\t110105194912310029\t2\n2\t李四\t\t3\n";
+        assert_eq!(
+            labels(text),
+            vec![
+                ("张三", FieldKind::PersonName),
+                ("110105194912310029", FieldKind::IdCard),
+                ("李四", FieldKind::PersonName),
+            ]
+        );
+        let (s, _) = analyze(text);
+        assert_eq!(s.record_count(), 2, "the header is not a record");
+    }
+
+    #[test]
+    fn markdown_table_skips_rule_line() {
+        let text = "| 序号 | 姓名 | 家庭住址 |\n|---|---|---|\n| 1 | 王五 | 城关镇红星村3组 |\n";
+        assert_eq!(
+            labels(text),
+            vec![("王五", FieldKind::PersonName), ("城关镇红星村3组", FieldKind::Address)]
+        );
+    }
+
+    #[test]
+    fn space_aligned_columns() {
+        let text = "序号  姓名    性别  联系电话\n1     赵 六   男    13812345678\n";
+        assert_eq!(
+            labels(text),
+            vec![("赵 六", FieldKind::PersonName), ("13812345678", FieldKind::Phone)]
+        );
+    }
+
+    #[test]
+    fn header_with_note_and_different_table_ends_labels() {
+        let text = "姓名\t家庭住址（详细到门牌）\n张三\t某村1号\n\n张四\t某村2号\n";
+        assert_eq!(
+            labels(text),
+            vec![("张三", FieldKind::PersonName), ("某村1号", FieldKind::Address)]
+        );
+    }
+
+    #[test]
+    fn key_value_fields() {
+        let text = "被征收人：张三，房屋坐落：城关镇红星村3组12号，联系电话：13812345678。";
+        assert_eq!(
+            labels(text),
+            vec![
+                ("张三", FieldKind::PersonName),
+                ("城关镇红星村3组12号", FieldKind::Address),
+                ("13812345678", FieldKind::Phone),
+            ]
+        );
+        assert_eq!(labels("办公地址：县政府大院3号楼"), vec![("县政府大院3号楼", FieldKind::OrgAddress)]);
+        // A key inside a word is not a key.
+        assert_eq!(labels("本单位地址：某路1号"), vec![]);
+    }
+
+    #[test]
+    fn consecutive_field_lines_form_one_record() {
+        let text = "当事人：张三\n公民身份号码：110105194912310029\n住所：某村1号\n经查，当事人销售不合格产品。\n";
+        let (s, _) = analyze(text);
+        assert_eq!(s.record_count(), 2);
+        let id = text.find("1101").unwrap();
+        assert_eq!(s.record_of(0), s.record_of(id));
+        assert_ne!(s.record_of(0), s.record_of(text.find("经查").unwrap()));
+    }
+
+    #[test]
+    fn lines_are_records() {
+        let text = "1. 张三，身份证号：110105194912310029\n2. 李四，身份证号：110105194912310037\n";
+        let (s, _) = analyze(text);
+        assert_eq!(s.record_count(), 2);
+        assert_eq!(labels(text).len(), 2);
+    }
+}
