@@ -102,6 +102,11 @@ impl FieldMatcher {
         }
     }
 
+    /// Returns the kind of field word `field`.
+    pub(crate) fn kind(&self, field: usize) -> FieldKind {
+        self.kinds[field]
+    }
+
     /// Returns the field word of id `field`.
     pub(crate) fn word(&self, field: usize) -> &str {
         &self.words[field]

@@ -13,6 +13,7 @@ mod context;
 mod id_card;
 mod landline;
 mod mobile_phone;
+mod person_name;
 #[allow(dead_code)]
 mod template;
 
@@ -20,6 +21,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::dict::{CueCategory, Dictionaries};
+use crate::structure::{FieldMatcher, Structure};
 use crate::kind::PiiKind;
 use crate::redacted::Redacted;
 use crate::text::{Chunk, Normalized, NumberGroup, number_groups};
@@ -191,16 +193,35 @@ pub(crate) const MAX_RUN: usize = 24;
 pub(crate) struct Prepared<'t> {
     pub(crate) text: &'t Normalized<'t>,
     pub(crate) groups: Vec<NumberGroup>,
-    /// The id of the cue that applies to each group (same index as `groups`).
+    /// The id of the cue that applies to each group (same index as `groups`): a cue word
+    /// of `cues.tsv`, or [`FIELD_CUE`] plus the id of the column header or key labeling it.
     cues: Vec<Option<usize>>,
     matcher: &'t CueMatcher,
+    fields: &'t FieldMatcher,
 }
 
+/// Cue ids from this value on stand for field words (column headers, keys).
+const FIELD_CUE: usize = 1 << 24;
+
 impl<'t> Prepared<'t> {
-    fn new(text: &'t Normalized<'t>, matcher: &'t CueMatcher) -> Self {
+    fn new(
+        text: &'t Normalized<'t>,
+        matcher: &'t CueMatcher,
+        fields: &'t FieldMatcher,
+        structure: &Structure,
+    ) -> Self {
         let groups = number_groups(text.as_str());
-        let cues = matcher.for_groups(text.as_str(), &groups);
-        Prepared { text, groups, cues, matcher }
+        let mut cues = matcher.for_groups(text.as_str(), &groups);
+        // A number without a cue of its own takes the label of its column or field.
+        for (group, cue) in groups.iter().zip(&mut cues) {
+            if cue.is_none()
+                && let Some(label) = structure.label_at(group.start(), group.end())
+                && label.kind.number_cue().is_some()
+            {
+                *cue = Some(FIELD_CUE + label.field);
+            }
+        }
+        Prepared { text, groups, cues, matcher, fields }
     }
 
     /// Replaces `runs` with every run of whole chunks of group `group_index`, up to
@@ -241,7 +262,10 @@ impl<'t> Prepared<'t> {
 
     /// Returns the cue category that applies to the group of `run`.
     pub(crate) fn cue(&self, run: &Run<'_>) -> Option<CueCategory> {
-        self.cues[run.group_index].map(|id| self.matcher.category(id))
+        self.cues[run.group_index].map(|id| match id.checked_sub(FIELD_CUE) {
+            Some(field) => self.fields.kind(field).number_cue().expect("numeric field"),
+            None => self.matcher.category(id),
+        })
     }
 
     /// Returns the id of the cue that applies to the group of `run`, for explanations.
@@ -275,7 +299,9 @@ pub struct Detector {
 
 struct DetectorInner {
     cues: CueMatcher,
+    fields: FieldMatcher,
     recognizers: Vec<Box<dyn Recognizer>>,
+    names: person_name::PersonName,
 }
 
 impl std::fmt::Debug for Detector {
@@ -317,7 +343,12 @@ impl DetectorBuilder {
             Box::new(bank_card::BankCard::new(dict)),
         ];
         Detector {
-            inner: Arc::new(DetectorInner { cues: CueMatcher::new(&dict.cues), recognizers }),
+            inner: Arc::new(DetectorInner {
+                cues: CueMatcher::new(&dict.cues),
+                fields: FieldMatcher::new(&dict.fields),
+                recognizers,
+                names: person_name::PersonName::new(dict),
+            }),
         }
     }
 }
@@ -336,18 +367,24 @@ impl Detector {
             if e.len > 0 {
                 out.push_str("; ");
             }
-            out.push_str("cue ");
-            out.push_str(self.inner.cues.word(cue));
+            match cue.checked_sub(FIELD_CUE) {
+                Some(field) => {
+                    out.push_str("field ");
+                    out.push_str(self.inner.fields.word(field));
+                }
+                None => {
+                    out.push_str("cue ");
+                    out.push_str(self.inner.cues.word(cue));
+                }
+            }
         }
         out
     }
 
     /// Returns resolved candidates of `text`, sorted by position, without overlaps.
     pub(crate) fn detect(&self, text: &Normalized<'_>) -> Vec<Candidate> {
-        let doc = Prepared::new(text, &self.inner.cues);
-        if doc.groups.is_empty() {
-            return Vec::new();
-        }
+        let structure = self.inner.fields.analyze(text.as_str());
+        let doc = Prepared::new(text, &self.inner.cues, &self.inner.fields, &structure);
         let mut runs = Vec::new();
         let mut candidates = Vec::new();
         for group_index in 0..doc.groups.len() {
@@ -356,7 +393,12 @@ impl Detector {
                 recognizer.find(&doc, &runs, &mut candidates);
             }
         }
-        resolve(candidates)
+        self.inner.names.find(text.as_str(), &structure, &mut candidates);
+        let mut kept = resolve(candidates);
+        for c in &mut kept {
+            c.record = u32::try_from(structure.record_of(c.start)).unwrap_or(u32::MAX);
+        }
+        kept
     }
 }
 
@@ -407,8 +449,12 @@ pub(crate) mod tests {
     /// Detects in `text` with the built-in dictionaries; returns (kind, matched original
     /// text, public) triples.
     pub(crate) fn detect(text: &str) -> Vec<(PiiKind, String, bool)> {
-        let dict = Dictionaries::built_in();
-        let detector = DetectorBuilder::new().reference_year(2026).build(&dict);
+        // One detector for all tests: building the segmenter costs a noticeable moment
+        // in debug builds.
+        static DETECTOR: std::sync::OnceLock<Detector> = std::sync::OnceLock::new();
+        let detector = DETECTOR.get_or_init(|| {
+            DetectorBuilder::new().reference_year(2026).build(&Dictionaries::built_in())
+        });
         let norm = Normalized::new(text);
         detector
             .detect(&norm)

@@ -1,0 +1,550 @@
+//! `person_name`: 姓名 in tables, fields, lists and prose.
+//!
+//! Evidence, strongest first:
+//! 1. a column header or key (`户主姓名`, `当事人：`) labels the cell or value (structure);
+//! 2. a cue touches the candidate: `户主` before, `同志`/`先生`/`女士` after, the opening of a
+//!    任前 line (`张三，男，汉族`), a list joined by `、` whose neighbour is a name;
+//! 3. segmentation: jieba-rs tags the word starting at a surname `nr`/`nrfg`.
+//!
+//! Running text is not segmented whole: a first pass finds surname characters followed by
+//! a given-name character (dictionaries, a hash lookup per Chinese character) that no
+//! blocklisted word (`张贴`, `高度`) starts at, and only short windows around those are
+//! tagged. Names that a profile makes public (任前公示) are decided later, by the profile.
+
+use jieba_rs::Jieba;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::detect::{Candidate, Explanation, Inline, explain};
+use crate::dict::{CuePosition, Dictionaries, FieldKind};
+use crate::kind::PiiKind;
+use crate::mask::is_text_mask_char;
+use crate::redacted::Redacted;
+use crate::structure::Structure;
+use crate::text::is_han;
+
+/// Characters of context segmented on each side of a candidate.
+const WINDOW_BEFORE: usize = 4;
+const WINDOW_AFTER: usize = 6;
+/// Longest name written with `·` (阿卜杜热合曼·买买提·艾力), in characters.
+const MAX_DOT_NAME: usize = 20;
+/// A given-name character seen at least this often in listed names counts without other
+/// evidence when segmentation splits a surname off on its own.
+const COMMON_GIVEN: u32 = 8;
+/// jieba's dictionary tags many common words `nr` (文明 6584, 索引 205): a two-character
+/// word segmented as a name counts without a cue only when its surname is common (weight
+/// in per cent) and the word itself is not frequent as a word.
+const COMMON_SURNAME: f32 = 0.2;
+const FREQUENT_WORD: usize = 1000;
+const RARE_WORD: usize = 20;
+
+/// Suffixes that make a labeled value an organization, not a person (`当事人：某某有限公司`).
+const ORG_SUFFIXES: &[&str] = &[
+    "公司", "厂", "店", "部", "中心", "合作社", "局", "委员会", "政府", "医院", "学校", "协会",
+    "银行", "超市", "商行", "门市", "工作室", "站", "所", "院", "馆", "社", "队", "场",
+];
+
+/// Finds personal names.
+pub(crate) struct PersonName {
+    surnames: FxHashMap<char, f32>,
+    compound: FxHashSet<(char, char)>,
+    given: FxHashMap<char, u32>,
+    blocklist: FxHashSet<String>,
+    longest_block: usize,
+    cues_before: FxHashSet<String>,
+    cues_after: FxHashSet<String>,
+    longest_cue: usize,
+    jieba: Jieba,
+}
+
+/// A surname position in running text awaiting a decision.
+struct Pending {
+    /// Byte offset of the surname.
+    at: usize,
+    /// Surname length in characters (1 or 2).
+    surname: usize,
+    /// Decided end (byte offset) and confidence, once accepted.
+    accepted: Option<(usize, f32, &'static str, Explanation)>,
+}
+
+impl PersonName {
+    pub(crate) fn new(dict: &Dictionaries) -> Self {
+        let mut surnames = FxHashMap::default();
+        let mut compound = FxHashSet::default();
+        for (s, &weight) in &dict.surnames {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(a), None) => {
+                    surnames.insert(a, weight);
+                }
+                (Some(a), Some(b)) => {
+                    compound.insert((a, b));
+                }
+                _ => {}
+            }
+        }
+        let (mut cues_before, mut cues_after) = (FxHashSet::default(), FxHashSet::default());
+        for (word, position) in &dict.name_cues {
+            match position {
+                CuePosition::Before => cues_before.insert(word.clone()),
+                CuePosition::After => cues_after.insert(word.clone()),
+            };
+        }
+        let longest_cue = dict.name_cues.iter().map(|(w, _)| w.chars().count()).max().unwrap_or(0);
+        PersonName {
+            surnames,
+            compound,
+            given: dict.given_name_chars.clone(),
+            longest_block: dict.name_blocklist.iter().map(|w| w.chars().count()).max().unwrap_or(0),
+            blocklist: dict.name_blocklist.iter().cloned().collect(),
+            cues_before,
+            cues_after,
+            longest_cue,
+            jieba: Jieba::new(),
+        }
+    }
+
+    /// Appends the names of `text` (normalized) to `out`.
+    pub(crate) fn find(&self, text: &str, structure: &Structure, out: &mut Vec<Candidate>) {
+        for label in &structure.labels {
+            if label.kind == FieldKind::PersonName {
+                self.labeled(text, label.start, label.end, label.cell, out);
+            }
+        }
+        let mut pending = self.first_pass(text, structure);
+        if pending.is_empty() {
+            return;
+        }
+        self.decide(text, &mut pending);
+        self.lists(text, &mut pending);
+        for p in &pending {
+            if let Some((end, confidence, rule, explanation)) = p.accepted {
+                out.push(self.candidate(text, p.at, end, p.surname, confidence, rule, explanation));
+            }
+        }
+        self.dotted(text, structure, out);
+    }
+
+    /// A cell or field value labeled as a name.
+    fn labeled(&self, text: &str, start: usize, end: usize, cell: bool, out: &mut Vec<Candidate>) {
+        let mut value = &text[start..end];
+        // `张三（户主）`: the note is not part of the name.
+        if let Some(open) = value.find(['(', '（']) {
+            value = value[..open].trim_end();
+        }
+        let end = start + value.len();
+        if !looks_like_name(value) || ORG_SUFFIXES.iter().any(|s| value.ends_with(s)) {
+            return;
+        }
+        let surname = self.surname_len(value);
+        let (rule, phrase) = if cell {
+            ("person_name.column", "column header names the cell")
+        } else {
+            ("person_name.field", "key names the value")
+        };
+        out.push(self.candidate(text, start, end, surname, 0.95, rule, explain(&[phrase], None)));
+    }
+
+    fn surname_len(&self, name: &str) -> usize {
+        let mut chars = name.chars();
+        match (chars.next(), chars.next()) {
+            (Some(a), Some(b)) if self.compound.contains(&(a, b)) && name.chars().count() >= 3 => 2,
+            _ => 1,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn candidate(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        surname: usize,
+        confidence: f32,
+        rule: &'static str,
+        explanation: Explanation,
+    ) -> Candidate {
+        let value = &text[start..end];
+        let hidden = value.chars().skip(1).any(is_text_mask_char);
+        Candidate {
+            kind: PiiKind::PersonName,
+            start,
+            end,
+            confidence,
+            rule,
+            explanation,
+            public: None,
+            value: Redacted::new(Inline::new()),
+            prefix_len: surname,
+            levels: [0; 4],
+            hidden,
+            record: 0,
+        }
+    }
+
+    /// Finds surname positions worth a decision, outside labeled spans.
+    fn first_pass(&self, text: &str, structure: &Structure) -> Vec<Pending> {
+        let mut pending = Vec::new();
+        let mut labels = structure.labels.iter().peekable();
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if !is_han(c) {
+                continue;
+            }
+            while labels.peek().is_some_and(|l| l.end <= at) {
+                labels.next();
+            }
+            if labels.peek().is_some_and(|l| l.start <= at) {
+                continue;
+            }
+            let rest = &text[at..];
+            let mut next = rest.chars().skip(1);
+            let (Some(c1), c2) = (next.next(), next.next()) else { continue };
+            let surname = if c2.is_some() && self.compound.contains(&(c, c1)) {
+                2
+            } else if self.surnames.contains_key(&c) {
+                1
+            } else {
+                continue;
+            };
+            let g1 = if surname == 2 { c2 } else { Some(c1) };
+            let Some(g1) = g1 else { continue };
+            let masked = g1 == '某' || g1 == '*';
+            if !masked && !self.given.contains_key(&g1) {
+                continue;
+            }
+            if self.blocked(rest) {
+                continue;
+            }
+            // A name does not follow another Chinese character that forms a word with
+            // the surname; segmentation decides, but a name never starts mid-name.
+            pending.push(Pending { at, surname, accepted: None });
+            if surname == 2 {
+                chars.next();
+            }
+        }
+        pending
+    }
+
+    /// Returns true when a blocklisted word starts `rest`.
+    fn blocked(&self, rest: &str) -> bool {
+        let mut end = 0;
+        for (n, c) in rest.chars().enumerate().take(self.longest_block) {
+            end += c.len_utf8();
+            if n >= 1 && self.blocklist.contains(&rest[..end]) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Decides each pending candidate from cues and the segmentation of its window.
+    fn decide(&self, text: &str, pending: &mut [Pending]) {
+        let mut i = 0;
+        while i < pending.len() {
+            // One window for every candidate whose window overlaps the first's.
+            let (w_start, mut w_end) = window(text, pending[i].at);
+            let mut j = i + 1;
+            while j < pending.len() && pending[j].at < w_end {
+                w_end = w_end.max(window(text, pending[j].at).1);
+                j += 1;
+            }
+            let tags = self.jieba.tag(&text[w_start..w_end], true);
+            for p in &mut pending[i..j] {
+                p.accepted = self.judge(text, p, w_start, &tags);
+            }
+            i = j;
+        }
+    }
+
+    /// Judges one surname position against cues and the tags of its window.
+    fn judge(
+        &self,
+        text: &str,
+        p: &Pending,
+        base: usize,
+        tags: &[jieba_rs::Tag<'_>],
+    ) -> Option<(usize, f32, &'static str, Explanation)> {
+        let at = p.at;
+        let surname_end = advance(text, at, p.surname);
+        // Pseudonyms and stars: 张某某, 王*.
+        let masked: usize =
+            text[surname_end..].chars().take(2).take_while(|&c| c == '某' || c == '*').count();
+        if masked > 0 {
+            let end = advance(text, surname_end, masked);
+            let e = explain(&["surname followed by 某 or stars"], None);
+            return Some((end, 0.8, "person_name.pseudonym", e));
+        }
+        let token = tags.iter().find(|t| base + t.byte_end > at)?;
+        let tok_start = base + token.byte_start;
+        if tok_start < at {
+            // The surname character ends or sits inside another word (感谢, 提高, 海王).
+            return None;
+        }
+        let before_cue = self.cue_before(text, at);
+        // Ends the cues after allow: a cue right after 2 or 3 (compound: 3 or 4) characters.
+        let after_cue_end = (1..=2).map(|g| advance(text, surname_end, g)).find(|&end| {
+            end > surname_end && (self.cue_after(text, end) || appointment_line(text, at, end))
+        });
+        if let Some(end) = after_cue_end {
+            let e = explain(&["surname and given name", "cue after the name"], None);
+            return Some((end, 0.9, "person_name.cue", e));
+        }
+        let tok_end = base + token.byte_end;
+        let tok_chars = token.word.chars().count();
+        let is_nr = matches!(token.tag, "nr" | "nrfg");
+        if tok_chars > p.surname && tok_chars <= p.surname + 2 {
+            if is_nr && (tok_chars == p.surname + 2 || self.plausible_two(token.word)) {
+                let confidence = if tok_chars == p.surname + 2 { 0.85 } else { 0.7 };
+                let e = explain(&["surname and given name", "segmented as a personal name"], None);
+                return Some((tok_end, confidence, "person_name.segmented", e));
+            }
+            if before_cue {
+                let e = explain(&["surname and given name", "cue before the name"], None);
+                return Some((tok_end, 0.85, "person_name.cue", e));
+            }
+            return None;
+        }
+        if tok_chars == p.surname {
+            // Segmentation split the surname off: the next word may be the given name.
+            let next = tags.iter().find(|t| base + t.byte_start == tok_end)?;
+            let n = next.word.chars().count();
+            let given_ok = next.word.chars().all(|c| self.given.get(&c).copied().unwrap_or(0) > 0);
+            if !(1..=2).contains(&n) || !given_ok || !next.word.chars().all(is_han) {
+                return None;
+            }
+            let common = next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN);
+            let end = base + next.byte_end;
+            if before_cue {
+                let e = explain(&["surname and given name", "cue before the name"], None);
+                return Some((end, 0.85, "person_name.cue", e));
+            }
+            if common && !matches!(next.tag, "v" | "p" | "c" | "u" | "d" | "r" | "m" | "q" | "f")
+            {
+                let e = explain(&["surname and common given-name characters"], None);
+                return Some((end, 0.6, "person_name.surname", e));
+            }
+        }
+        None
+    }
+
+    /// Returns true when a two-character word tagged as a name is likely one: a common
+    /// surname and a word that is not frequent as a word, or a rare word.
+    fn plausible_two(&self, word: &str) -> bool {
+        let freq = if self.jieba.has_word(word) {
+            self.jieba.suggest_freq(word).saturating_sub(1)
+        } else {
+            0
+        };
+        let weight = word.chars().next().and_then(|c| self.surnames.get(&c)).copied().unwrap_or(0.0);
+        (weight >= COMMON_SURNAME && freq < FREQUENT_WORD) || freq < RARE_WORD
+    }
+
+    /// Returns true when a name cue (`户主`, `申请人：`) ends right before `at`.
+    fn cue_before(&self, text: &str, at: usize) -> bool {
+        let head = text[..at].trim_end_matches([' ', ':', '：']);
+        let mut start = head.len();
+        for c in head.chars().rev().take(self.longest_cue) {
+            start -= c.len_utf8();
+            if self.cues_before.contains(&head[start..]) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Returns true when a name cue (`同志`, `女士`) starts at `at`.
+    fn cue_after(&self, text: &str, at: usize) -> bool {
+        let rest = &text[at..];
+        let mut end = 0;
+        for c in rest.chars().take(self.longest_cue) {
+            end += c.len_utf8();
+            if self.cues_after.contains(&rest[..end]) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Accepts list items joined by `、` whose neighbour in the list is an accepted name.
+    fn lists(&self, text: &str, pending: &mut [Pending]) {
+        for pass in 0..2 {
+            let order: Vec<usize> = if pass == 0 {
+                (0..pending.len()).collect()
+            } else {
+                (0..pending.len()).rev().collect()
+            };
+            for i in order {
+                if pending[i].accepted.is_some() {
+                    continue;
+                }
+                let at = pending[i].at;
+                let Some(end) = list_item_end(text, at, pending[i].surname) else { continue };
+                let neighbour = |j: usize| {
+                    let p: &Pending = &pending[j];
+                    p.accepted.is_some_and(|(e, ..)| {
+                        // Adjacent items: the separator sits between them.
+                        (e <= at && is_list_separator(&text[e..at]))
+                            || (p.at >= end && is_list_separator(&text[end..p.at]))
+                    })
+                };
+                let joined = (i > 0 && neighbour(i - 1)) || (i + 1 < pending.len() && neighbour(i + 1));
+                if joined {
+                    let e = explain(&["surname and given name", "listed with other names"], None);
+                    pending[i].accepted = Some((end, 0.8, "person_name.list", e));
+                }
+            }
+        }
+    }
+
+    /// Finds names written with a middle dot (买买提·艾力) in running text.
+    fn dotted(&self, text: &str, structure: &Structure, out: &mut Vec<Candidate>) {
+        for (dot, _) in text.match_indices('·') {
+            if structure.label_at(dot, dot).is_some_and(|l| l.kind == FieldKind::PersonName) {
+                continue;
+            }
+            let left: usize = text[..dot].chars().rev().take_while(|&c| is_han(c)).count();
+            let right: usize = text[dot + '·'.len_utf8()..].chars().take_while(|&c| is_han(c)).count();
+            if !(2..=6).contains(&left) || right < 2 || left + right + 1 > MAX_DOT_NAME {
+                continue;
+            }
+            let start = dot - text[..dot].chars().rev().take(left).map(char::len_utf8).sum::<usize>();
+            let mut end = advance(text, dot, 1 + right.min(8));
+            // A chain of parts: 阿卜杜热合曼·买买提·艾力.
+            while text[end..].starts_with('·') {
+                let more = text[end + '·'.len_utf8()..].chars().take_while(|&c| is_han(c)).count();
+                if more < 2 {
+                    break;
+                }
+                end = advance(text, end, 1 + more.min(8));
+            }
+            if out.iter().any(|c| c.start < end && start < c.end) {
+                continue;
+            }
+            let e = explain(&["transliterated name joined by a middle dot"], None);
+            out.push(self.candidate(text, start, end, 0, 0.75, "person_name.dotted", e));
+        }
+    }
+}
+
+/// Returns true for a value that can be a name: 2 to 4 Chinese characters (spaces inside
+/// allowed), a name with `·`, or a surname followed by stars or 某.
+fn looks_like_name(value: &str) -> bool {
+    let chars: Vec<char> = value.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(&first) = chars.first() else { return false };
+    if !is_han(first) {
+        return false;
+    }
+    if chars.contains(&'·') {
+        return chars.len() <= MAX_DOT_NAME && chars.iter().all(|&c| c == '·' || is_han(c));
+    }
+    (2..=4).contains(&chars.len())
+        && chars[1..].iter().all(|&c| is_han(c) || is_text_mask_char(c))
+}
+
+/// Returns the byte offset `n` characters after `at`.
+fn advance(text: &str, at: usize, n: usize) -> usize {
+    at + text[at..].chars().take(n).map(char::len_utf8).sum::<usize>()
+}
+
+/// Returns the byte window segmented around a candidate at `at`: a few characters each
+/// side, not across line breaks or sentence ends.
+fn window(text: &str, at: usize) -> (usize, usize) {
+    let stop = |c: char| matches!(c, '\n' | '。' | '；' | ';' | '！' | '？' | '\t' | '|');
+    let mut start = at;
+    for c in text[..at].chars().rev().take(WINDOW_BEFORE) {
+        if stop(c) {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    let mut end = at;
+    for c in text[at..].chars().take(WINDOW_AFTER) {
+        if stop(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    (start, end)
+}
+
+/// Returns true after a name that opens a 任前公示 line: `张三，男，` / `张三（女，`.
+fn appointment_line(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let opens = text[line_start..start].chars().all(|c| c.is_whitespace() || c.is_ascii_digit() || ".、".contains(c));
+    let mut rest = text[end..].chars();
+    opens
+        && matches!(rest.next(), Some('，' | ',' | '(' | '（'))
+        && matches!(rest.next(), Some('男' | '女'))
+        && matches!(rest.next(), Some('，' | ',' | ')' | '）' | '、'))
+}
+
+/// Returns the end of the list item starting at `at` when the item is a plausible name
+/// (surname plus 1 or 2 characters) ended by a list separator or the clause end.
+fn list_item_end(text: &str, at: usize, surname: usize) -> Option<usize> {
+    let item: usize = text[at..].chars().take_while(|&c| is_han(c)).count();
+    if !(surname + 1..=surname + 2).contains(&item) {
+        return None;
+    }
+    let end = advance(text, at, item);
+    let next = text[end..].chars().next();
+    matches!(next, None | Some('、' | '，' | ',' | '。' | '；' | '\n' | ' ' | '等')).then_some(end)
+}
+
+fn is_list_separator(gap: &str) -> bool {
+    matches!(gap, "、" | "，" | "," | " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::tests::detect;
+    use crate::kind::PiiKind;
+
+    fn names(text: &str) -> Vec<String> {
+        detect(text).into_iter().filter(|(k, ..)| *k == PiiKind::PersonName).map(|(_, v, _)| v).collect()
+    }
+
+    #[test]
+    fn column_headers_label_names() {
+        assert_eq!(names("序号\t户主姓名\t保障人数\n1\t张三\t2\n2\t欧阳娜娜\t1\n"), ["张三", "欧阳娜娜"]);
+        assert_eq!(names("| 姓名 | 金额 |\n|---|---|\n| 买买提·艾力 | 300 |\n"), ["买买提·艾力"]);
+        assert_eq!(names("姓名  性别  金额\n王 五  男  300\n"), ["王 五"]);
+    }
+
+    #[test]
+    fn field_keys_label_names_but_not_organizations() {
+        assert_eq!(names("当事人：李明华\n"), ["李明华"]);
+        assert_eq!(names("当事人：某某县食品有限公司\n"), Vec::<String>::new());
+        assert_eq!(names("申请人：张三（户主），"), ["张三"]);
+    }
+
+    #[test]
+    fn cues_around_names() {
+        assert_eq!(names("经研究，决定表彰王建国同志。"), ["王建国"]);
+        assert_eq!(names("感谢刘芳女士的捐赠。"), ["刘芳"]);
+        assert_eq!(names("户主陈志强家庭人口3人"), ["陈志强"]);
+    }
+
+    #[test]
+    fn appointment_line_opening() {
+        assert_eq!(names("张伟，男，汉族，1975年3月生，大学学历。"), ["张伟"]);
+        assert_eq!(names("1. 李娜（女，1980年5月生）"), ["李娜"]);
+    }
+
+    #[test]
+    fn lists_joined_by_commas() {
+        assert_eq!(names("慰问了王建国、李秀英、赵敏等困难群众。"), ["王建国", "李秀英", "赵敏"]);
+    }
+
+    #[test]
+    fn blocklisted_words_are_not_names() {
+        for text in ["请于周边张贴公告。", "高度重视林业工作", "黄金周期间王府井游客多", "万元以上于是何时常住"] {
+            assert_eq!(names(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn pseudonyms_are_masked_names() {
+        let found = detect("经查，张某某于2024年违规。");
+        assert!(found.iter().any(|(k, v, _)| *k == PiiKind::PersonName && v == "张某某"));
+    }
+}
