@@ -8,6 +8,7 @@
 //! 3. asks each [`Recognizer`] (one module per kind) for candidates;
 //! 4. resolves overlaps: the most confident reading of a span wins, one finding per span.
 
+mod address;
 mod bank_card;
 mod context;
 mod id_card;
@@ -302,6 +303,7 @@ struct DetectorInner {
     fields: FieldMatcher,
     recognizers: Vec<Box<dyn Recognizer>>,
     names: person_name::PersonName,
+    addresses: address::Address,
 }
 
 impl std::fmt::Debug for Detector {
@@ -348,6 +350,7 @@ impl DetectorBuilder {
                 fields: FieldMatcher::new(&dict.fields),
                 recognizers,
                 names: person_name::PersonName::new(dict),
+                addresses: address::Address::new(dict),
             }),
         }
     }
@@ -393,7 +396,9 @@ impl Detector {
                 recognizer.find(&doc, &runs, &mut candidates);
             }
         }
-        self.inner.names.find(text.as_str(), &structure, &mut candidates);
+        let divisions = self.inner.addresses.divisions(text.as_str());
+        self.inner.addresses.find(text.as_str(), &structure, &divisions, &mut candidates);
+        self.inner.names.find(text.as_str(), &structure, &divisions, &mut candidates);
         let mut kept = resolve(candidates);
         for c in &mut kept {
             c.record = u32::try_from(structure.record_of(c.start)).unwrap_or(u32::MAX);

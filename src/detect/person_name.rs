@@ -14,8 +14,9 @@
 use jieba_rs::Jieba;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::detect::address::DivisionMatch;
 use crate::detect::{Candidate, Explanation, Inline, explain};
-use crate::dict::{CuePosition, Dictionaries, FieldKind};
+use crate::dict::{AddressContext, CuePosition, Dictionaries, FieldKind};
 use crate::kind::PiiKind;
 use crate::mask::is_text_mask_char;
 use crate::redacted::Redacted;
@@ -35,7 +36,9 @@ const COMMON_GIVEN: u32 = 8;
 /// in per cent) and the word itself is not frequent as a word.
 const COMMON_SURNAME: f32 = 0.2;
 const FREQUENT_WORD: usize = 1000;
-const RARE_WORD: usize = 20;
+/// A word split off after a surname is a given name only when it is not frequent as a word
+/// (`和/社会` is not 和社会).
+const GIVEN_WORD_FREQ: usize = 100;
 
 /// Suffixes that make a labeled value an organization, not a person (`当事人：某某有限公司`).
 const ORG_SUFFIXES: &[&str] = &[
@@ -53,6 +56,9 @@ pub(crate) struct PersonName {
     cues_before: FxHashSet<String>,
     cues_after: FxHashSet<String>,
     longest_cue: usize,
+    /// Field words and personal address cues (`身份证号`, `家住`) that may follow a name.
+    follow_words: FxHashSet<String>,
+    longest_follow: usize,
     jieba: Jieba,
 }
 
@@ -89,6 +95,18 @@ impl PersonName {
                 CuePosition::After => cues_after.insert(word.clone()),
             };
         }
+        let follow_words: Vec<String> = dict
+            .fields
+            .iter()
+            .filter(|(_, k)| !matches!(k, FieldKind::OrgAddress | FieldKind::PersonName))
+            .map(|(w, _)| w.clone())
+            .chain(
+                dict.address_cues
+                    .iter()
+                    .filter(|(_, c)| *c == AddressContext::Personal)
+                    .map(|(w, _)| w.clone()),
+            )
+            .collect();
         let longest_cue = dict.name_cues.iter().map(|(w, _)| w.chars().count()).max().unwrap_or(0);
         PersonName {
             surnames,
@@ -99,18 +117,26 @@ impl PersonName {
             cues_before,
             cues_after,
             longest_cue,
+            follow_words: follow_words.iter().cloned().collect(),
+            longest_follow: follow_words.iter().map(|w| w.chars().count()).max().unwrap_or(0),
             jieba: Jieba::new(),
         }
     }
 
     /// Appends the names of `text` (normalized) to `out`.
-    pub(crate) fn find(&self, text: &str, structure: &Structure, out: &mut Vec<Candidate>) {
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        structure: &Structure,
+        divisions: &[DivisionMatch],
+        out: &mut Vec<Candidate>,
+    ) {
         for label in &structure.labels {
             if label.kind == FieldKind::PersonName {
                 self.labeled(text, label.start, label.end, label.cell, out);
             }
         }
-        let mut pending = self.first_pass(text, structure);
+        let mut pending = self.first_pass(text, structure, divisions);
         if pending.is_empty() {
             return;
         }
@@ -182,9 +208,16 @@ impl PersonName {
     }
 
     /// Finds surname positions worth a decision, outside labeled spans.
-    fn first_pass(&self, text: &str, structure: &Structure) -> Vec<Pending> {
+    fn first_pass(
+        &self,
+        text: &str,
+        structure: &Structure,
+        divisions: &[DivisionMatch],
+    ) -> Vec<Pending> {
         let mut pending = Vec::new();
         let mut labels = structure.labels.iter().peekable();
+        // Place names are not names (石城县, 柳林镇).
+        let mut places = divisions.iter().peekable();
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
             if !is_han(c) {
@@ -194,6 +227,12 @@ impl PersonName {
                 labels.next();
             }
             if labels.peek().is_some_and(|l| l.start <= at) {
+                continue;
+            }
+            while places.peek().is_some_and(|d| d.end <= at) {
+                places.next();
+            }
+            if places.peek().is_some_and(|d| d.start <= at) {
                 continue;
             }
             let rest = &text[at..];
@@ -283,7 +322,10 @@ impl PersonName {
         let before_cue = self.cue_before(text, at);
         // Ends the cues after allow: a cue right after 2 or 3 (compound: 3 or 4) characters.
         let after_cue_end = (1..=2).map(|g| advance(text, surname_end, g)).find(|&end| {
-            end > surname_end && (self.cue_after(text, end) || appointment_line(text, at, end))
+            end > surname_end
+                && (self.cue_after(text, end)
+                    || appointment_line(text, at, end)
+                    || self.followed_by_personal_data(text, end))
         });
         if let Some(end) = after_cue_end {
             let e = explain(&["surname and given name", "cue after the name"], None);
@@ -312,7 +354,10 @@ impl PersonName {
             if !(1..=2).contains(&n) || !given_ok || !next.word.chars().all(is_han) {
                 return None;
             }
-            let common = next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN);
+            let common = next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN)
+                && self.word_freq(next.word) < GIVEN_WORD_FREQ
+                // A surname character used as a preposition or conjunction (向, 和, 于).
+                && !matches!(token.tag, "p" | "c" | "u" | "d" | "r" | "v" | "uj" | "ul" | "f");
             let end = base + next.byte_end;
             if before_cue {
                 let e = explain(&["surname and given name", "cue before the name"], None);
@@ -330,13 +375,38 @@ impl PersonName {
     /// Returns true when a two-character word tagged as a name is likely one: a common
     /// surname and a word that is not frequent as a word, or a rare word.
     fn plausible_two(&self, word: &str) -> bool {
-        let freq = if self.jieba.has_word(word) {
-            self.jieba.suggest_freq(word).saturating_sub(1)
-        } else {
-            0
-        };
+        let freq = self.word_freq(word);
         let weight = word.chars().next().and_then(|c| self.surnames.get(&c)).copied().unwrap_or(0.0);
-        (weight >= COMMON_SURNAME && freq < FREQUENT_WORD) || freq < RARE_WORD
+        weight >= COMMON_SURNAME && freq < FREQUENT_WORD
+    }
+
+    /// Returns how often jieba's dictionary lists `word` as a word (0 when it does not).
+    fn word_freq(&self, word: &str) -> usize {
+        if self.jieba.has_word(word) { self.jieba.suggest_freq(word).saturating_sub(1) } else { 0 }
+    }
+
+    /// Returns true when personal data follows a name ending at `end`: `，身份证号`, `（家住`,
+    /// `，男，` — the way list items and 任前 lines go on after a name.
+    fn followed_by_personal_data(&self, text: &str, end: usize) -> bool {
+        let rest = &text[end..];
+        let Some(sep) = rest.chars().next().filter(|c| matches!(c, '，' | ',' | '(' | '（' | ' ')) else {
+            return false;
+        };
+        let rest = &rest[sep.len_utf8()..];
+        let mut chars = rest.chars();
+        if matches!(chars.next(), Some('男' | '女'))
+            && matches!(chars.next(), Some('，' | ',' | ')' | '）' | '、'))
+        {
+            return true;
+        }
+        let mut end = 0;
+        for c in rest.chars().take(self.longest_follow) {
+            end += c.len_utf8();
+            if self.follow_words.contains(&rest[..end]) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Returns true when a name cue (`户主`, `申请人：`) ends right before `at`.

@@ -52,6 +52,11 @@ fn is_value_char_of(kind: PiiKind, c: char) -> bool {
     }
 }
 
+/// Returns the number of value characters of `s` as a value of `kind`.
+pub(crate) fn value_chars(kind: PiiKind, s: &str) -> usize {
+    s.chars().filter(|&c| is_value_char_of(kind, c)).count()
+}
+
 fn is_visible(kind: PiiKind, c: char) -> bool {
     match kind {
         PiiKind::PersonName | PiiKind::Address => !is_text_mask_char(c),

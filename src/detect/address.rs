@@ -1,0 +1,369 @@
+//! `address`: home addresses (住址, 房屋坐落) in tables, fields and prose.
+//!
+//! Division names (province → township, with short forms such as 嘉定) are matched with one
+//! Aho-Corasick automaton; a suffix grammar then reads what follows (`红星村` `3组` `12号`,
+//! `幸福小区` `3栋` `2单元` `301室`). Whose address it is comes from context: a personal cue
+//! or field (家住, 户籍地, 家庭住址) makes it a leak; an organizational one (办公地址, 地址 of an
+//! office, an address followed by 人民政府) makes it public. Without a cue, only an address
+//! that reaches door level (号, 室, 组 …) is reported, as personal with lower confidence.
+//!
+//! Masking keeps the divisions down to the profile's level (township by default), so each
+//! candidate records how many value characters reach each level.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::detect::{Candidate, Inline, explain};
+use crate::dict::{AddressContext, Dictionaries, DivisionLevel, FieldKind};
+use crate::kind::PiiKind;
+use crate::mask::value_chars;
+use crate::redacted::Redacted;
+use crate::structure::Structure;
+use crate::text::is_han;
+
+/// A division name found in the text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DivisionMatch {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) level: DivisionLevel,
+    pub(crate) short: bool,
+}
+
+/// Suffixes that end an address component, longest first where one is a prefix of another.
+/// The flag says whether the component is door level (identifies a household).
+const SUFFIXES: &[(&str, Part)] = &[
+    ("居委会", Part::Village),
+    ("村委会", Part::Village),
+    ("街道", Part::Township),
+    ("苏木", Part::Township),
+    ("社区", Part::Village),
+    ("小区", Part::Estate),
+    ("花园", Part::Estate),
+    ("家园", Part::Estate),
+    ("新村", Part::Village),
+    ("大道", Part::Street),
+    ("大街", Part::Street),
+    ("单元", Part::Door),
+    ("公寓", Part::Estate),
+    ("镇", Part::Township),
+    ("乡", Part::Township),
+    ("村", Part::Village),
+    ("屯", Part::Village),
+    ("寨", Part::Village),
+    ("组", Part::Door),
+    ("队", Part::Door),
+    ("路", Part::Street),
+    ("街", Part::Street),
+    ("巷", Part::Street),
+    ("弄", Part::Door),
+    ("里", Part::Street),
+    ("苑", Part::Estate),
+    ("园", Part::Estate),
+    ("号", Part::Door),
+    ("栋", Part::Door),
+    ("幢", Part::Door),
+    ("座", Part::Door),
+    ("楼", Part::Door),
+    ("层", Part::Door),
+    ("室", Part::Door),
+    ("户", Part::Door),
+];
+
+/// What an address component is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Township,
+    Village,
+    Street,
+    Estate,
+    Door,
+}
+
+/// Characters that end an address in running text: function words that never sit inside a
+/// place name here.
+const STOP_CHARS: &str = "的在是和与及等为了对将已由从向把被其该经因并或但如就都也还";
+
+/// Office names that make an address organizational when they follow it.
+const OFFICE_SUFFIXES: &[&str] = &[
+    "人民政府", "政府", "委员会", "办事处", "服务中心", "中心", "局", "大厦", "大楼", "办公室",
+    "法院", "检察院", "派出所", "医院", "学校", "公司", "银行", "政务服务",
+];
+
+/// Longest run of characters before a suffix in one component.
+const MAX_COMPONENT: usize = 10;
+
+/// Finds addresses.
+pub(crate) struct Address {
+    divisions: AhoCorasick,
+    levels: Vec<DivisionLevel>,
+    short: Vec<bool>,
+    cues: AhoCorasick,
+    contexts: Vec<AddressContext>,
+}
+
+/// The parse of an address from its start.
+#[derive(Debug, Default)]
+struct Chain {
+    end: usize,
+    /// Value characters up to each level (see `Candidate::levels`).
+    levels: [u8; 4],
+    components: usize,
+    door: bool,
+    village: bool,
+    /// A division name (not a short form alone) was read.
+    division: bool,
+}
+
+impl Address {
+    pub(crate) fn new(dict: &Dictionaries) -> Self {
+        // A contiguous NFA keeps the ~39k names in a few MB; a DFA of them would take
+        // hundreds (DESIGN §10).
+        let divisions = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(dict.divisions.iter().map(|d| &d.name))
+            .expect("division automaton builds");
+        let cues = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(dict.address_cues.iter().map(|(w, _)| w))
+            .expect("address cue automaton builds");
+        Address {
+            divisions,
+            levels: dict.divisions.iter().map(|d| d.level).collect(),
+            short: dict.divisions.iter().map(|d| d.short).collect(),
+            cues,
+            contexts: dict.address_cues.iter().map(|(_, c)| *c).collect(),
+        }
+    }
+
+    /// Returns the division names in `text`, in order.
+    pub(crate) fn divisions(&self, text: &str) -> Vec<DivisionMatch> {
+        self.divisions
+            .find_iter(text)
+            .map(|m| DivisionMatch {
+                start: m.start(),
+                end: m.end(),
+                level: self.levels[m.pattern().as_usize()],
+                short: self.short[m.pattern().as_usize()],
+            })
+            .collect()
+    }
+
+    /// Appends the addresses of `text` (normalized) to `out`.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        structure: &Structure,
+        divisions: &[DivisionMatch],
+        out: &mut Vec<Candidate>,
+    ) {
+        for label in &structure.labels {
+            let public = match label.kind {
+                FieldKind::Address => false,
+                FieldKind::OrgAddress => true,
+                _ => continue,
+            };
+            let value = &text[label.start..label.end];
+            if value.chars().filter(|&c| is_han(c)).count() < 2 {
+                continue;
+            }
+            let mut chain = self.parse(text, label.start, divisions);
+            chain.end = label.end;
+            let rule = if label.cell { "address.column" } else { "address.field" };
+            let phrase =
+                if label.cell { "column header names the cell" } else { "key names the value" };
+            out.push(candidate(label.start, &chain, 0.95, rule, &[phrase], public));
+        }
+        let outside = |at: usize| structure.label_at(at, at).is_none();
+        // After a cue: 家住…, 办公地址…
+        let mut claimed_until = 0;
+        for m in self.cues.find_iter(text) {
+            let start = skip_joiners(text, m.end());
+            if start < claimed_until || !outside(start) {
+                continue;
+            }
+            let chain = self.parse(text, start, divisions);
+            if chain.components == 0 || !(chain.door || chain.village || chain.division) {
+                continue;
+            }
+            let public = self.contexts[m.pattern().as_usize()] == AddressContext::Organizational
+                || followed_by_office(text, chain.end);
+            let phrase = if public { "organizational context" } else { "personal context" };
+            out.push(candidate(start, &chain, 0.9, "address.cue", &[phrase], public));
+            claimed_until = chain.end;
+        }
+        // Without a cue: an address that starts at a division name and reaches door level.
+        for d in divisions {
+            if d.start < claimed_until || !outside(d.start) {
+                continue;
+            }
+            let chain = self.parse(text, d.start, divisions);
+            if !chain.door || chain.components < 2 || !chain.division {
+                continue;
+            }
+            let public = followed_by_office(text, chain.end);
+            let phrase = if public { "followed by an office name" } else { "door-level address" };
+            out.push(candidate(d.start, &chain, 0.7, "address.door", &[phrase], public));
+            claimed_until = chain.end;
+        }
+    }
+
+    /// Reads an address from `start`: division names, then suffix-ended components.
+    fn parse(&self, text: &str, start: usize, divisions: &[DivisionMatch]) -> Chain {
+        let mut chain = Chain { end: start, ..Chain::default() };
+        let mut pos = start;
+        let mut deepest: Option<DivisionLevel> = None;
+        let mark = |chain: &mut Chain, pos: usize, level: DivisionLevel| {
+            let n = u8::try_from(value_chars(PiiKind::Address, &text[start..pos])).unwrap_or(u8::MAX);
+            for l in &mut chain.levels[level as usize..] {
+                *l = n;
+            }
+        };
+        loop {
+            let i = divisions.partition_point(|d| d.start < pos);
+            if let Some(d) = divisions.get(i).filter(|d| d.start == pos)
+                && deepest.is_none_or(|l| d.level >= l)
+            {
+                pos = d.end;
+                deepest = Some(d.level);
+                mark(&mut chain, pos, d.level);
+                chain.division |= !d.short;
+                chain.components += 1;
+                chain.end = pos;
+                continue;
+            }
+            let Some((end, part)) = component(text, pos) else { break };
+            if part == Part::Township && deepest.is_none_or(|l| l <= DivisionLevel::Township) {
+                mark(&mut chain, end, DivisionLevel::Township);
+                deepest = Some(DivisionLevel::Township);
+            }
+            chain.door |= part == Part::Door;
+            chain.village |= part == Part::Village;
+            chain.components += 1;
+            pos = end;
+            chain.end = end;
+        }
+        chain
+    }
+}
+
+fn candidate(
+    start: usize,
+    chain: &Chain,
+    confidence: f32,
+    rule: &'static str,
+    phrases: &[&'static str],
+    public: bool,
+) -> Candidate {
+    Candidate {
+        kind: PiiKind::Address,
+        start,
+        end: chain.end,
+        confidence,
+        rule,
+        explanation: explain(phrases, None),
+        public: public.then_some("organizational address"),
+        value: Redacted::new(Inline::new()),
+        prefix_len: 0,
+        levels: chain.levels,
+        hidden: false,
+        record: 0,
+    }
+}
+
+/// Reads one component at `pos`: up to [`MAX_COMPONENT`] characters (Chinese, digits,
+/// letters, `-`, `#`) and a suffix. Returns its end and what it is.
+fn component(text: &str, pos: usize) -> Option<(usize, Part)> {
+    let rest = &text[pos..];
+    let mut offset = 0;
+    for (n, c) in rest.chars().enumerate() {
+        if n > 0 || c.is_ascii_digit() || is_han(c) {
+            for &(suffix, part) in SUFFIXES {
+                if rest[offset..].starts_with(suffix) {
+                    // A suffix alone is not a component (`号` after nothing).
+                    if n == 0 {
+                        break;
+                    }
+                    // Door numbers need a number or a name before them: `文号` is not one.
+                    return Some((pos + offset + suffix.len(), part));
+                }
+            }
+        }
+        let allowed = is_han(c) && !STOP_CHARS.contains(c)
+            || c.is_ascii_alphanumeric()
+            || matches!(c, '-' | '#');
+        if !allowed || n >= MAX_COMPONENT {
+            return None;
+        }
+        offset += c.len_utf8();
+    }
+    None
+}
+
+/// Skips what joins a cue to its address: a colon, spaces, `为`, `在`, `于`.
+fn skip_joiners(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start_matches([':', '：', ' ', '为', '在', '于', '是']);
+    at + rest.len() - trimmed.len()
+}
+
+/// Returns true when an office name follows the address (`…路1号县人民政府`).
+fn followed_by_office(text: &str, end: usize) -> bool {
+    let rest: String = text[end..].chars().take(12).collect();
+    let clause = rest.split(['，', '。', '；', ',', '\n', '、']).next().unwrap_or("");
+    OFFICE_SUFFIXES.iter().any(|s| clause.contains(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::tests::detect;
+    use crate::kind::PiiKind;
+
+    fn addresses(text: &str) -> Vec<(String, bool)> {
+        detect(text)
+            .into_iter()
+            .filter(|(k, ..)| *k == PiiKind::Address)
+            .map(|(_, v, public)| (v, public))
+            .collect()
+    }
+
+    fn personal(v: &str) -> (String, bool) {
+        (v.to_owned(), false)
+    }
+
+    #[test]
+    fn personal_cues() {
+        assert_eq!(addresses("经走访，张三（家住安远县城关镇红星村3组12号）"), [personal("安远县城关镇红星村3组12号")]);
+        assert_eq!(addresses("户籍地：湘潭市雨湖区幸福小区3栋2单元301室。"), [personal("湘潭市雨湖区幸福小区3栋2单元301室")]);
+    }
+
+    #[test]
+    fn columns_and_fields() {
+        assert_eq!(
+            addresses("姓名\t家庭住址\n张三\t城关镇红星村3组\n"),
+            [personal("城关镇红星村3组")]
+        );
+        assert_eq!(addresses("房屋坐落：河西镇柏树村5组8号，补偿金额"), [personal("河西镇柏树村5组8号")]);
+    }
+
+    #[test]
+    fn organizational_addresses_are_public() {
+        assert_eq!(
+            addresses("办公地址：安远县欣山镇人民路128号"),
+            [("安远县欣山镇人民路128号".to_owned(), true)]
+        );
+        assert_eq!(
+            addresses("请到安远县城关镇人民路1号县民政局办理。"),
+            [("安远县城关镇人民路1号".to_owned(), true)]
+        );
+    }
+
+    #[test]
+    fn door_level_without_cue_and_short_forms() {
+        assert_eq!(addresses("申请人嘉定区华亭镇联一村12号"), [personal("嘉定区华亭镇联一村12号")]);
+        // Division names alone are not personal addresses.
+        assert_eq!(addresses("安远县城关镇召开会议"), vec![]);
+        assert_eq!(addresses("文号：安远县民发〔2024〕3号"), vec![]);
+    }
+}
