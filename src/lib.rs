@@ -38,11 +38,11 @@ mod mask;
 mod redacted;
 mod risk;
 mod scan;
-mod structure;
 #[cfg(feature = "grpc")]
 pub mod service;
 #[cfg(feature = "sqlite")]
 pub mod store;
+mod structure;
 mod text;
 
 pub use deduction::DeductionRules;

@@ -23,6 +23,33 @@ pub fn severity(kind: PiiKind, status: Status) -> Severity {
     }
 }
 
+/// Raises to `critical` every name that must be masked and shares its record (table row,
+/// list item, field block, paragraph) with an ID, bank card or phone number that must be
+/// masked too: together they identify and reach a person (DESIGN §6). `findings` are in
+/// text order, so records are contiguous runs.
+pub fn escalate_combinations(findings: &mut [Finding]) {
+    let identifying = |f: &Finding| {
+        f.status.needs_masking()
+            && matches!(
+                f.kind,
+                PiiKind::IdCard | PiiKind::BankCard | PiiKind::MobilePhone | PiiKind::Landline
+            )
+    };
+    let mut start = 0;
+    while start < findings.len() {
+        let record = findings[start].record;
+        let end = start + findings[start..].iter().take_while(|f| f.record == record).count();
+        if findings[start..end].iter().any(identifying) {
+            for f in &mut findings[start..end] {
+                if f.kind == PiiKind::PersonName && f.status.needs_masking() {
+                    f.severity = Severity::Critical;
+                }
+            }
+        }
+        start = end;
+    }
+}
+
 /// Score weight of one finding of a severity.
 fn weight(severity: Severity) -> u32 {
     match severity {
@@ -80,5 +107,7 @@ mod tests {
         assert_eq!(severity(PiiKind::IdCard, Status::InsufficientlyMasked), Severity::Medium);
         assert_eq!(severity(PiiKind::IdCard, Status::AlreadyMasked), Severity::None);
         assert_eq!(severity(PiiKind::Landline, Status::Public), Severity::None);
+        assert_eq!(severity(PiiKind::PersonName, Status::Leaked), Severity::Medium);
+        assert_eq!(severity(PiiKind::Address, Status::Leaked), Severity::High);
     }
 }

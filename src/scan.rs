@@ -61,6 +61,9 @@ pub struct Finding {
     pub rule: &'static str,
     /// Which validations passed and which cue fired.
     pub explanation: String,
+    /// Index of the record (table row, list item, block of `key：value` lines, paragraph)
+    /// it sits in, from 0 in text order.
+    pub record: usize,
     /// Keyed HMAC-SHA256 (hex) of the normalized value, when the scanner has a fingerprint
     /// key: lets the store count distinct persons without the value. Never serialized.
     #[serde(skip)]
@@ -294,10 +297,12 @@ impl Scanner {
                 masked,
                 rule: c.rule,
                 explanation: self.inner.detector.render(&c.explanation),
+                record: c.record as usize,
                 fingerprint,
             });
         }
         masked_text.push_str(&text[copied..]);
+        risk::escalate_combinations(&mut findings);
         let mut risk = RiskSummary::of(&findings);
         risk.deduction = deduction::points(self.inner.deduction.document_centipoints(&findings));
         // Sizes and counts only: never text, values or masked forms.
@@ -463,6 +468,66 @@ mod tests {
                 .fingerprint
                 .is_none()
         );
+    }
+
+    fn scan_as(profile: &str, text: &str) -> ScanReport {
+        let scanner = Scanner::built_in();
+        let profile = scanner.profile(profile).unwrap();
+        scanner.scan(&Document::new("t", text), &profile).unwrap()
+    }
+
+    #[test]
+    fn names_and_addresses_are_masked_to_the_profile() {
+        let text = "被征收人：欧阳娜娜，房屋坐落：安远县城关镇红星村3组12号。";
+        let r = scan(text);
+        assert_eq!(r.masked_text, "被征收人：欧阳**，房屋坐落：安远县城关镇********。");
+        let kinds: Vec<_> = r.findings.iter().map(|f| (f.kind, f.status)).collect();
+        assert_eq!(
+            kinds,
+            vec![(PiiKind::PersonName, Status::Leaked), (PiiKind::Address, Status::Leaked)]
+        );
+        // The penalty profile keeps the address only down to the county.
+        let r = scan_as("penalty", text);
+        assert!(r.masked_text.contains("安远县***********"), "{}", r.masked_text);
+    }
+
+    #[test]
+    fn personnel_profile_makes_names_public() {
+        let text = "张伟，男，汉族，1975年3月生，身份证号：11010519491231002X。";
+        let r = scan_as("personnel", text);
+        let name = r.findings.iter().find(|f| f.kind == PiiKind::PersonName).unwrap();
+        assert_eq!((name.status, name.severity), (Status::Public, Severity::None));
+        assert!(r.masked_text.starts_with("张伟，男"), "{}", r.masked_text);
+        assert!(r.masked_text.contains("11*************02X"));
+        let r = scan(text);
+        assert!(r.masked_text.starts_with("张*，男"), "{}", r.masked_text);
+    }
+
+    #[test]
+    fn a_name_with_an_id_in_its_record_is_critical() {
+        let r = scan("序号\t姓名\t身份证号\n1\t李秀英\t11010519491231002X\n2\t王芳\t\n");
+        let names: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.kind == PiiKind::PersonName)
+            .map(|f| (f.record, f.severity))
+            .collect();
+        assert_eq!(names, vec![(0, Severity::Critical), (1, Severity::Medium)]);
+        // An already-masked ID does not make the name critical.
+        let r = scan("姓名\t身份证号\n李秀英\t11*************02X\n");
+        let name = r.findings.iter().find(|f| f.kind == PiiKind::PersonName).unwrap();
+        assert_eq!(name.severity, Severity::Medium);
+    }
+
+    #[test]
+    fn masked_names_are_compliant() {
+        let r = scan("姓名\t金额\n张*\t300\n欧阳**\t200\n李*明\t100\n");
+        let statuses: Vec<_> = r.findings.iter().map(|f| f.status).collect();
+        assert_eq!(
+            statuses,
+            vec![Status::AlreadyMasked, Status::AlreadyMasked, Status::InsufficientlyMasked]
+        );
+        assert!(r.masked_text.contains("李**"), "{}", r.masked_text);
     }
 
     #[test]

@@ -218,7 +218,7 @@ impl FieldMatcher {
             // The key must start the line or follow punctuation or a space: `单位地址` is
             // its own key, not `地址` of something.
             let before = line[..m.start()].chars().next_back();
-            if before.is_some_and(|c| crate::text::is_han(c)) {
+            if before.is_some_and(crate::text::is_han) {
                 continue;
             }
             let value_start = m.end() + (rest.len() - after_spaces.len()) + colon.len_utf8();
@@ -352,7 +352,8 @@ mod tests {
 
     #[test]
     fn tab_separated_table_labels_columns() {
-        let text = "序号\t户主姓名\t身份证号\t保障人数\n1\t张三\t110105194912310029\t2\n2\t李四\t\t3\n";
+        let text =
+            "序号\t户主姓名\t身份证号\t保障人数\n1\t张三\t110105194912310029\t2\n2\t李四\t\t3\n";
         assert_eq!(
             labels(text),
             vec![
@@ -403,7 +404,10 @@ mod tests {
                 ("13812345678", FieldKind::Phone),
             ]
         );
-        assert_eq!(labels("办公地址：县政府大院3号楼"), vec![("县政府大院3号楼", FieldKind::OrgAddress)]);
+        assert_eq!(
+            labels("办公地址：县政府大院3号楼"),
+            vec![("县政府大院3号楼", FieldKind::OrgAddress)]
+        );
         // A key inside a word is not a key.
         assert_eq!(labels("本单位地址：某路1号"), vec![]);
     }

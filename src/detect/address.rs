@@ -85,8 +85,24 @@ const STOP_CHARS: &str = "的在是和与及等为了对将已由从向把被其
 
 /// Office names that make an address organizational when they follow it.
 const OFFICE_SUFFIXES: &[&str] = &[
-    "人民政府", "政府", "委员会", "办事处", "服务中心", "中心", "局", "大厦", "大楼", "办公室",
-    "法院", "检察院", "派出所", "医院", "学校", "公司", "银行", "政务服务",
+    "人民政府",
+    "政府",
+    "委员会",
+    "办事处",
+    "服务中心",
+    "中心",
+    "局",
+    "大厦",
+    "大楼",
+    "办公室",
+    "法院",
+    "检察院",
+    "派出所",
+    "医院",
+    "学校",
+    "公司",
+    "银行",
+    "政务服务",
 ];
 
 /// Longest run of characters before a suffix in one component.
@@ -110,6 +126,10 @@ struct Chain {
     components: usize,
     door: bool,
     village: bool,
+    /// A part below the township was read (village, street, estate, door).
+    below_township: bool,
+    /// Stars follow the parsed part (an address already masked, `城关镇******`).
+    starred: bool,
     /// A division name (not a short form alone) was read.
     division: bool,
 }
@@ -170,6 +190,7 @@ impl Address {
             }
             let mut chain = self.parse(text, label.start, divisions);
             chain.end = label.end;
+            chain.starred = value.contains('*');
             let rule = if label.cell { "address.column" } else { "address.field" };
             let phrase =
                 if label.cell { "column header names the cell" } else { "key names the value" };
@@ -184,7 +205,8 @@ impl Address {
                 continue;
             }
             let chain = self.parse(text, start, divisions);
-            if chain.components == 0 || !(chain.door || chain.village || chain.division) {
+            // Down to the township an address identifies nobody (and is what masking keeps).
+            if chain.components == 0 || !(chain.below_township || chain.starred) {
                 continue;
             }
             let public = self.contexts[m.pattern().as_usize()] == AddressContext::Organizational
@@ -199,7 +221,7 @@ impl Address {
                 continue;
             }
             let chain = self.parse(text, d.start, divisions);
-            if !chain.door || chain.components < 2 || !chain.division {
+            if !(chain.door || chain.starred) || chain.components < 2 || !chain.division {
                 continue;
             }
             let public = followed_by_office(text, chain.end);
@@ -215,7 +237,8 @@ impl Address {
         let mut pos = start;
         let mut deepest: Option<DivisionLevel> = None;
         let mark = |chain: &mut Chain, pos: usize, level: DivisionLevel| {
-            let n = u8::try_from(value_chars(PiiKind::Address, &text[start..pos])).unwrap_or(u8::MAX);
+            let n =
+                u8::try_from(value_chars(PiiKind::Address, &text[start..pos])).unwrap_or(u8::MAX);
             for l in &mut chain.levels[level as usize..] {
                 *l = n;
             }
@@ -240,9 +263,15 @@ impl Address {
             }
             chain.door |= part == Part::Door;
             chain.village |= part == Part::Village;
+            chain.below_township |= part != Part::Township;
             chain.components += 1;
             pos = end;
             chain.end = end;
+        }
+        let stars = text[chain.end..].bytes().take_while(|&b| b == b'*').count();
+        if stars > 0 && chain.components > 0 {
+            chain.end += stars;
+            chain.starred = true;
         }
         chain
     }
@@ -267,7 +296,7 @@ fn candidate(
         value: Redacted::new(Inline::new()),
         prefix_len: 0,
         levels: chain.levels,
-        hidden: false,
+        hidden: chain.starred,
         record: 0,
     }
 }
@@ -334,8 +363,14 @@ mod tests {
 
     #[test]
     fn personal_cues() {
-        assert_eq!(addresses("经走访，张三（家住安远县城关镇红星村3组12号）"), [personal("安远县城关镇红星村3组12号")]);
-        assert_eq!(addresses("户籍地：湘潭市雨湖区幸福小区3栋2单元301室。"), [personal("湘潭市雨湖区幸福小区3栋2单元301室")]);
+        assert_eq!(
+            addresses("经走访，张三（家住安远县城关镇红星村3组12号）"),
+            [personal("安远县城关镇红星村3组12号")]
+        );
+        assert_eq!(
+            addresses("户籍地：湘潭市雨湖区幸福小区3栋2单元301室。"),
+            [personal("湘潭市雨湖区幸福小区3栋2单元301室")]
+        );
     }
 
     #[test]
@@ -344,7 +379,10 @@ mod tests {
             addresses("姓名\t家庭住址\n张三\t城关镇红星村3组\n"),
             [personal("城关镇红星村3组")]
         );
-        assert_eq!(addresses("房屋坐落：河西镇柏树村5组8号，补偿金额"), [personal("河西镇柏树村5组8号")]);
+        assert_eq!(
+            addresses("房屋坐落：河西镇柏树村5组8号，补偿金额"),
+            [personal("河西镇柏树村5组8号")]
+        );
     }
 
     #[test]
@@ -365,5 +403,12 @@ mod tests {
         // Division names alone are not personal addresses.
         assert_eq!(addresses("安远县城关镇召开会议"), vec![]);
         assert_eq!(addresses("文号：安远县民发〔2024〕3号"), vec![]);
+        assert_eq!(addresses("家住安远县城关镇。"), vec![], "township level identifies nobody");
+    }
+
+    #[test]
+    fn masked_addresses_are_found_as_masked() {
+        let found = crate::detect::tests::detect("家住安远县城关镇********。");
+        assert_eq!(found, vec![(PiiKind::Address, "安远县城关镇********".to_owned(), false)]);
     }
 }

@@ -22,9 +22,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::dict::{CueCategory, Dictionaries};
-use crate::structure::{FieldMatcher, Structure};
 use crate::kind::PiiKind;
 use crate::redacted::Redacted;
+use crate::structure::{FieldMatcher, Structure};
 use crate::text::{Chunk, Normalized, NumberGroup, number_groups};
 
 pub(crate) use context::CueMatcher;

@@ -31,19 +31,52 @@ const MAX_DOT_NAME: usize = 20;
 /// A given-name character seen at least this often in listed names counts without other
 /// evidence when segmentation splits a surname off on its own.
 const COMMON_GIVEN: u32 = 8;
-/// jieba's dictionary tags many common words `nr` (文明 6584, 索引 205): a two-character
-/// word segmented as a name counts without a cue only when its surname is common (weight
-/// in per cent) and the word itself is not frequent as a word.
+/// jieba's dictionary tags many common words `nr` (文明 6584, 索引 205): a word segmented
+/// as a name, or touched by a cue, counts only when it is not frequent as a word; a
+/// two-character one also needs a common surname (weight in per cent).
 const COMMON_SURNAME: f32 = 0.2;
-const FREQUENT_WORD: usize = 1000;
+const FREQUENT_WORD: usize = 300;
+/// The given name of a segmented name must be made of characters seen in names: the
+/// product of their counts in `given_name_chars.tsv` (建国 308 × 571). Without a cue a
+/// two-character given name needs [`NAME_SCORE`], a one-character one [`COMMON_GIVEN_ONE`];
+/// with a cue [`CUE_SCORE`]. jieba also tags compounds such as 牛仔布 and 许可证 `nr`: a
+/// three-character name whose first two characters are a common word is not taken.
+const NAME_SCORE: f64 = 100.0;
+const COMMON_GIVEN_ONE: f64 = 30.0;
+const CUE_SCORE: f64 = 50.0;
 /// A word split off after a surname is a given name only when it is not frequent as a word
 /// (`和/社会` is not 和社会).
 const GIVEN_WORD_FREQ: usize = 100;
 
+/// Characters that end place names, not given names.
+const PLACE_SUFFIXES: &str = "村组镇乡县市省区路街巷号楼室队屯庄";
+
 /// Suffixes that make a labeled value an organization, not a person (`当事人：某某有限公司`).
 const ORG_SUFFIXES: &[&str] = &[
-    "公司", "厂", "店", "部", "中心", "合作社", "局", "委员会", "政府", "医院", "学校", "协会",
-    "银行", "超市", "商行", "门市", "工作室", "站", "所", "院", "馆", "社", "队", "场",
+    "公司",
+    "厂",
+    "店",
+    "部",
+    "中心",
+    "合作社",
+    "局",
+    "委员会",
+    "政府",
+    "医院",
+    "学校",
+    "协会",
+    "银行",
+    "超市",
+    "商行",
+    "门市",
+    "工作室",
+    "站",
+    "所",
+    "院",
+    "馆",
+    "社",
+    "队",
+    "场",
 ];
 
 /// Finds personal names.
@@ -93,6 +126,10 @@ impl PersonName {
             match position {
                 CuePosition::Before => cues_before.insert(word.clone()),
                 CuePosition::After => cues_after.insert(word.clone()),
+                CuePosition::Either => {
+                    cues_before.insert(word.clone());
+                    cues_after.insert(word.clone())
+                }
             };
         }
         let follow_words: Vec<String> = dict
@@ -295,8 +332,27 @@ impl PersonName {
         }
     }
 
-    /// Judges one surname position against cues and the tags of its window.
+    /// Judges one surname position; a name must not end in a place suffix (王村, 李庄) nor
+    /// run into stars, which belong to a masked value (`李组王*`).
     fn judge(
+        &self,
+        text: &str,
+        p: &Pending,
+        base: usize,
+        tags: &[jieba_rs::Tag<'_>],
+    ) -> Option<(usize, f32, &'static str, Explanation)> {
+        let found = self.judge_evidence(text, p, base, tags)?;
+        let name = &text[p.at..found.0];
+        let last = name.chars().next_back()?;
+        let starred = text[found.0..].starts_with(['*', '某']);
+        if found.2 != "person_name.pseudonym" && (starred || PLACE_SUFFIXES.contains(last)) {
+            return None;
+        }
+        Some(found)
+    }
+
+    /// Judges one surname position against cues and the tags of its window.
+    fn judge_evidence(
         &self,
         text: &str,
         p: &Pending,
@@ -327,7 +383,7 @@ impl PersonName {
                     || appointment_line(text, at, end)
                     || self.followed_by_personal_data(text, end))
         });
-        if let Some(end) = after_cue_end {
+        if let Some(end) = after_cue_end.filter(|&end| self.cued(&text[at..end], p.surname)) {
             let e = explain(&["surname and given name", "cue after the name"], None);
             return Some((end, 0.9, "person_name.cue", e));
         }
@@ -335,7 +391,13 @@ impl PersonName {
         let tok_chars = token.word.chars().count();
         let is_nr = matches!(token.tag, "nr" | "nrfg");
         if tok_chars > p.surname && tok_chars <= p.surname + 2 {
-            if is_nr && (tok_chars == p.surname + 2 || self.plausible_two(token.word)) {
+            let plausible = if tok_chars == p.surname + 2 {
+                self.given_score(token.word, p.surname) >= NAME_SCORE
+                    && !self.starts_with_word(token.word, p.surname)
+            } else {
+                self.plausible_two(token.word)
+            };
+            if is_nr && plausible {
                 let confidence = if tok_chars == p.surname + 2 { 0.85 } else { 0.7 };
                 let e = explain(&["surname and given name", "segmented as a personal name"], None);
                 return Some((tok_end, confidence, "person_name.segmented", e));
@@ -363,8 +425,7 @@ impl PersonName {
                 let e = explain(&["surname and given name", "cue before the name"], None);
                 return Some((end, 0.85, "person_name.cue", e));
             }
-            if common && !matches!(next.tag, "v" | "p" | "c" | "u" | "d" | "r" | "m" | "q" | "f")
-            {
+            if common && !matches!(next.tag, "v" | "p" | "c" | "u" | "d" | "r" | "m" | "q" | "f") {
                 let e = explain(&["surname and common given-name characters"], None);
                 return Some((end, 0.6, "person_name.surname", e));
             }
@@ -375,9 +436,40 @@ impl PersonName {
     /// Returns true when a two-character word tagged as a name is likely one: a common
     /// surname and a word that is not frequent as a word, or a rare word.
     fn plausible_two(&self, word: &str) -> bool {
-        let freq = self.word_freq(word);
-        let weight = word.chars().next().and_then(|c| self.surnames.get(&c)).copied().unwrap_or(0.0);
-        weight >= COMMON_SURNAME && freq < FREQUENT_WORD
+        let weight =
+            word.chars().next().and_then(|c| self.surnames.get(&c)).copied().unwrap_or(0.0);
+        weight >= COMMON_SURNAME
+            && self.given_score(word, 1) >= COMMON_GIVEN_ONE
+            && self.word_freq(word) < FREQUENT_WORD
+    }
+
+    /// Returns true when the surname and the first given-name character of `name` form a
+    /// common word (牛仔 of 牛仔布, 许可 of 许可证).
+    fn starts_with_word(&self, name: &str, surname: usize) -> bool {
+        let head = advance(name, 0, surname + 1);
+        self.word_freq(&name[..head]) >= FREQUENT_WORD
+    }
+
+    /// Returns true when a candidate that a cue or a list supports may be a name: not a
+    /// frequent word (`国务院副总理` is no name) and given-name characters seen in names.
+    fn cued(&self, candidate: &str, surname: usize) -> bool {
+        let frequent =
+            self.word_freq(candidate) >= FREQUENT_WORD && !self.listed_as_name(candidate);
+        !frequent && self.given_score(candidate, surname) >= CUE_SCORE
+    }
+
+    /// Returns true when jieba's dictionary lists `word` as a personal name (李娜).
+    fn listed_as_name(&self, word: &str) -> bool {
+        let tags = self.jieba.tag(word, false);
+        matches!(&tags[..], [only] if matches!(only.tag, "nr" | "nrfg"))
+    }
+
+    /// Returns the product of the counts of the given-name characters of `name`.
+    fn given_score(&self, name: &str, surname: usize) -> f64 {
+        name.chars()
+            .skip(surname)
+            .map(|c| f64::from(self.given.get(&c).copied().unwrap_or(0)))
+            .product()
     }
 
     /// Returns how often jieba's dictionary lists `word` as a word (0 when it does not).
@@ -389,7 +481,8 @@ impl PersonName {
     /// `，男，` — the way list items and 任前 lines go on after a name.
     fn followed_by_personal_data(&self, text: &str, end: usize) -> bool {
         let rest = &text[end..];
-        let Some(sep) = rest.chars().next().filter(|c| matches!(c, '，' | ',' | '(' | '（' | ' ')) else {
+        let Some(sep) = rest.chars().next().filter(|c| matches!(c, '，' | ',' | '(' | '（' | ' '))
+        else {
             return false;
         };
         let rest = &rest[sep.len_utf8()..];
@@ -449,6 +542,9 @@ impl PersonName {
                 }
                 let at = pending[i].at;
                 let Some(end) = list_item_end(text, at, pending[i].surname) else { continue };
+                if !self.cued(&text[at..end], pending[i].surname) {
+                    continue;
+                }
                 let neighbour = |j: usize| {
                     let p: &Pending = &pending[j];
                     p.accepted.is_some_and(|(e, ..)| {
@@ -457,7 +553,8 @@ impl PersonName {
                             || (p.at >= end && is_list_separator(&text[end..p.at]))
                     })
                 };
-                let joined = (i > 0 && neighbour(i - 1)) || (i + 1 < pending.len() && neighbour(i + 1));
+                let joined =
+                    (i > 0 && neighbour(i - 1)) || (i + 1 < pending.len() && neighbour(i + 1));
                 if joined {
                     let e = explain(&["surname and given name", "listed with other names"], None);
                     pending[i].accepted = Some((end, 0.8, "person_name.list", e));
@@ -473,11 +570,13 @@ impl PersonName {
                 continue;
             }
             let left: usize = text[..dot].chars().rev().take_while(|&c| is_han(c)).count();
-            let right: usize = text[dot + '·'.len_utf8()..].chars().take_while(|&c| is_han(c)).count();
+            let right: usize =
+                text[dot + '·'.len_utf8()..].chars().take_while(|&c| is_han(c)).count();
             if !(2..=6).contains(&left) || right < 2 || left + right + 1 > MAX_DOT_NAME {
                 continue;
             }
-            let start = dot - text[..dot].chars().rev().take(left).map(char::len_utf8).sum::<usize>();
+            let start =
+                dot - text[..dot].chars().rev().take(left).map(char::len_utf8).sum::<usize>();
             let mut end = advance(text, dot, 1 + right.min(8));
             // A chain of parts: 阿卜杜热合曼·买买提·艾力.
             while text[end..].starts_with('·') {
@@ -507,8 +606,7 @@ fn looks_like_name(value: &str) -> bool {
     if chars.contains(&'·') {
         return chars.len() <= MAX_DOT_NAME && chars.iter().all(|&c| c == '·' || is_han(c));
     }
-    (2..=4).contains(&chars.len())
-        && chars[1..].iter().all(|&c| is_han(c) || is_text_mask_char(c))
+    (2..=4).contains(&chars.len()) && chars[1..].iter().all(|&c| is_han(c) || is_text_mask_char(c))
 }
 
 /// Returns the byte offset `n` characters after `at`.
@@ -540,7 +638,9 @@ fn window(text: &str, at: usize) -> (usize, usize) {
 /// Returns true after a name that opens a 任前公示 line: `张三，男，` / `张三（女，`.
 fn appointment_line(text: &str, start: usize, end: usize) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let opens = text[line_start..start].chars().all(|c| c.is_whitespace() || c.is_ascii_digit() || ".、".contains(c));
+    let opens = text[line_start..start]
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_digit() || ".、".contains(c));
     let mut rest = text[end..].chars();
     opens
         && matches!(rest.next(), Some('，' | ',' | '(' | '（'))
@@ -560,8 +660,9 @@ fn list_item_end(text: &str, at: usize, surname: usize) -> Option<usize> {
     matches!(next, None | Some('、' | '，' | ',' | '。' | '；' | '\n' | ' ' | '等')).then_some(end)
 }
 
+/// `、` joins the items of a list; a comma joins clauses as often as names.
 fn is_list_separator(gap: &str) -> bool {
-    matches!(gap, "、" | "，" | "," | " ")
+    gap == "、"
 }
 
 #[cfg(test)]
@@ -570,12 +671,19 @@ mod tests {
     use crate::kind::PiiKind;
 
     fn names(text: &str) -> Vec<String> {
-        detect(text).into_iter().filter(|(k, ..)| *k == PiiKind::PersonName).map(|(_, v, _)| v).collect()
+        detect(text)
+            .into_iter()
+            .filter(|(k, ..)| *k == PiiKind::PersonName)
+            .map(|(_, v, _)| v)
+            .collect()
     }
 
     #[test]
     fn column_headers_label_names() {
-        assert_eq!(names("序号\t户主姓名\t保障人数\n1\t张三\t2\n2\t欧阳娜娜\t1\n"), ["张三", "欧阳娜娜"]);
+        assert_eq!(
+            names("序号\t户主姓名\t保障人数\n1\t张三\t2\n2\t欧阳娜娜\t1\n"),
+            ["张三", "欧阳娜娜"]
+        );
         assert_eq!(names("| 姓名 | 金额 |\n|---|---|\n| 买买提·艾力 | 300 |\n"), ["买买提·艾力"]);
         assert_eq!(names("姓名  性别  金额\n王 五  男  300\n"), ["王 五"]);
     }
@@ -607,7 +715,12 @@ mod tests {
 
     #[test]
     fn blocklisted_words_are_not_names() {
-        for text in ["请于周边张贴公告。", "高度重视林业工作", "黄金周期间王府井游客多", "万元以上于是何时常住"] {
+        for text in [
+            "请于周边张贴公告。",
+            "高度重视林业工作",
+            "黄金周期间王府井游客多",
+            "万元以上于是何时常住",
+        ] {
             assert_eq!(names(text), Vec::<String>::new(), "{text}");
         }
     }

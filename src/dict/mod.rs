@@ -124,6 +124,8 @@ pub(crate) struct Division {
 pub(crate) enum CuePosition {
     Before,
     After,
+    /// A title, before or after the name (局长王五, 王五局长).
+    Either,
 }
 
 /// Whose address an address cue announces.
@@ -504,7 +506,14 @@ fn parse_name_cues(file: &str, text: &str) -> Result<Vec<(String, CuePosition)>>
         let position = match cols.get(1).copied() {
             Some("before") => CuePosition::Before,
             Some("after") => CuePosition::After,
-            _ => return Err(entry_error(file, line, "expected 2 columns: word, before|after")),
+            Some("title") => CuePosition::Either,
+            _ => {
+                return Err(entry_error(
+                    file,
+                    line,
+                    "expected 2 columns: word, before|after|title",
+                ));
+            }
         };
         out.push((cols[0].to_owned(), position));
     }
@@ -562,7 +571,8 @@ mod tests {
         assert!(d.surnames.contains_key("王") && d.surnames.contains_key("欧阳"));
         assert!(d.surnames["王"] > 5.0);
         assert!(d.given_name_chars.contains_key(&'伟'));
-        let division = |n: &str| d.divisions.iter().find(|x| x.name == n).map(|x| (x.level, x.short));
+        let division =
+            |n: &str| d.divisions.iter().find(|x| x.name == n).map(|x| (x.level, x.short));
         assert_eq!(division("湘潭市"), Some((DivisionLevel::City, false)));
         assert_eq!(division("嘉定"), Some((DivisionLevel::County, true)));
         assert_eq!(division("华亭镇").map(|x| x.0), Some(DivisionLevel::Township));

@@ -46,7 +46,8 @@ pub(crate) fn is_text_mask_char(c: char) -> bool {
 fn is_value_char_of(kind: PiiKind, c: char) -> bool {
     match kind {
         PiiKind::PersonName | PiiKind::Address => {
-            !c.is_whitespace() && !matches!(c, '·' | '•' | '-' | '(' | ')' | '\u{200B}'..='\u{200D}')
+            !c.is_whitespace()
+                && !matches!(c, '·' | '•' | '-' | '(' | ')' | '\u{200B}'..='\u{200D}')
         }
         _ => is_value_char(c),
     }

@@ -108,6 +108,7 @@ impl From<&Finding> for pb::Finding {
             masked: f.masked.clone(),
             rule: f.rule.to_owned(),
             explanation: f.explanation.clone(),
+            record: u32_of(f.record),
         }
     }
 }

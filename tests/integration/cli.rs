@@ -58,8 +58,9 @@ fn json_output_has_the_documented_shape() {
     assert_eq!(out.lines().count(), 1);
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(v["id"], "-");
-    assert_eq!(v["masked_text"], "张三𠀀身份证号：11*************02X");
-    let f = &v["findings"][0];
+    assert_eq!(v["masked_text"], "张*𠀀身份证号：11*************02X");
+    let findings = v["findings"].as_array().unwrap();
+    let f = findings.iter().find(|f| f["kind"] == "id_card").unwrap();
     for key in [
         "kind",
         "status",
@@ -74,6 +75,7 @@ fn json_output_has_the_documented_shape() {
         "masked",
         "rule",
         "explanation",
+        "record",
     ] {
         assert!(!f[key].is_null(), "missing {key}");
     }
@@ -150,7 +152,10 @@ fn dictionary_directory_adds_profiles() {
     assert_eq!(stdout(&o), "手机【手机号码】");
 
     let o = run(&["--dict-dir", dir.path().to_str().unwrap(), "profiles"], None);
-    assert_eq!(stdout(&o), "default\nlabels\n");
+    assert_eq!(
+        stdout(&o),
+        "default\nexpropriation\nlabels\npenalty\npersonnel\nsocial_assistance\n"
+    );
 }
 
 #[test]

