@@ -372,6 +372,11 @@ def given_name_chars() -> None:
     )
 
 
+# How the name of a division proper ends (province 省/自治区/特别行政区, city 市/州/盟,
+# county 县/区/旗/市, township 镇/乡/街道/苏木).
+DIVISION_SUFFIXES = ("省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "苏木")
+
+
 def divisions() -> None:
     """Division names down to townships (2023), with the short forms jionlp lists."""
     tar = npm_tarball("china-division")
@@ -380,6 +385,10 @@ def divisions() -> None:
     def add(name: str, level: str, full: str) -> None:
         name = name.strip()
         if not name or name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            return
+        # Township-level statistical units also include farms, development zones, prisons
+        # and offices (xx农场, xx管理委员会): not places people live in by those names.
+        if name == full and not name.endswith(DIVISION_SUFFIXES):
             return
         # A name shared by several levels keeps the highest (province over city ...).
         rows.setdefault(name, (level, full))

@@ -207,8 +207,8 @@ impl FieldMatcher {
 
     /// Labels the values of `key：value` fields in `line` (starting at byte `base`).
     fn fields(&self, line: &str, base: usize, labels: &mut Vec<Label>) {
-        let matches: Vec<_> = self.automaton.find_iter(line).collect();
-        for (n, m) in matches.iter().enumerate() {
+        let mut matches = self.automaton.find_iter(line).peekable();
+        while let Some(m) = matches.next() {
             let rest = &line[m.end()..];
             let after_spaces = rest.trim_start_matches(' ');
             let Some(colon) = after_spaces.chars().next().filter(|c| matches!(c, ':' | '：'))
@@ -225,7 +225,7 @@ impl FieldMatcher {
             let value = &line[value_start..];
             let lead = value.len() - value.trim_start_matches(' ').len();
             let value_start = value_start + lead;
-            let next_key = matches.get(n + 1).map_or(line.len(), |next| next.start());
+            let next_key = matches.peek().map_or(line.len(), |next| next.start());
             let mut value_end = value_start + end_of_value(&line[value_start..]);
             value_end = value_end.min(next_key.max(value_start));
             let value_end = value_start + line[value_start..value_end].trim_end().len();
@@ -270,10 +270,25 @@ fn separator_of(line: &str) -> Option<Separator> {
     if trimmed.contains('\t') {
         return Some(Separator::Tab);
     }
-    if split_cells(trimmed, Separator::Spaces).len() >= 3 {
+    // Columns aligned with spaces: at least two runs of two or more spaces between text.
+    if trimmed.matches("  ").next().is_some() && space_runs(trimmed) >= 2 {
         return Some(Separator::Spaces);
     }
     None
+}
+
+/// Counts the runs of two or more spaces in `line`.
+fn space_runs(line: &str) -> usize {
+    let (mut runs, mut spaces) = (0, 0);
+    for b in line.bytes() {
+        if b == b' ' {
+            spaces += 1;
+        } else {
+            runs += usize::from(spaces >= 2);
+            spaces = 0;
+        }
+    }
+    runs
 }
 
 /// Splits a table line into trimmed cell spans (byte offsets into `line`).

@@ -1,7 +1,9 @@
 //! `address`: home addresses (住址, 房屋坐落) in tables, fields and prose.
 //!
-//! Division names (province → township, with short forms such as 嘉定) are matched with one
-//! Aho-Corasick automaton; a suffix grammar then reads what follows (`红星村` `3组` `12号`,
+//! Division names (province → township) are looked up where one can end (at 省, 市, 区, 县,
+//! 镇, 乡 …: a hash lookup per length, only at those characters, which costs less than an
+//! automaton step on every byte of a 39k-name dictionary); short forms (嘉定, 湘潭) are
+//! tried where an address is being read. A suffix grammar then reads what follows (`红星村` `3组` `12号`,
 //! `幸福小区` `3栋` `2单元` `301室`). Whose address it is comes from context: a personal cue
 //! or field (家住, 户籍地, 家庭住址) makes it a leak; an organizational one (办公地址, 地址 of an
 //! office, an address followed by 人民政府) makes it public. Without a cue, only an address
@@ -11,6 +13,7 @@
 //! candidate records how many value characters reach each level.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 
 use crate::detect::{Candidate, Inline, explain};
 use crate::dict::{AddressContext, Dictionaries, DivisionLevel, FieldKind};
@@ -26,7 +29,6 @@ pub(crate) struct DivisionMatch {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) level: DivisionLevel,
-    pub(crate) short: bool,
 }
 
 /// Suffixes that end an address component, longest first where one is a prefix of another.
@@ -69,6 +71,9 @@ const SUFFIXES: &[(&str, Part)] = &[
     ("户", Part::Door),
 ];
 
+/// First characters of [`SUFFIXES`]: only at these is a suffix compared.
+const SUFFIX_CHARS: &str = "居村街苏社小花家新大单公镇乡屯寨组队路巷弄里苑园号栋幢座楼层室户";
+
 /// What an address component is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Part {
@@ -110,11 +115,24 @@ const MAX_COMPONENT: usize = 10;
 
 /// Finds addresses.
 pub(crate) struct Address {
-    divisions: AhoCorasick,
-    levels: Vec<DivisionLevel>,
-    short: Vec<bool>,
+    /// Full division names by name.
+    divisions: FxHashMap<Box<str>, DivisionLevel>,
+    /// Short forms (嘉定) by name, with the level of the division they stand for.
+    short: FxHashMap<Box<str>, DivisionLevel>,
+    /// The last two characters of full names, with the longest name ending so: most
+    /// characters that can end a name (县 of 民政局?) are rejected by one lookup.
+    tails: FxHashMap<(char, char), usize>,
+    /// Longest full and short name, in characters.
+    longest: usize,
+    longest_short: usize,
     cues: AhoCorasick,
     contexts: Vec<AddressContext>,
+}
+
+/// Characters a full division name ends with (`DIVISION_SUFFIXES` of the derivation
+/// script: 省 市 区 县 旗 州 盟 镇 乡 街道 苏木).
+fn ends_division(c: char) -> bool {
+    matches!(c, '省' | '市' | '区' | '县' | '旗' | '州' | '盟' | '镇' | '乡' | '道' | '木')
 }
 
 /// The parse of an address from its start.
@@ -136,38 +154,87 @@ struct Chain {
 
 impl Address {
     pub(crate) fn new(dict: &Dictionaries) -> Self {
-        // A contiguous NFA keeps the ~39k names in a few MB; a DFA of them would take
-        // hundreds (DESIGN §10).
-        let divisions = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(dict.divisions.iter().map(|d| &d.name))
-            .expect("division automaton builds");
+        let mut divisions: FxHashMap<Box<str>, DivisionLevel> = FxHashMap::default();
+        let mut short: FxHashMap<Box<str>, DivisionLevel> = FxHashMap::default();
+        for d in &dict.divisions {
+            let map = if d.short { &mut short } else { &mut divisions };
+            map.entry(d.name.as_str().into()).or_insert(d.level);
+        }
+        let longest = |m: &FxHashMap<Box<str>, DivisionLevel>| {
+            m.keys().map(|k| k.chars().count()).max().unwrap_or(0)
+        };
         let cues = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(dict.address_cues.iter().map(|(w, _)| w))
             .expect("address cue automaton builds");
+        let mut tails: FxHashMap<(char, char), usize> = FxHashMap::default();
+        for name in divisions.keys() {
+            let mut rev = name.chars().rev();
+            if let (Some(last), Some(before)) = (rev.next(), rev.next()) {
+                let len = tails.entry((before, last)).or_default();
+                *len = (*len).max(name.chars().count());
+            }
+        }
         Address {
+            tails,
+            longest: longest(&divisions),
+            longest_short: longest(&short),
             divisions,
-            levels: dict.divisions.iter().map(|d| d.level).collect(),
-            short: dict.divisions.iter().map(|d| d.short).collect(),
+            short,
             cues,
             contexts: dict.address_cues.iter().map(|(_, c)| *c).collect(),
         }
     }
 
-    /// Returns the division names in `text`, in order.
+    /// Returns the full division names in `text`, in order, without overlaps: at each
+    /// character that can end a name, the longest name ending there.
     pub(crate) fn divisions(&self, text: &str) -> Vec<DivisionMatch> {
-        self.divisions
-            .find_iter(text)
-            .map(|m| DivisionMatch {
-                start: m.start(),
-                end: m.end(),
-                level: self.levels[m.pattern().as_usize()],
-                short: self.short[m.pattern().as_usize()],
-            })
-            .collect()
+        let mut found: Vec<DivisionMatch> = Vec::new();
+        // Byte offsets of the last `longest` characters, as a ring.
+        let ring = self.longest.max(1);
+        let mut starts = vec![0usize; ring];
+        let mut previous = '\0';
+        for (n, (at, c)) in text.char_indices().enumerate() {
+            starts[n % ring] = at;
+            let before = std::mem::replace(&mut previous, c);
+            if !ends_division(c) {
+                continue;
+            }
+            let Some(&tail_max) = self.tails.get(&(before, c)) else { continue };
+            let end = at + c.len_utf8();
+            let most = tail_max.min(n + 1);
+            let hit = (2..=most).rev().find_map(|len| {
+                let start = starts[(n + 1 - len) % ring];
+                self.divisions.get(&text[start..end]).map(|&level| (start, level))
+            });
+            let Some((start, level)) = hit else { continue };
+            let m = DivisionMatch { start, end, level };
+            match found.last() {
+                // `江西省` then `西省`: keep the earlier, longer one.
+                Some(last) if start < last.end && start >= last.start => {}
+                // A longer name covering the previous one (`瑞金市` then `瑞金市沙洲坝镇`
+                // never happens, but `嘉定区` inside a longer name may).
+                Some(last) if start < last.end => {
+                    found.pop();
+                    found.push(m);
+                }
+                _ => found.push(m),
+            }
+        }
+        found
+    }
+
+    /// Returns the end and level of a short division name (`嘉定`) starting at `pos`.
+    fn short_at(&self, text: &str, pos: usize) -> Option<(usize, DivisionLevel)> {
+        let rest = &text[pos..];
+        let mut ends: Vec<usize> = Vec::with_capacity(self.longest_short);
+        let mut end = 0;
+        for c in rest.chars().take(self.longest_short) {
+            end += c.len_utf8();
+            ends.push(end);
+        }
+        ends.iter().rev().find_map(|&e| self.short.get(&rest[..e]).map(|&level| (pos + e, level)))
     }
 
     /// Appends the addresses of `text` (normalized) to `out`.
@@ -245,13 +312,24 @@ impl Address {
         };
         loop {
             let i = divisions.partition_point(|d| d.start < pos);
-            if let Some(d) = divisions.get(i).filter(|d| d.start == pos)
-                && deepest.is_none_or(|l| d.level >= l)
+            let full = divisions.get(i).filter(|d| d.start == pos).map(|d| (d.end, d.level, true));
+            // A short form counts only where more address follows it (嘉定区 is full,
+            // 嘉定 alone is a word like any other).
+            let division = full.or_else(|| {
+                self.short_at(text, pos)
+                    .filter(|&(end, _)| {
+                        divisions.get(i).is_some_and(|d| d.start == end)
+                            || component(text, end).is_some()
+                    })
+                    .map(|(end, level)| (end, level, false))
+            });
+            if let Some((end, level, is_full)) = division
+                && deepest.is_none_or(|l| level >= l)
             {
-                pos = d.end;
-                deepest = Some(d.level);
-                mark(&mut chain, pos, d.level);
-                chain.division |= !d.short;
+                pos = end;
+                deepest = Some(level);
+                mark(&mut chain, pos, level);
+                chain.division |= is_full;
                 chain.components += 1;
                 chain.end = pos;
                 continue;
@@ -307,7 +385,7 @@ fn component(text: &str, pos: usize) -> Option<(usize, Part)> {
     let rest = &text[pos..];
     let mut offset = 0;
     for (n, c) in rest.chars().enumerate() {
-        if n > 0 || c.is_ascii_digit() || is_han(c) {
+        if SUFFIX_CHARS.contains(c) {
             for &(suffix, part) in SUFFIXES {
                 if rest[offset..].starts_with(suffix) {
                     // A suffix alone is not a component (`号` after nothing).

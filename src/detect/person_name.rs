@@ -85,7 +85,10 @@ pub(crate) struct PersonName {
     compound: FxHashSet<(char, char)>,
     given: FxHashMap<char, u32>,
     blocklist: FxHashSet<String>,
+    /// First two characters of each blocklisted word: the cheap test before the full one.
+    block_prefixes: FxHashSet<(char, char)>,
     longest_block: usize,
+    flags: CharFlags,
     cues_before: FxHashSet<String>,
     cues_after: FxHashSet<String>,
     longest_cue: usize,
@@ -93,6 +96,48 @@ pub(crate) struct PersonName {
     follow_words: FxHashSet<String>,
     longest_follow: usize,
     jieba: Jieba,
+}
+
+/// Flags of a character in [`CharFlags`].
+const SURNAME: u8 = 1;
+const COMPOUND_FIRST: u8 = 2;
+const GIVEN: u8 = 4;
+
+/// Per-character flags for the CJK blocks up to U+9FFF: the first pass looks every
+/// character up here instead of hashing it.
+struct CharFlags {
+    table: Vec<u8>,
+}
+
+/// First code point of [`CharFlags`] (CJK Extension A).
+const FLAGS_FROM: u32 = 0x3400;
+const FLAGS_TO: u32 = 0x9FFF;
+
+impl CharFlags {
+    fn new(
+        surnames: &FxHashMap<char, f32>,
+        compound: &FxHashSet<(char, char)>,
+        given: &FxHashMap<char, u32>,
+    ) -> Self {
+        let mut table = vec![0u8; (FLAGS_TO - FLAGS_FROM + 1) as usize];
+        let mut set = |c: char, flag: u8| {
+            if let Some(slot) = (c as u32).checked_sub(FLAGS_FROM).and_then(|i| table.get_mut(i as usize)) {
+                *slot |= flag;
+            }
+        };
+        surnames.keys().for_each(|&c| set(c, SURNAME));
+        compound.iter().for_each(|&(c, _)| set(c, COMPOUND_FIRST));
+        given.keys().for_each(|&c| set(c, GIVEN));
+        CharFlags { table }
+    }
+
+    fn of(&self, c: char) -> u8 {
+        (c as u32)
+            .checked_sub(FLAGS_FROM)
+            .and_then(|i| self.table.get(i as usize))
+            .copied()
+            .unwrap_or(0)
+    }
 }
 
 /// A surname position in running text awaiting a decision.
@@ -146,11 +191,20 @@ impl PersonName {
             .collect();
         let longest_cue = dict.name_cues.iter().map(|(w, _)| w.chars().count()).max().unwrap_or(0);
         PersonName {
+            flags: CharFlags::new(&surnames, &compound, &dict.given_name_chars),
             surnames,
             compound,
             given: dict.given_name_chars.clone(),
             longest_block: dict.name_blocklist.iter().map(|w| w.chars().count()).max().unwrap_or(0),
             blocklist: dict.name_blocklist.iter().cloned().collect(),
+            block_prefixes: dict
+                .name_blocklist
+                .iter()
+                .filter_map(|w| {
+                    let mut chars = w.chars();
+                    Some((chars.next()?, chars.next()?))
+                })
+                .collect(),
             cues_before,
             cues_after,
             longest_cue,
@@ -255,9 +309,26 @@ impl PersonName {
         let mut labels = structure.labels.iter().peekable();
         // Place names are not names (石城县, 柳林镇).
         let mut places = divisions.iter().peekable();
+        let mut previous: Option<char> = None;
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
-            if !is_han(c) {
+            let before = previous.replace(c);
+            let flags = self.flags.of(c);
+            if flags & (SURNAME | COMPOUND_FIRST) == 0 {
+                continue;
+            }
+            let rest = &text[at..];
+            let mut next = rest.chars().skip(1);
+            let (Some(c1), c2) = (next.next(), next.next()) else { continue };
+            let surname = if flags & COMPOUND_FIRST != 0 && self.compound.contains(&(c, c1)) {
+                2
+            } else if flags & SURNAME != 0 {
+                1
+            } else {
+                continue;
+            };
+            let Some(g1) = (if surname == 2 { c2 } else { Some(c1) }) else { continue };
+            if g1 != '某' && g1 != '*' && self.flags.of(g1) & GIVEN == 0 {
                 continue;
             }
             while labels.peek().is_some_and(|l| l.end <= at) {
@@ -272,30 +343,23 @@ impl PersonName {
             if places.peek().is_some_and(|d| d.start <= at) {
                 continue;
             }
-            let rest = &text[at..];
-            let mut next = rest.chars().skip(1);
-            let (Some(c1), c2) = (next.next(), next.next()) else { continue };
-            let surname = if c2.is_some() && self.compound.contains(&(c, c1)) {
-                2
-            } else if self.surnames.contains_key(&c) {
-                1
-            } else {
-                continue;
-            };
-            let g1 = if surname == 2 { c2 } else { Some(c1) };
-            let Some(g1) = g1 else { continue };
-            let masked = g1 == '某' || g1 == '*';
-            if !masked && !self.given.contains_key(&g1) {
+            if self.block_prefixes.contains(&(c, c1)) && self.blocked(rest) {
                 continue;
             }
-            if self.blocked(rest) {
-                continue;
+            // A name does not start inside a word (民 of 村民, 政 of 民政).
+            if let Some(b) = before.filter(|&b| is_han(b)) {
+                let mut pair = [0u8; 8];
+                let len = b.encode_utf8(&mut pair).len();
+                let len = len + c.encode_utf8(&mut pair[len..]).len();
+                let pair = std::str::from_utf8(&pair[..len]).expect("two chars are UTF-8");
+                if self.jieba.has_word(pair) {
+                    continue;
+                }
             }
-            // A name does not follow another Chinese character that forms a word with
-            // the surname; segmentation decides, but a name never starts mid-name.
             pending.push(Pending { at, surname, accepted: None });
             if surname == 2 {
                 chars.next();
+                previous = Some(c1);
             }
         }
         pending
@@ -416,10 +480,11 @@ impl PersonName {
             if !(1..=2).contains(&n) || !given_ok || !next.word.chars().all(is_han) {
                 return None;
             }
-            let common = next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN)
-                && self.word_freq(next.word) < GIVEN_WORD_FREQ
-                // A surname character used as a preposition or conjunction (向, 和, 于).
-                && !matches!(token.tag, "p" | "c" | "u" | "d" | "r" | "v" | "uj" | "ul" | "f");
+            // A surname character used as a preposition or conjunction (向, 和, 于) does
+            // not start a name; the frequency lookup, the dearest test, goes last.
+            let common = !matches!(token.tag, "p" | "c" | "u" | "d" | "r" | "v" | "uj" | "ul" | "f")
+                && next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN)
+                && self.word_freq(next.word) < GIVEN_WORD_FREQ;
             let end = base + next.byte_end;
             if before_cue {
                 let e = explain(&["surname and given name", "cue before the name"], None);
