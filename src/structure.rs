@@ -9,7 +9,7 @@
 //!
 //! Works on the normalized text; all offsets are byte offsets into it.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 
 use crate::dict::FieldKind;
 
@@ -70,9 +70,13 @@ struct Header {
     columns: Vec<Option<(FieldKind, usize)>>,
 }
 
-/// Finds field words; built once from `fields.tsv`.
+/// Finds field words; built once from `fields.tsv`. Keys end where a colon follows and
+/// headers end a cell, so field words are looked up as suffixes there (a hash lookup per
+/// length) instead of scanning every line.
 pub(crate) struct FieldMatcher {
-    automaton: AhoCorasick,
+    index: FxHashMap<Box<str>, usize>,
+    /// Longest field word, in characters.
+    longest: usize,
     kinds: Vec<FieldKind>,
     words: Vec<String>,
 }
@@ -90,16 +94,23 @@ const MAX_FIELD_VALUE: usize = 120;
 
 impl FieldMatcher {
     pub(crate) fn new(fields: &[(String, FieldKind)]) -> Self {
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(fields.iter().map(|(w, _)| w))
-            .expect("field automaton builds");
         FieldMatcher {
-            automaton,
+            index: fields.iter().enumerate().map(|(i, (w, _))| (w.as_str().into(), i)).collect(),
+            longest: fields.iter().map(|(w, _)| w.chars().count()).max().unwrap_or(0),
             kinds: fields.iter().map(|(_, k)| *k).collect(),
             words: fields.iter().map(|(w, _)| w.clone()).collect(),
         }
+    }
+
+    /// Returns the byte offset and id of the longest field word `s` ends with.
+    fn suffix(&self, s: &str) -> Option<(usize, usize)> {
+        let mut starts = [0usize; 16];
+        let mut n = 0;
+        for (i, _) in s.char_indices().rev().take(self.longest.min(starts.len())) {
+            starts[n] = i;
+            n += 1;
+        }
+        starts[..n].iter().rev().find_map(|&i| self.index.get(&s[i..]).map(|&id| (i, id)))
     }
 
     /// Returns the kind of field word `field`.
@@ -123,11 +134,7 @@ impl FieldMatcher {
             core = core[..open].trim_end();
         }
         let core = core.trim_end_matches([':', '：']);
-        let found = self.automaton.find_iter(core).last()?;
-        (found.end() == core.len()).then(|| {
-            let id = found.pattern().as_usize();
-            (self.kinds[id], id)
-        })
+        self.suffix(core).map(|(_, id)| (self.kinds[id], id))
     }
 
     /// Analyzes `text` (normalized) into records and labels.
@@ -152,8 +159,14 @@ impl FieldMatcher {
                 if separator == Separator::Pipe && is_rule_line(&cells, body) {
                     continue;
                 }
-                let kinds: Vec<Option<(FieldKind, usize)>> =
-                    cells.iter().map(|&(s, e)| self.header_kind(&body[s..e])).collect();
+                // A row holding digits is data (a header's digits are at most a note), so
+                // only digit-free rows are looked up as headers.
+                let may_be_header = !body.bytes().any(|b| b.is_ascii_digit());
+                let kinds: Vec<Option<(FieldKind, usize)>> = if may_be_header {
+                    cells.iter().map(|&(s, e)| self.header_kind(&body[s..e])).collect()
+                } else {
+                    Vec::new()
+                };
                 if kinds.iter().flatten().count() >= 1 && kinds.len() >= 2 {
                     // A header row: not a record of its own.
                     header = Some(Header { separator, columns: kinds });
@@ -207,37 +220,33 @@ impl FieldMatcher {
 
     /// Labels the values of `key：value` fields in `line` (starting at byte `base`).
     fn fields(&self, line: &str, base: usize, labels: &mut Vec<Label>) {
-        let mut matches = self.automaton.find_iter(line).peekable();
-        while let Some(m) = matches.next() {
-            let rest = &line[m.end()..];
-            let after_spaces = rest.trim_start_matches(' ');
-            let Some(colon) = after_spaces.chars().next().filter(|c| matches!(c, ':' | '：'))
-            else {
-                continue;
-            };
+        // (key start, value start, field id) of every key followed by a colon.
+        let mut keys: Vec<(usize, usize, usize)> = Vec::new();
+        for (colon, c) in line.match_indices([':', '：']) {
+            let head = line[..colon].trim_end_matches(' ');
+            let Some((key_start, id)) = self.suffix(head) else { continue };
             // The key must start the line or follow punctuation or a space: `单位地址` is
             // its own key, not `地址` of something.
-            let before = line[..m.start()].chars().next_back();
-            if before.is_some_and(crate::text::is_han) {
+            if line[..key_start].chars().next_back().is_some_and(crate::text::is_han) {
                 continue;
             }
-            let value_start = m.end() + (rest.len() - after_spaces.len()) + colon.len_utf8();
+            keys.push((key_start, colon + c.len(), id));
+        }
+        for (n, &(key_start, value_start, id)) in keys.iter().enumerate() {
             let value = &line[value_start..];
-            let lead = value.len() - value.trim_start_matches(' ').len();
-            let value_start = value_start + lead;
-            let next_key = matches.peek().map_or(line.len(), |next| next.start());
-            let mut value_end = value_start + end_of_value(&line[value_start..]);
-            value_end = value_end.min(next_key.max(value_start));
+            let value_start = value_start + value.len() - value.trim_start_matches(' ').len();
+            let next_key = keys.get(n + 1).map_or(line.len(), |next| next.0);
+            let value_end =
+                (value_start + end_of_value(&line[value_start..])).min(next_key.max(value_start));
             let value_end = value_start + line[value_start..value_end].trim_end().len();
             if value_end > value_start && value_end - value_start <= MAX_FIELD_VALUE {
-                let id = m.pattern().as_usize();
                 labels.push(Label {
                     start: base + value_start,
                     end: base + value_end,
                     kind: self.kinds[id],
                     field: id,
                     cell: false,
-                    key_start: base + m.start(),
+                    key_start: base + key_start,
                 });
             }
         }

@@ -122,6 +122,8 @@ pub(crate) struct Address {
     /// The last two characters of full names, with the longest name ending so: most
     /// characters that can end a name (县 of 民政局?) are rejected by one lookup.
     tails: FxHashMap<(char, char), usize>,
+    /// Finds the characters that end full names.
+    finals: AhoCorasick,
     /// Longest full and short name, in characters.
     longest: usize,
     longest_short: usize,
@@ -131,9 +133,8 @@ pub(crate) struct Address {
 
 /// Characters a full division name ends with (`DIVISION_SUFFIXES` of the derivation
 /// script: 省 市 区 县 旗 州 盟 镇 乡 街道 苏木).
-fn ends_division(c: char) -> bool {
-    matches!(c, '省' | '市' | '区' | '县' | '旗' | '州' | '盟' | '镇' | '乡' | '道' | '木')
-}
+const DIVISION_FINALS: [&str; 11] =
+    ["省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "道", "木"];
 
 /// The parse of an address from its start.
 #[derive(Debug, Default)]
@@ -177,6 +178,7 @@ impl Address {
             }
         }
         Address {
+            finals: AhoCorasick::new(DIVISION_FINALS).expect("final characters build"),
             tails,
             longest: longest(&divisions),
             longest_short: longest(&short),
@@ -188,24 +190,27 @@ impl Address {
     }
 
     /// Returns the full division names in `text`, in order, without overlaps: at each
-    /// character that can end a name, the longest name ending there.
+    /// character that can end a name (found with a SIMD search), the longest name ending
+    /// there.
     pub(crate) fn divisions(&self, text: &str) -> Vec<DivisionMatch> {
         let mut found: Vec<DivisionMatch> = Vec::new();
-        // Byte offsets of the last `longest` characters, as a ring.
-        let ring = self.longest.max(1);
-        let mut starts = vec![0usize; ring];
-        let mut previous = '\0';
-        for (n, (at, c)) in text.char_indices().enumerate() {
-            starts[n % ring] = at;
-            let before = std::mem::replace(&mut previous, c);
-            if !ends_division(c) {
+        let mut starts = [0usize; 32];
+        for m in self.finals.find_iter(text) {
+            let end = m.end();
+            // Character starts before the end, nearest first: starts[k] begins k+1 chars back.
+            let mut n = 0;
+            for (i, _) in text[..end].char_indices().rev().take(self.longest.min(starts.len())) {
+                starts[n] = i;
+                n += 1;
+            }
+            if n < 2 {
                 continue;
             }
-            let Some(&tail_max) = self.tails.get(&(before, c)) else { continue };
-            let end = at + c.len_utf8();
-            let most = tail_max.min(n + 1);
-            let hit = (2..=most).rev().find_map(|len| {
-                let start = starts[(n + 1 - len) % ring];
+            let before = text[starts[1]..starts[0]].chars().next().unwrap_or('\0');
+            let last = text[starts[0]..end].chars().next().unwrap_or('\0');
+            let Some(&tail_max) = self.tails.get(&(before, last)) else { continue };
+            let hit = (2..=tail_max.min(n)).rev().find_map(|len| {
+                let start = starts[len - 1];
                 self.divisions.get(&text[start..end]).map(|&level| (start, level))
             });
             let Some((start, level)) = hit else { continue };
@@ -213,8 +218,7 @@ impl Address {
             match found.last() {
                 // `江西省` then `西省`: keep the earlier, longer one.
                 Some(last) if start < last.end && start >= last.start => {}
-                // A longer name covering the previous one (`瑞金市` then `瑞金市沙洲坝镇`
-                // never happens, but `嘉定区` inside a longer name may).
+                // A longer name covering the previous one.
                 Some(last) if start < last.end => {
                     found.pop();
                     found.push(m);

@@ -121,7 +121,9 @@ impl CharFlags {
     ) -> Self {
         let mut table = vec![0u8; (FLAGS_TO - FLAGS_FROM + 1) as usize];
         let mut set = |c: char, flag: u8| {
-            if let Some(slot) = (c as u32).checked_sub(FLAGS_FROM).and_then(|i| table.get_mut(i as usize)) {
+            if let Some(slot) =
+                (c as u32).checked_sub(FLAGS_FROM).and_then(|i| table.get_mut(i as usize))
+            {
                 *slot |= flag;
             }
         };
@@ -379,8 +381,16 @@ impl PersonName {
 
     /// Decides each pending candidate from cues and the segmentation of its window.
     fn decide(&self, text: &str, pending: &mut [Pending]) {
+        // Pseudonyms (张某某) need no segmentation; only the rest is tagged.
+        for p in pending.iter_mut() {
+            p.accepted = pseudonym(text, p);
+        }
         let mut i = 0;
         while i < pending.len() {
+            if pending[i].accepted.is_some() {
+                i += 1;
+                continue;
+            }
             // One window for every candidate whose window overlaps the first's.
             let (w_start, mut w_end) = window(text, pending[i].at);
             let mut j = i + 1;
@@ -389,7 +399,7 @@ impl PersonName {
                 j += 1;
             }
             let tags = self.jieba.tag(&text[w_start..w_end], true);
-            for p in &mut pending[i..j] {
+            for p in pending[i..j].iter_mut().filter(|p| p.accepted.is_none()) {
                 p.accepted = self.judge(text, p, w_start, &tags);
             }
             i = j;
@@ -425,14 +435,6 @@ impl PersonName {
     ) -> Option<(usize, f32, &'static str, Explanation)> {
         let at = p.at;
         let surname_end = advance(text, at, p.surname);
-        // Pseudonyms and stars: 张某某, 王*.
-        let masked: usize =
-            text[surname_end..].chars().take(2).take_while(|&c| c == '某' || c == '*').count();
-        if masked > 0 {
-            let end = advance(text, surname_end, masked);
-            let e = explain(&["surname followed by 某 or stars"], None);
-            return Some((end, 0.8, "person_name.pseudonym", e));
-        }
         let token = tags.iter().find(|t| base + t.byte_end > at)?;
         let tok_start = base + token.byte_start;
         if tok_start < at {
@@ -482,9 +484,10 @@ impl PersonName {
             }
             // A surname character used as a preposition or conjunction (向, 和, 于) does
             // not start a name; the frequency lookup, the dearest test, goes last.
-            let common = !matches!(token.tag, "p" | "c" | "u" | "d" | "r" | "v" | "uj" | "ul" | "f")
-                && next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN)
-                && self.word_freq(next.word) < GIVEN_WORD_FREQ;
+            let common =
+                !matches!(token.tag, "p" | "c" | "u" | "d" | "r" | "v" | "uj" | "ul" | "f")
+                    && next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN)
+                    && self.word_freq(next.word) < GIVEN_WORD_FREQ;
             let end = base + next.byte_end;
             if before_cue {
                 let e = explain(&["surname and given name", "cue before the name"], None);
@@ -660,6 +663,18 @@ impl PersonName {
     }
 }
 
+/// Accepts a surname followed by `某` or stars (张某某, 王*): a name already masked.
+fn pseudonym(text: &str, p: &Pending) -> Option<(usize, f32, &'static str, Explanation)> {
+    let surname_end = advance(text, p.at, p.surname);
+    let masked: usize =
+        text[surname_end..].chars().take(2).take_while(|&c| c == '某' || c == '*').count();
+    (masked > 0).then(|| {
+        let end = advance(text, surname_end, masked);
+        let e = explain(&["surname followed by 某 or stars"], None);
+        (end, 0.8, "person_name.pseudonym", e)
+    })
+}
+
 /// Returns true for a value that can be a name: 2 to 4 Chinese characters (spaces inside
 /// allowed), a name with `·`, or a surname followed by stars or 某.
 fn looks_like_name(value: &str) -> bool {
@@ -702,15 +717,16 @@ fn window(text: &str, at: usize) -> (usize, usize) {
 
 /// Returns true after a name that opens a 任前公示 line: `张三，男，` / `张三（女，`.
 fn appointment_line(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let opens = text[line_start..start]
-        .chars()
-        .all(|c| c.is_whitespace() || c.is_ascii_digit() || ".、".contains(c));
     let mut rest = text[end..].chars();
-    opens
-        && matches!(rest.next(), Some('，' | ',' | '(' | '（'))
+    let sex = matches!(rest.next(), Some('，' | ',' | '(' | '（'))
         && matches!(rest.next(), Some('男' | '女'))
-        && matches!(rest.next(), Some('，' | ',' | ')' | '）' | '、'))
+        && matches!(rest.next(), Some('，' | ',' | ')' | '）' | '、'));
+    // Only a list marker may precede the name on its line.
+    sex && text[..start]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .all(|c| c.is_whitespace() || c.is_ascii_digit() || ".、".contains(c))
 }
 
 /// Returns the end of the list item starting at `at` when the item is a plausible name
