@@ -299,6 +299,10 @@ COMPOUND_SURNAMES = """
 """.split()
 COMPOUND_SURNAMES = [c for c in COMPOUND_SURNAMES if len(c) == 2]
 
+# Surnames of the 100 most common (公安部户政管理研究中心 ranking, a public fact) that faker
+# lists only in their older forms (萧, 傅, 阎): listed here.
+COMMON_MISSING_SURNAMES = ["肖", "付", "闫"]
+
 
 def faker_person() -> tuple[list[tuple[str, float]], list[str]]:
     """Surnames with weights and given names of faker's zh_CN person provider (parsed, not run)."""
@@ -325,18 +329,22 @@ def surnames() -> None:
     """Single and compound surnames, with faker's population weights where it has them."""
     weighted, _ = faker_person()
     rows = {s: f"{w:g}" for s, w in weighted}
-    for c in COMPOUND_SURNAMES:
+    for c in COMPOUND_SURNAMES + COMMON_MISSING_SURNAMES:
         rows.setdefault(c, "")
     write(
         "surnames.tsv",
         header(
             "Surnames (single and compound) for person_name detection",
             [src("PyPI", "faker", "faker/providers/person/zh_CN/__init__.py last_names"),
-             "compound surnames of the 百家姓, listed in the script (public-domain facts)"],
+             "compound surnames of the 百家姓 and 肖/付/闫 of the 100 most common, listed in the "
+             "script (public facts)"],
             "surname, weight in per cent of the population (empty: not given by the source)",
         ),
         sorted(rows.items()),
     )
+
+
+MODERN_GIVEN = "梓萱沐宸奕辰睿皓轩诺汐馨桐彤依若苒芮瑾瑜锦煜昕晞玥栩茉悠柠涵霖骁钰琪妍"
 
 
 def given_name_chars() -> None:
@@ -358,6 +366,11 @@ def given_name_chars() -> None:
     for name in given:
         for c in name:
             counts[c] = counts.get(c, 0) + 1
+    # Both sources are old: the characters of the most popular given names of recent years
+    # (公安部户政管理研究中心, 《全国姓名报告》 2019-2023, public facts listed here) are added
+    # with a moderate count where they are missing or rarer.
+    for c in MODERN_GIVEN:
+        counts[c] = max(counts.get(c, 0), 10)
     rows = [(c, str(n)) for c, n in sorted(counts.items()) if n >= 2]
     write(
         "given_name_chars.tsv",
@@ -365,7 +378,9 @@ def given_name_chars() -> None:
             "Characters of given names, with how often each appears in listed names",
             [f"PyPI jieba {SDIST['jieba'][0]} (MIT), jieba/dict.txt: 3-character words tagged "
              "nr/nrfg behind a single-character surname",
-             src("PyPI", "faker", "faker/providers/person/zh_CN/__init__.py first_names")],
+             src("PyPI", "faker", "faker/providers/person/zh_CN/__init__.py first_names"),
+             "characters of popular recent given names (《全国姓名报告》 2019-2023), listed in "
+             "the script"],
             "character, count (characters seen fewer than twice are left out)",
         ),
         rows,

@@ -106,6 +106,20 @@ def address() -> str:
     return f"{rng.choice(COUNTY_NAMES)}{rng.choice(TOWNS)}{rng.choice(VILLAGES)}{rng.randint(1, 12)}组{rng.randint(1, 99)}号"
 
 
+def urban_address() -> str:
+    estate = rng.choice(["幸福小区", "锦绣花园", "滨江家园", "和平新村", "阳光苑"])
+    return (f"{rng.choice(COUNTY_NAMES)}{rng.choice(TOWNS)}{estate}{rng.randint(1, 30)}栋"
+            f"{rng.randint(1, 6)}单元{rng.randint(1, 30)}0{rng.randint(1, 4)}室")
+
+
+def office_address() -> str:
+    road = rng.choice(["人民路", "解放大道", "政府大院", "文化路", "建设路"])
+    return f"{rng.choice(COUNTY_NAMES)}{rng.choice(TOWNS)}{road}{rng.randint(1, 300)}号"
+
+
+MINORITY = ["买买提·艾力", "阿依古丽·吐尔逊", "热依拉·买买提", "艾尔肯·阿不都", "古丽娜·热合曼"]
+
+
 def uscc() -> str:
     chars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
     body = rng.choice("159") + rng.choice("123") + rng.choice(COUNTIES) + "".join(rng.choice(chars) for _ in range(9))
@@ -389,8 +403,70 @@ def prose(i: int) -> Doc:
     return d
 
 
+def commendation(i: int) -> Doc:
+    """Names in running text, with the cues notices use."""
+    d = Doc(f"biaozhang-{i:03d}")
+    d.text("关于表彰2026年度优秀网格员的通报\n")
+    d.text("经各村（社区）推荐、镇党委研究，决定对")
+    for n in range(rng.randint(2, 4)):
+        if n:
+            d.text("、")
+        d.leak("person_name", name())
+    d.text("等同志予以通报表彰。\n")
+    d.text("其中，").leak("person_name", name()).text("同志扎根基层十余年，")
+    d.text("多次帮助困难户").leak("person_name", name()).text("解决就医问题。\n")
+    d.text("特别感谢").leak("person_name", name()).text(rng.choice(["女士", "先生"]))
+    d.text("为慰问活动捐赠物资。\n")
+    d.text("户主").leak("person_name", name()).text(f"家庭人口{rng.randint(2, 6)}人，")
+    d.text("现居住地：").leak("address", rng.choice([address(), urban_address()])).text("。\n")
+    footer(d)
+    return d
+
+
+def recipients_with_addresses(i: int) -> Doc:
+    """Assistance lists with an address column, minority names and masked entries."""
+    d = Doc(f"jiuzhu-{i:03d}")
+    d.text(f"{rng.choice(TOWNS)}2026年临时救助对象公示\n")
+    style = ["markdown", "tsv", "spaces"][i % 3]
+    rows = []
+    for n in range(rng.randint(3, 6)):
+        r = rng.random()
+        if r < 0.15:
+            person = ("person_name", rng.choice(MINORITY))
+        elif r < 0.3:
+            person = (None, name()[0] + rng.choice(["*", "**", "某", "某某"]))  # compliant
+        else:
+            person = ("person_name", name())
+        rows.append([
+            (None, str(n + 1)),
+            person,
+            ("address", rng.choice([address(), urban_address()])),
+            (None, rng.choice(["因病", "因灾", "因学", "意外事故"])),
+            (None, f"{rng.randint(5, 50)}00"),
+        ])
+    table(d, ["序号", "姓名", "家庭住址", "救助原因", "救助金额（元）"], rows, style)
+    d.text("受理地点：").public_value("address", office_address()).text("（镇社会事务办）\n")
+    footer(d)
+    return d
+
+
+def name_negatives(i: int) -> Doc:
+    """Words that begin with a surname character, places and organizations: no person."""
+    d = Doc(f"negative-name-{i:03d}")
+    d.text("关于做好秋冬季森林防火工作的通知\n")
+    d.text(f"各乡镇人民政府、县直各单位：为高度重视林业安全，请于{rng.randint(1, 30)}日前在村务公开栏张贴本通知，")
+    d.text("并对周边林区开展巡查。于是各地要明确程序，何时发现火情何时报告。")
+    d.text(f"{rng.choice(TOWNS)}、{rng.choice(TOWNS)}要安排资金{rng.randint(2, 90)}万元，")
+    d.text(f"组织常住人口参加演练，黄金周期间加强值守。\n")
+    d.text(f"当事人：{rng.choice(COUNTY_NAMES)}{rng.choice(['宏达建材有限公司', '绿源农业专业合作社', '顺发超市'])}\n")
+    d.text("办公地址：").public_value("address", office_address()).text("\n")
+    d.text(f"{rng.choice(COUNTY_NAMES)}林业局\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
-             hard_negatives, prose]
+             hard_negatives, prose, commendation, recipients_with_addresses, name_negatives]
 
 
 def main() -> None:

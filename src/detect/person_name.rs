@@ -39,17 +39,18 @@ const FREQUENT_WORD: usize = 300;
 /// The given name of a segmented name must be made of characters seen in names: the
 /// product of their counts in `given_name_chars.tsv` (建国 308 × 571). Without a cue a
 /// two-character given name needs [`NAME_SCORE`], a one-character one [`COMMON_GIVEN_ONE`];
-/// with a cue [`CUE_SCORE`]. jieba also tags compounds such as 牛仔布 and 许可证 `nr`: a
+/// with a cue, only a frequent word is refused (modern given names such as 梓萱 are rare in
+/// the lists the counts come from). jieba also tags compounds such as 牛仔布 and 许可证 `nr`: a
 /// three-character name whose first two characters are a common word is not taken.
 const NAME_SCORE: f64 = 100.0;
 const COMMON_GIVEN_ONE: f64 = 30.0;
-const CUE_SCORE: f64 = 50.0;
 /// A word split off after a surname is a given name only when it is not frequent as a word
 /// (`和/社会` is not 和社会).
 const GIVEN_WORD_FREQ: usize = 100;
 
-/// Characters that end place names, not given names.
-const PLACE_SUFFIXES: &str = "村组镇乡县市省区路街巷号楼室队屯庄";
+/// Characters that end place and office names, not given names (王村, 农村局).
+const PLACE_SUFFIXES: &str =
+    "村组镇乡县市省区路街巷号楼室队屯庄局委办厅院所站部处科会社司厂店馆校场";
 
 /// Suffixes that make a labeled value an organization, not a person (`当事人：某某有限公司`).
 const ORG_SUFFIXES: &[&str] = &[
@@ -234,12 +235,14 @@ impl PersonName {
             return;
         }
         self.decide(text, &mut pending);
-        self.lists(text, &mut pending);
+        let mut accepted = Vec::new();
         for p in &pending {
             if let Some((end, confidence, rule, explanation)) = p.accepted {
                 out.push(self.candidate(text, p.at, end, p.surname, confidence, rule, explanation));
+                accepted.push((p.at, end));
             }
         }
+        self.lists(text, &accepted, out);
         self.dotted(text, structure, out);
     }
 
@@ -345,7 +348,12 @@ impl PersonName {
             if places.peek().is_some_and(|d| d.start <= at) {
                 continue;
             }
-            if self.block_prefixes.contains(&(c, c1)) && self.blocked(rest) {
+            // A blocklisted word (黎明) may still begin a name that a cue after it confirms
+            // (黎明杰，身份证号…).
+            if self.block_prefixes.contains(&(c, c1))
+                && self.blocked(rest)
+                && self.cue_after_end(text, at, surname).is_none()
+            {
                 continue;
             }
             // A name does not start inside a word (民 of 村民, 政 of 民政).
@@ -354,7 +362,7 @@ impl PersonName {
                 let len = b.encode_utf8(&mut pair).len();
                 let len = len + c.encode_utf8(&mut pair[len..]).len();
                 let pair = std::str::from_utf8(&pair[..len]).expect("two chars are UTF-8");
-                if self.jieba.has_word(pair) {
+                if self.jieba.has_word(pair) && !self.cue_before(text, at) {
                     continue;
                 }
             }
@@ -434,21 +442,15 @@ impl PersonName {
         tags: &[jieba_rs::Tag<'_>],
     ) -> Option<(usize, f32, &'static str, Explanation)> {
         let at = p.at;
-        let surname_end = advance(text, at, p.surname);
         let token = tags.iter().find(|t| base + t.byte_end > at)?;
         let tok_start = base + token.byte_start;
-        if tok_start < at {
-            // The surname character ends or sits inside another word (感谢, 提高, 海王).
+        let before_cue = self.cue_before(text, at);
+        if tok_start < at && !before_cue {
+            // The surname character ends or sits inside another word (感谢, 提高, 海王) —
+            // unless a cue ends right before it (户主任春雨: 户主 + 任春雨, not 主任).
             return None;
         }
-        let before_cue = self.cue_before(text, at);
-        // Ends the cues after allow: a cue right after 2 or 3 (compound: 3 or 4) characters.
-        let after_cue_end = (1..=2).map(|g| advance(text, surname_end, g)).find(|&end| {
-            end > surname_end
-                && (self.cue_after(text, end)
-                    || appointment_line(text, at, end)
-                    || self.followed_by_personal_data(text, end))
-        });
+        let after_cue_end = self.cue_after_end(text, at, p.surname);
         if let Some(end) = after_cue_end.filter(|&end| self.cued(&text[at..end], p.surname)) {
             let e = explain(&["surname and given name", "cue after the name"], None);
             return Some((end, 0.9, "person_name.cue", e));
@@ -468,7 +470,7 @@ impl PersonName {
                 let e = explain(&["surname and given name", "segmented as a personal name"], None);
                 return Some((tok_end, confidence, "person_name.segmented", e));
             }
-            if before_cue {
+            if before_cue && self.cued(token.word, p.surname) {
                 let e = explain(&["surname and given name", "cue before the name"], None);
                 return Some((tok_end, 0.85, "person_name.cue", e));
             }
@@ -489,7 +491,7 @@ impl PersonName {
                     && next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN)
                     && self.word_freq(next.word) < GIVEN_WORD_FREQ;
             let end = base + next.byte_end;
-            if before_cue {
+            if before_cue && self.cued(&text[at..end], p.surname) {
                 let e = explain(&["surname and given name", "cue before the name"], None);
                 return Some((end, 0.85, "person_name.cue", e));
             }
@@ -499,6 +501,19 @@ impl PersonName {
             }
         }
         None
+    }
+
+    /// Returns the end of a name starting at `at` that a cue after it confirms: a cue right
+    /// after 1 or 2 given-name characters (`同志`, `，男，`, `，身份证号`).
+    fn cue_after_end(&self, text: &str, at: usize, surname: usize) -> Option<usize> {
+        let surname_end = advance(text, at, surname);
+        (1..=2).map(|g| advance(text, surname_end, g)).find(|&end| {
+            end > surname_end
+                && text[surname_end..end].chars().all(is_han)
+                && (self.cue_after(text, end)
+                    || appointment_line(text, at, end)
+                    || self.followed_by_personal_data(text, end))
+        })
     }
 
     /// Returns true when a two-character word tagged as a name is likely one: a common
@@ -523,7 +538,7 @@ impl PersonName {
     fn cued(&self, candidate: &str, surname: usize) -> bool {
         let frequent =
             self.word_freq(candidate) >= FREQUENT_WORD && !self.listed_as_name(candidate);
-        !frequent && self.given_score(candidate, surname) >= CUE_SCORE
+        !frequent && candidate.chars().skip(surname).all(is_han)
     }
 
     /// Returns true when jieba's dictionary lists `word` as a personal name (李娜).
@@ -596,39 +611,115 @@ impl PersonName {
         false
     }
 
-    /// Accepts list items joined by `、` whose neighbour in the list is an accepted name.
-    fn lists(&self, text: &str, pending: &mut [Pending]) {
-        for pass in 0..2 {
-            let order: Vec<usize> = if pass == 0 {
-                (0..pending.len()).collect()
-            } else {
-                (0..pending.len()).rev().collect()
+    /// Finds names listed with `、` (王建国、李秀英、赵敏等同志): every item of a list is a name
+    /// when a cue follows the list (`等同志`, `同志`, `等人`), when half its items are names
+    /// already, or when it has three or more items that all look like names.
+    fn lists(&self, text: &str, accepted: &[(usize, usize)], out: &mut Vec<Candidate>) {
+        let mut from = 0;
+        while let Some(offset) = text[from..].find('、') {
+            let first_sep = from + offset;
+            // The items: the Han run before the first separator, then whole items.
+            let Some(first) = self.first_item(text, first_sep) else {
+                from = first_sep + '、'.len_utf8();
+                continue;
             };
-            for i in order {
-                if pending[i].accepted.is_some() {
-                    continue;
+            let mut items = vec![first];
+            let mut sep = first_sep;
+            loop {
+                let start = sep + '、'.len_utf8();
+                let Some(end) = self.item_end(text, start) else { break };
+                items.push((start, end));
+                if !text[end..].starts_with('、') {
+                    break;
                 }
-                let at = pending[i].at;
-                let Some(end) = list_item_end(text, at, pending[i].surname) else { continue };
-                if !self.cued(&text[at..end], pending[i].surname) {
-                    continue;
-                }
-                let neighbour = |j: usize| {
-                    let p: &Pending = &pending[j];
-                    p.accepted.is_some_and(|(e, ..)| {
-                        // Adjacent items: the separator sits between them.
-                        (e <= at && is_list_separator(&text[e..at]))
-                            || (p.at >= end && is_list_separator(&text[end..p.at]))
-                    })
-                };
-                let joined =
-                    (i > 0 && neighbour(i - 1)) || (i + 1 < pending.len() && neighbour(i + 1));
-                if joined {
+                sep = end;
+            }
+            let last_end = items.last().map_or(first_sep, |i| i.1);
+            from = last_end.max(first_sep + '、'.len_utf8());
+            if items.len() < 2 {
+                continue;
+            }
+            let named =
+                items.iter().filter(|i| accepted.iter().any(|a| a.0 < i.1 && i.0 < a.1)).count();
+            let plausible: Vec<bool> =
+                items.iter().map(|&(s, e)| self.list_item_is_name(&text[s..e])).collect();
+            let cue = self.cue_after(text, last_end) || self.etc_people(text, last_end);
+            // Without a cue or named neighbours, three items that all look like names and
+            // none of which is a dictionary word (来电、来信、来访 are words).
+            let unknown = || {
+                items.iter().all(|&(s, e)| {
+                    !self.jieba.has_word(&text[s..e]) || self.listed_as_name(&text[s..e])
+                })
+            };
+            let supported = cue
+                || 2 * named >= items.len()
+                || (items.len() >= 3 && plausible.iter().all(|&p| p) && unknown());
+            if !supported {
+                continue;
+            }
+            for (&(start, end), &ok) in items.iter().zip(&plausible) {
+                if ok {
                     let e = explain(&["surname and given name", "listed with other names"], None);
-                    pending[i].accepted = Some((end, 0.8, "person_name.list", e));
+                    let surname = self.surname_len(&text[start..end]);
+                    out.push(self.candidate(text, start, end, surname, 0.8, "person_name.list", e));
                 }
             }
         }
+    }
+
+    /// Returns true when `等` closes a list of people at `at`: `等同志`, `等人`, `等3人`,
+    /// `等户` (`来电、来信等方式` is not one).
+    fn etc_people(&self, text: &str, at: usize) -> bool {
+        let Some(rest) = text[at..].strip_prefix('等') else { return false };
+        let next = rest
+            .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+        next.starts_with(['人', '户', '名', '位']) || self.cue_after(text, text.len() - rest.len())
+    }
+
+    /// Returns the first item of a list ending at `sep`: the last 3, 2 or 4 (compound
+    /// surname) characters of the Chinese run before it that start with a surname.
+    fn first_item(&self, text: &str, sep: usize) -> Option<(usize, usize)> {
+        let run: Vec<(usize, char)> =
+            text[..sep].char_indices().rev().take_while(|&(_, c)| is_han(c)).take(4).collect();
+        [3usize, 2, 4].into_iter().filter(|&n| n <= run.len()).find_map(|n| {
+            let start = run[n - 1].0;
+            let item = &text[start..sep];
+            let surname = self.surname_len(item);
+            let first = item.chars().next()?;
+            let ok =
+                if surname == 2 { n >= 3 } else { self.flags.of(first) & SURNAME != 0 && n <= 3 };
+            ok.then_some((start, sep))
+        })
+    }
+
+    /// Returns the end of a list item starting at `start`: 2 to 4 Chinese characters ended by
+    /// `、`, `等`, a name cue or anything not Chinese.
+    fn item_end(&self, text: &str, start: usize) -> Option<usize> {
+        let mut end = start;
+        for (n, c) in text[start..].chars().take(5).enumerate() {
+            if n >= 2 && (c == '等' || c == '、' || !is_han(c) || self.cue_after(text, end)) {
+                return Some(end);
+            }
+            if !is_han(c) || n == 4 {
+                return None;
+            }
+            end += c.len_utf8();
+        }
+        (text[start..end].chars().count() >= 2 && end == text.len()).then_some(end)
+    }
+
+    /// Returns true when a list item can be a name: a surname, given-name characters and
+    /// not a frequent word.
+    fn list_item_is_name(&self, item: &str) -> bool {
+        let surname = self.surname_len(item);
+        let Some(first) = item.chars().next() else { return false };
+        let starts = surname == 2 || self.flags.of(first) & SURNAME != 0;
+        let n = item.chars().count();
+        starts
+            && (surname + 1..=surname + 2).contains(&n)
+            && item.chars().skip(surname).all(|c| self.flags.of(c) & GIVEN != 0 || c == '某')
+            && !self.blocked(item)
+            && self.cued(item, surname)
     }
 
     /// Finds names written with a middle dot (买买提·艾力) in running text.
@@ -727,23 +818,6 @@ fn appointment_line(text: &str, start: usize, end: usize) -> bool {
         .rev()
         .take_while(|&c| c != '\n')
         .all(|c| c.is_whitespace() || c.is_ascii_digit() || ".、".contains(c))
-}
-
-/// Returns the end of the list item starting at `at` when the item is a plausible name
-/// (surname plus 1 or 2 characters) ended by a list separator or the clause end.
-fn list_item_end(text: &str, at: usize, surname: usize) -> Option<usize> {
-    let item: usize = text[at..].chars().take_while(|&c| is_han(c)).count();
-    if !(surname + 1..=surname + 2).contains(&item) {
-        return None;
-    }
-    let end = advance(text, at, item);
-    let next = text[end..].chars().next();
-    matches!(next, None | Some('、' | '，' | ',' | '。' | '；' | '\n' | ' ' | '等')).then_some(end)
-}
-
-/// `、` joins the items of a list; a comma joins clauses as often as names.
-fn is_list_separator(gap: &str) -> bool {
-    gap == "、"
 }
 
 #[cfg(test)]
