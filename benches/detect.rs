@@ -2,7 +2,10 @@
 //!
 //! Groups: `build` (dictionaries, automata, profiles), `scan/<size>` (whole pipeline on
 //! notices of ~130 B, ~2 KB, ~64 KB and 1 MB), `scan/prose` (notice text without
-//! identifiers), `scan/kind/<kind>` (text dense with one kind), `mask/<style>`.
+//! identifiers), `scan/kind/<kind>` (text dense with one kind), `scan/corpus` (the labeled
+//! corpus of tests/data: tables with names and addresses, prose, lists, 任前 lines),
+//! `segment/*` (jieba-rs tagging of the whole text, line by line, against the scanner that
+//! tags only windows around surname candidates), `mask/<style>`.
 //! Run `cargo bench --bench detect`; figures are recorded in docs/benchmarks.md.
 
 mod common;
@@ -62,6 +65,53 @@ fn scan(c: &mut Criterion) {
     group.finish();
 }
 
+/// The texts of the labeled corpus, joined: notices with names and addresses.
+fn corpus_text() -> String {
+    include_str!("../tests/data/notices.eval.jsonl")
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("corpus line is JSON");
+            v["text"].as_str().expect("text").to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn corpus(c: &mut Criterion) {
+    let scanner = Scanner::built_in();
+    let profile = scanner.profile("default").unwrap();
+    let text = corpus_text();
+    let mut group = c.benchmark_group("scan");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("corpus", |b| {
+        b.iter(|| scanner.scan(&Document::new("b", black_box(&text)), &profile))
+    });
+    group.finish();
+}
+
+/// Whole-text segmentation (what a plain jieba pipeline does) against the scanner, which
+/// segments windows around candidates only: on prose and on the corpus.
+fn segment(c: &mut Criterion) {
+    let jieba = jieba_rs::Jieba::new();
+    let scanner = Scanner::built_in();
+    let profile = scanner.profile("default").unwrap();
+    let prose = PROSE.repeat(64 * 1024 / PROSE.len());
+    let corpus = corpus_text();
+    let mut group = c.benchmark_group("segment");
+    for (name, text) in [("prose", &prose), ("corpus", &corpus)] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(format!("jieba_whole_text/{name}"), |b| {
+            b.iter(|| {
+                black_box(text).lines().map(|line| jieba.tag(line, true).len()).sum::<usize>()
+            })
+        });
+        group.bench_function(format!("scanner_windows/{name}"), |b| {
+            b.iter(|| scanner.scan(&Document::new("b", black_box(text)), &profile))
+        });
+    }
+    group.finish();
+}
+
 fn mask(c: &mut Criterion) {
     let dir = std::env::temp_dir().join(format!("noticeguard-bench-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("profiles")).unwrap();
@@ -86,5 +136,5 @@ fn mask(c: &mut Criterion) {
     let _ = std::fs::remove_dir_all(dir);
 }
 
-criterion_group!(benches, build, scan, mask);
+criterion_group!(benches, build, scan, corpus, segment, mask);
 criterion_main!(benches);
