@@ -213,7 +213,7 @@ impl PersonName {
             longest_cue,
             follow_words: follow_words.iter().cloned().collect(),
             longest_follow: follow_words.iter().map(|w| w.chars().count()).max().unwrap_or(0),
-            jieba: Jieba::new(),
+            jieba: warmed_up(Jieba::new()),
         }
     }
 
@@ -764,6 +764,13 @@ fn pseudonym(text: &str, p: &Pending) -> Option<(usize, f32, &'static str, Expla
         let e = explain(&["surname followed by 某 or stars"], None);
         (end, 0.8, "person_name.pseudonym", e)
     })
+}
+
+/// Returns the segmenter after one tagging of an unknown word: jieba-rs loads its POS model
+/// on first use, which would otherwise land on the first document scanned (~50 ms).
+fn warmed_up(jieba: Jieba) -> Jieba {
+    let _ = jieba.tag("郑萱刚同志", true);
+    jieba
 }
 
 /// Returns true for a value that can be a name: 2 to 4 Chinese characters (spaces inside
