@@ -31,6 +31,8 @@ mod detect;
 mod dict;
 mod error;
 pub mod eval;
+#[cfg(feature = "archive")]
+pub mod extract;
 #[cfg(feature = "html")]
 pub mod html;
 mod kind;
