@@ -317,8 +317,8 @@ fn docx_xml_text(xml: &str) -> Result<String, String> {
 /// Reads every sheet of a workbook: one part per sheet, rows as tab-separated lines.
 fn spreadsheet_parts(bytes: &[u8]) -> Result<Vec<Part>, ExtractError> {
     let corrupt = |reason: String| ExtractError::Corrupt { format: "spreadsheet", reason };
-    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-        .map_err(|e| {
+    let mut workbook =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
             let reason = e.to_string();
             // An encrypted .xlsx is an OLE file that calamine takes for a bad .xls.
             if reason.contains("password") || (is_ole(bytes) && !looks_like_xls(bytes)) {
@@ -332,10 +332,8 @@ fn spreadsheet_parts(bytes: &[u8]) -> Result<Vec<Part>, ExtractError> {
         let range = workbook.worksheet_range(&name).map_err(|e| corrupt(e.to_string()))?;
         let mut text = String::new();
         for row in range.rows() {
-            let cells: Vec<String> = row
-                .iter()
-                .map(|c| c.to_string().replace(['\t', '\n', '\r'], " "))
-                .collect();
+            let cells: Vec<String> =
+                row.iter().map(|c| c.to_string().replace(['\t', '\n', '\r'], " ")).collect();
             if cells.iter().all(|c| c.is_empty()) {
                 continue;
             }
@@ -491,7 +489,10 @@ mod tests {
 
     #[test]
     fn csv_quotes_and_columns() {
-        assert_eq!(csv_to_tsv("姓名,住址\n\"张三\",\"城关镇, 1号\"\n"), "姓名\t住址\n张三\t城关镇, 1号\n");
+        assert_eq!(
+            csv_to_tsv("姓名,住址\n\"张三\",\"城关镇, 1号\"\n"),
+            "姓名\t住址\n张三\t城关镇, 1号\n"
+        );
     }
 
     #[test]

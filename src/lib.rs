@@ -38,6 +38,8 @@ pub mod html;
 mod kind;
 mod mask;
 mod redacted;
+#[cfg(feature = "archive")]
+pub mod rescan;
 mod risk;
 mod scan;
 #[cfg(feature = "grpc")]

@@ -222,6 +222,16 @@ impl Scanner {
         &self.inner.deduction
     }
 
+    /// Returns the keyed hash (HMAC-SHA256, hex) of `bytes` under the fingerprint key, when
+    /// the scanner has one: how re-scans recognize a file they have already scanned without
+    /// storing anything that could be reversed.
+    pub fn content_fingerprint(&self, bytes: &[u8]) -> Option<String> {
+        self.inner
+            .fingerprint_key
+            .as_ref()
+            .map(|key| mask::fingerprint(key.expose(), "file", bytes))
+    }
+
     /// Returns the largest document accepted, in bytes.
     pub fn max_document_bytes(&self) -> usize {
         self.inner.max_document_bytes

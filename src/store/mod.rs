@@ -19,6 +19,56 @@ use sqlx::{AnyPool, Row, SqlSafeStr};
 use crate::deduction::{DeductionRules, Period, points};
 use crate::{ScanReport, Status};
 
+/// Reads the fingerprint key, creating it next to an SQLite database when no file is named.
+///
+/// # Errors
+///
+/// A message when the file cannot be read or created, is too short, or PostgreSQL is used
+/// without a named key file.
+pub fn fingerprint_key(
+    database_url: &str,
+    configured: Option<&std::path::Path>,
+) -> Result<Vec<u8>, String> {
+    let path: std::path::PathBuf = match configured {
+        Some(path) => path.to_owned(),
+        None => match Backend::of(database_url).map_err(|e| e.to_string())? {
+            Backend::Sqlite => {
+                let file =
+                    database_url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+                let file = file.split('?').next().unwrap_or(file);
+                std::path::PathBuf::from(format!("{file}.key"))
+            }
+            Backend::Postgres => {
+                return Err("fingerprint_key_file is required with PostgreSQL: every instance must share the key".into());
+            }
+        },
+    };
+    if !path.exists() && configured.is_none() {
+        let mut key = [0u8; 32];
+        getrandom::fill(&mut key).map_err(|e| format!("cannot generate a fingerprint key: {e}"))?;
+        let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+        write_private(&path, hex.as_bytes())
+            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        tracing::warn!(path = %path.display(), "created a new fingerprint key; back it up with the database");
+    }
+    let key = std::fs::read(&path)
+        .map_err(|e| format!("cannot read fingerprint key {}: {e}", path.display()))?;
+    let key = key.trim_ascii().to_vec();
+    if key.len() < 16 {
+        return Err(format!("fingerprint key {} is shorter than 16 bytes", path.display()));
+    }
+    Ok(key)
+}
+
+fn write_private(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(contents)
+}
+
 /// Which database a URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -276,6 +326,82 @@ pub trait LeakStore: Send + Sync {
     ) -> Result<FindingsPage, StoreError>;
     /// Checks that the database answers.
     async fn ping(&self) -> Result<(), StoreError>;
+    /// Starts (or resumes) a re-scan job: creates it or marks it running again.
+    async fn begin_rescan(&self, job: &RescanJob, now_unix: i64) -> Result<(), StoreError>;
+    /// Returns the files a job has finished, as (path, content hash).
+    async fn rescanned_files(&self, job: &str) -> Result<Vec<(String, String)>, StoreError>;
+    /// Records one finished file of a job and, when it was scanned, its result as a
+    /// document, in one transaction: a file is recorded once or not at all.
+    async fn record_rescanned(
+        &self,
+        job: &str,
+        file: &RescannedFile,
+        document: Option<(&DocumentMeta, &ScanReport)>,
+        now_unix: i64,
+    ) -> Result<(), StoreError>;
+    /// Sets a job's state (`running`, `finished`, `failed`, `cancelled`) and file total.
+    async fn end_rescan(
+        &self,
+        job: &str,
+        state: &str,
+        files_total: u64,
+        now_unix: i64,
+    ) -> Result<(), StoreError>;
+    /// Returns a job's progress, if the job exists.
+    async fn rescan_status(&self, job: &str) -> Result<Option<RescanStatus>, StoreError>;
+}
+
+/// A re-scan job as started.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RescanJob {
+    /// Stable id: the same command over the same roots and shard gets the same id.
+    pub id: String,
+    /// The roots scanned, one per line.
+    pub roots: String,
+    /// `K/N`, or empty for the whole archive.
+    pub shard: String,
+    /// Files to scan in this run (known after the walk).
+    pub files_total: u64,
+}
+
+/// How one file of a re-scan ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RescannedFile {
+    /// Path relative to its root, with `/` separators.
+    pub path: String,
+    /// Keyed hash of the file's bytes.
+    pub content_hash: String,
+    /// `scanned` or `failed`.
+    pub outcome: &'static str,
+    /// Why it failed (never file content); empty when scanned.
+    pub reason: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// Findings and leaks found.
+    pub findings: u64,
+    /// Findings that must be masked.
+    pub leaks: u64,
+}
+
+/// Progress of a re-scan job.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RescanStatus {
+    /// Job id.
+    pub id: String,
+    /// `running`, `finished`, `failed` or `cancelled`.
+    pub state: String,
+    /// Files to scan (0 until the walk is done).
+    pub files_total: u64,
+    /// Files scanned.
+    pub files_scanned: u64,
+    /// Files that could not be read.
+    pub files_failed: u64,
+    /// Bytes of the finished files.
+    pub bytes: u64,
+    /// Findings and leaks in the scanned files.
+    pub findings: u64,
+    /// Findings that must be masked.
+    pub leaks: u64,
 }
 
 /// Migrations compiled into the binary.
@@ -287,14 +413,16 @@ impl MigrationSource<'static> for Embedded {
         self,
     ) -> futures_core::future::BoxFuture<'static, Result<Vec<Migration>, sqlx::error::BoxDynError>>
     {
-        let files: [(i64, &'static str, &'static str); 2] = match self.0 {
+        let files: [(i64, &'static str, &'static str); 3] = match self.0 {
             Backend::Sqlite => [
                 (1, "init", include_str!("migrations/sqlite/0001_init.sql")),
                 (2, "document kinds", include_str!("migrations/sqlite/0002_document_kinds.sql")),
+                (3, "rescan jobs", include_str!("migrations/sqlite/0003_rescan_jobs.sql")),
             ],
             Backend::Postgres => [
                 (1, "init", include_str!("migrations/postgres/0001_init.sql")),
                 (2, "document kinds", include_str!("migrations/postgres/0002_document_kinds.sql")),
+                (3, "rescan jobs", include_str!("migrations/postgres/0003_rescan_jobs.sql")),
             ],
         };
         Box::pin(async move {
@@ -393,6 +521,128 @@ impl SqlStore {
     pub fn backend(&self) -> Backend {
         self.backend
     }
+
+    /// Stores (or replaces) the result of one document inside `tx`.
+    async fn record_tx(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        meta: &DocumentMeta,
+        report: &ScanReport,
+        scanned_at_unix: i64,
+    ) -> Result<(), StoreError> {
+        let content_hash = report.content_fingerprint.clone().ok_or_else(|| {
+            StoreError::Invalid("recording needs a scanner with a fingerprint key".into())
+        })?;
+        let day = meta
+            .published_at
+            .as_deref()
+            .and_then(|p| p.get(..10))
+            .filter(|d| Period::Month.key(d).is_some())
+            .map_or_else(|| civil_date(scanned_at_unix), str::to_owned);
+        let key = |p: Period| p.key(&day).expect("day is YYYY-MM-DD");
+        let deduction_centi = (report.risk.deduction * 100.0).round() as i64;
+
+        // Replace an earlier result of the same document.
+        for table in ["document_kinds", "findings"] {
+            let sql = format!(
+                "DELETE FROM {table} WHERE document IN (SELECT id FROM documents WHERE caller = $1 AND document_id = $2)"
+            );
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(meta.caller.as_str())
+                .bind(meta.document_id.as_str())
+                .execute(&mut **tx)
+                .await?;
+        }
+        sqlx::query("DELETE FROM documents WHERE caller = $1 AND document_id = $2")
+            .bind(meta.caller.as_str())
+            .bind(meta.document_id.as_str())
+            .execute(&mut **tx)
+            .await?;
+        let row = sqlx::query(
+            "INSERT INTO documents (caller, document_id, unit, region_code, category, content_hash, published_at,
+                 period_day, period_month, period_quarter, period_year, scanned_at, risk_level, score, leaks,
+                 deduction_centi)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+        )
+        .bind(meta.caller.as_str())
+        .bind(meta.document_id.as_str())
+        .bind(meta.unit.as_str())
+        .bind(meta.region_code.as_str())
+        .bind(meta.category.as_str())
+        .bind(content_hash.as_str())
+        .bind(meta.published_at.as_deref())
+        .bind(day.as_str())
+        .bind(key(Period::Month))
+        .bind(key(Period::Quarter))
+        .bind(key(Period::Year))
+        .bind(scanned_at_unix)
+        .bind(report.risk.level.as_str())
+        .bind(i64::from(report.risk.score))
+        .bind(report.risk.leaks as i64)
+        .bind(deduction_centi)
+        .fetch_one(&mut **tx)
+        .await?;
+        let document: i64 = row.try_get(0)?;
+
+        for (batch_index, batch) in report.findings.chunks(INSERT_BATCH).enumerate() {
+            let mut sql = String::from(
+                "INSERT INTO findings (document, seq, kind, status, severity, rule, char_start, char_end,
+                     byte_start, byte_end, utf16_start, utf16_end, masked, value_hash, value_key) VALUES ",
+            );
+            for i in 0..batch.len() {
+                let b = i * COLUMNS;
+                if i > 0 {
+                    sql.push(',');
+                }
+                sql.push('(');
+                sql.push_str(
+                    &(1..=COLUMNS).map(|k| format!("${}", b + k)).collect::<Vec<_>>().join(", "),
+                );
+                sql.push(')');
+            }
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (i, f) in batch.iter().enumerate() {
+                let s = f.span;
+                query = query
+                    .bind(document)
+                    .bind((batch_index * INSERT_BATCH + i) as i64)
+                    .bind(f.kind.as_str())
+                    .bind(f.status.as_str())
+                    .bind(f.severity.as_str())
+                    .bind(f.rule)
+                    .bind(s.start as i64)
+                    .bind(s.end as i64)
+                    .bind(s.byte_start as i64)
+                    .bind(s.byte_end as i64)
+                    .bind(s.utf16_start as i64)
+                    .bind(s.utf16_end as i64)
+                    .bind(f.masked.clone())
+                    .bind(f.fingerprint.clone().unwrap_or_default())
+                    .bind(value_key(f.fingerprint.as_deref()));
+            }
+            query.execute(&mut **tx).await?;
+        }
+        let mut per_kind: BTreeMap<&str, (i64, i64)> = BTreeMap::new();
+        for f in &report.findings {
+            match f.status {
+                Status::Leaked => per_kind.entry(f.kind.as_str()).or_default().0 += 1,
+                Status::InsufficientlyMasked => per_kind.entry(f.kind.as_str()).or_default().1 += 1,
+                _ => {}
+            }
+        }
+        for (kind, (leaked, insufficient)) in per_kind {
+            sqlx::query(
+                "INSERT INTO document_kinds (document, kind, leaked, insufficiently_masked) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(document)
+            .bind(kind)
+            .bind(leaked)
+            .bind(insufficient)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(())
+    }
 }
 
 /// Civil date (`YYYY-MM-DD`) of a Unix time, UTC (Howard Hinnant's algorithm).
@@ -468,118 +718,8 @@ impl LeakStore for SqlStore {
         report: &ScanReport,
         scanned_at_unix: i64,
     ) -> Result<(), StoreError> {
-        let content_hash = report.content_fingerprint.clone().ok_or_else(|| {
-            StoreError::Invalid("recording needs a scanner with a fingerprint key".into())
-        })?;
-        let day = meta
-            .published_at
-            .as_deref()
-            .and_then(|p| p.get(..10))
-            .filter(|d| Period::Month.key(d).is_some())
-            .map_or_else(|| civil_date(scanned_at_unix), str::to_owned);
-        let key = |p: Period| p.key(&day).expect("day is YYYY-MM-DD");
-        let deduction_centi = (report.risk.deduction * 100.0).round() as i64;
-
         let mut tx = self.pool.begin().await?;
-        // Replace an earlier result of the same document.
-        for table in ["document_kinds", "findings"] {
-            let sql = format!(
-                "DELETE FROM {table} WHERE document IN (SELECT id FROM documents WHERE caller = $1 AND document_id = $2)"
-            );
-            sqlx::query(sqlx::AssertSqlSafe(sql))
-                .bind(meta.caller.as_str())
-                .bind(meta.document_id.as_str())
-                .execute(&mut *tx)
-                .await?;
-        }
-        sqlx::query("DELETE FROM documents WHERE caller = $1 AND document_id = $2")
-            .bind(meta.caller.as_str())
-            .bind(meta.document_id.as_str())
-            .execute(&mut *tx)
-            .await?;
-        let row = sqlx::query(
-            "INSERT INTO documents (caller, document_id, unit, region_code, category, content_hash, published_at,
-                 period_day, period_month, period_quarter, period_year, scanned_at, risk_level, score, leaks,
-                 deduction_centi)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
-        )
-        .bind(meta.caller.as_str())
-        .bind(meta.document_id.as_str())
-        .bind(meta.unit.as_str())
-        .bind(meta.region_code.as_str())
-        .bind(meta.category.as_str())
-        .bind(content_hash.as_str())
-        .bind(meta.published_at.as_deref())
-        .bind(day.as_str())
-        .bind(key(Period::Month))
-        .bind(key(Period::Quarter))
-        .bind(key(Period::Year))
-        .bind(scanned_at_unix)
-        .bind(report.risk.level.as_str())
-        .bind(i64::from(report.risk.score))
-        .bind(report.risk.leaks as i64)
-        .bind(deduction_centi)
-        .fetch_one(&mut *tx)
-        .await?;
-        let document: i64 = row.try_get(0)?;
-
-        for (batch_index, batch) in report.findings.chunks(INSERT_BATCH).enumerate() {
-            let mut sql = String::from(
-                "INSERT INTO findings (document, seq, kind, status, severity, rule, char_start, char_end,
-                     byte_start, byte_end, utf16_start, utf16_end, masked, value_hash, value_key) VALUES ",
-            );
-            for i in 0..batch.len() {
-                let b = i * COLUMNS;
-                if i > 0 {
-                    sql.push(',');
-                }
-                sql.push('(');
-                sql.push_str(
-                    &(1..=COLUMNS).map(|k| format!("${}", b + k)).collect::<Vec<_>>().join(", "),
-                );
-                sql.push(')');
-            }
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for (i, f) in batch.iter().enumerate() {
-                let s = f.span;
-                query = query
-                    .bind(document)
-                    .bind((batch_index * INSERT_BATCH + i) as i64)
-                    .bind(f.kind.as_str())
-                    .bind(f.status.as_str())
-                    .bind(f.severity.as_str())
-                    .bind(f.rule)
-                    .bind(s.start as i64)
-                    .bind(s.end as i64)
-                    .bind(s.byte_start as i64)
-                    .bind(s.byte_end as i64)
-                    .bind(s.utf16_start as i64)
-                    .bind(s.utf16_end as i64)
-                    .bind(f.masked.clone())
-                    .bind(f.fingerprint.clone().unwrap_or_default())
-                    .bind(value_key(f.fingerprint.as_deref()));
-            }
-            query.execute(&mut *tx).await?;
-        }
-        let mut per_kind: BTreeMap<&str, (i64, i64)> = BTreeMap::new();
-        for f in &report.findings {
-            match f.status {
-                Status::Leaked => per_kind.entry(f.kind.as_str()).or_default().0 += 1,
-                Status::InsufficientlyMasked => per_kind.entry(f.kind.as_str()).or_default().1 += 1,
-                _ => {}
-            }
-        }
-        for (kind, (leaked, insufficient)) in per_kind {
-            sqlx::query(
-                "INSERT INTO document_kinds (document, kind, leaked, insufficiently_masked) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(document)
-            .bind(kind)
-            .bind(leaked)
-            .bind(insufficient)
-            .execute(&mut *tx)
-            .await?;
-        }
+        self.record_tx(&mut tx, meta, report, scanned_at_unix).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -750,6 +890,127 @@ impl LeakStore for SqlStore {
     async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
+    }
+
+    async fn begin_rescan(&self, job: &RescanJob, now_unix: i64) -> Result<(), StoreError> {
+        let updated = sqlx::query(
+            "UPDATE rescan_jobs SET state = 'running', files_total = $2, updated_at = $3 WHERE id = $1",
+        )
+        .bind(job.id.as_str())
+        .bind(job.files_total as i64)
+        .bind(now_unix)
+        .execute(&self.pool)
+        .await?;
+        if updated.rows_affected() == 0 {
+            sqlx::query(
+                "INSERT INTO rescan_jobs (id, roots, shard, state, files_total, started_at, updated_at)
+                 VALUES ($1, $2, $3, 'running', $4, $5, $5)",
+            )
+            .bind(job.id.as_str())
+            .bind(job.roots.as_str())
+            .bind(job.shard.as_str())
+            .bind(job.files_total as i64)
+            .bind(now_unix)
+            .execute(&self.pool)
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn rescanned_files(&self, job: &str) -> Result<Vec<(String, String)>, StoreError> {
+        let rows = sqlx::query("SELECT path, content_hash FROM rescan_files WHERE job = $1")
+            .bind(job)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    }
+
+    async fn record_rescanned(
+        &self,
+        job: &str,
+        file: &RescannedFile,
+        document: Option<(&DocumentMeta, &ScanReport)>,
+        now_unix: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        if let Some((meta, report)) = document {
+            self.record_tx(&mut tx, meta, report, now_unix).await?;
+        }
+        sqlx::query("DELETE FROM rescan_files WHERE job = $1 AND path = $2")
+            .bind(job)
+            .bind(file.path.as_str())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO rescan_files (job, path, content_hash, outcome, reason, bytes, findings, leaks, finished_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(job)
+        .bind(file.path.as_str())
+        .bind(file.content_hash.as_str())
+        .bind(file.outcome)
+        .bind(file.reason.as_str())
+        .bind(file.bytes as i64)
+        .bind(file.findings as i64)
+        .bind(file.leaks as i64)
+        .bind(now_unix)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn end_rescan(
+        &self,
+        job: &str,
+        state: &str,
+        files_total: u64,
+        now_unix: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE rescan_jobs SET state = $2, files_total = $3, updated_at = $4 WHERE id = $1",
+        )
+        .bind(job)
+        .bind(state)
+        .bind(files_total as i64)
+        .bind(now_unix)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn rescan_status(&self, job: &str) -> Result<Option<RescanStatus>, StoreError> {
+        let Some(row) = sqlx::query("SELECT state, files_total FROM rescan_jobs WHERE id = $1")
+            .bind(job)
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let totals = sqlx::query(
+            "SELECT CAST(COALESCE(SUM(CASE WHEN outcome = 'scanned' THEN 1 ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN outcome = 'failed' THEN 1 ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(bytes), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(findings), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(leaks), 0) AS BIGINT)
+             FROM rescan_files WHERE job = $1",
+        )
+        .bind(job)
+        .fetch_one(&self.pool)
+        .await?;
+        let n = |i: usize| -> Result<u64, StoreError> {
+            Ok(totals.try_get::<i64, _>(i)?.max(0) as u64)
+        };
+        Ok(Some(RescanStatus {
+            id: job.to_owned(),
+            state: row.try_get(0)?,
+            files_total: row.try_get::<i64, _>(1)?.max(0) as u64,
+            files_scanned: n(0)?,
+            files_failed: n(1)?,
+            bytes: n(2)?,
+            findings: n(3)?,
+            leaks: n(4)?,
+        }))
     }
 }
 

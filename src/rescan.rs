@@ -1,0 +1,271 @@
+//! Archive re-scans: which files, in which shard, under which job id, and the scan of one
+//! file (read, extract, scan). The command line (`noticeguard rescan`) and the service
+//! drive these pieces; the store keeps the job's progress so a killed run resumes.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::extract::{self, ExtractError, Format};
+use crate::scan::{Document, ScanReport, Scanner};
+use crate::{Error, Profile};
+
+/// Largest file read, in bytes: archives hold scanned PDFs of hundreds of MB.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// One file of an archive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArchiveFile {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Its name in reports and the store: the root's last component, then the path below
+    /// the root, with `/` separators (`2023/低保/名单.xlsx` under root `archive` is
+    /// `archive/2023/低保/名单.xlsx`).
+    pub name: String,
+    /// Its format.
+    pub format: Format,
+}
+
+/// A shard of an archive: files whose name hashes to `index` (1-based) of `count`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    /// This machine's shard, 1 to `count`.
+    pub index: u32,
+    /// Number of shards.
+    pub count: u32,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (k, n) = s.split_once('/').ok_or("a shard is written K/N, e.g. 2/4")?;
+        let index: u32 = k.trim().parse().map_err(|_| "K of K/N is not a number")?;
+        let count: u32 = n.trim().parse().map_err(|_| "N of K/N is not a number")?;
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("shard {index}/{count}: K must be between 1 and N"));
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl std::fmt::Display for Shard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.index, self.count)
+    }
+}
+
+impl Shard {
+    /// Returns true when the file called `name` belongs to this shard. The hash is SHA-256
+    /// of the name, so every machine splits the archive the same way without talking.
+    pub fn holds(&self, name: &str) -> bool {
+        let digest = Sha256::digest(name.as_bytes());
+        let n = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
+        n % u64::from(self.count) == u64::from(self.index - 1)
+    }
+}
+
+/// Why the walk of a root failed.
+#[derive(Debug, thiserror::Error)]
+pub enum WalkError {
+    /// A root does not exist or cannot be listed.
+    #[error("cannot read {path}: {source}")]
+    Root {
+        /// The root.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// Returns the files under `roots` that the reader knows and `shard` holds, sorted by name.
+/// Symbolic links are not followed (an archive link must not lead outside it).
+///
+/// # Errors
+///
+/// Returns [`WalkError::Root`] when a root cannot be read. Unreadable entries below a
+/// root are skipped with a warning.
+pub fn walk(roots: &[PathBuf], shard: Option<Shard>) -> Result<Vec<ArchiveFile>, WalkError> {
+    let mut files = Vec::new();
+    for root in roots {
+        let meta = std::fs::metadata(root)
+            .map_err(|source| WalkError::Root { path: root.clone(), source })?;
+        let label = root
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| root.display().to_string());
+        if meta.is_file() {
+            if let Some(format) = Format::of(root) {
+                files.push(ArchiveFile { path: root.clone(), name: label, format });
+            }
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(root).follow_links(false) {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    tracing::warn!(error = %err, "skipping an unreadable entry");
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Some(format) = Format::of(entry.path()) else { continue };
+            let below = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            let below: Vec<String> =
+                below.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let name = format!("{label}/{}", below.join("/"));
+            files.push(ArchiveFile { path: entry.path().to_owned(), name, format });
+        }
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files.dedup_by(|a, b| a.name == b.name);
+    if let Some(shard) = shard {
+        files.retain(|f| shard.holds(&f.name));
+    }
+    Ok(files)
+}
+
+/// Returns the id of the job that scans `roots` (as given) in `shard` with `profile`: the
+/// same command gets the same id, which is how it finds the job to resume.
+pub fn job_id(roots: &[PathBuf], shard: Option<Shard>, profile: &str) -> String {
+    let mut hasher = Sha256::new();
+    let mut canonical: Vec<String> = roots
+        .iter()
+        .map(|r| r.canonicalize().unwrap_or_else(|_| r.clone()).display().to_string())
+        .collect();
+    canonical.sort();
+    for root in canonical {
+        hasher.update(root.as_bytes());
+        hasher.update(b"\n");
+    }
+    hasher.update(shard.map(|s| s.to_string()).unwrap_or_default().as_bytes());
+    hasher.update(b"\n");
+    hasher.update(profile.as_bytes());
+    hasher.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The scan of one file.
+#[derive(Debug)]
+pub struct ScannedFile {
+    /// The scan of the file's text (its parts joined by blank lines).
+    pub report: ScanReport,
+    /// The text that was scanned.
+    pub text: String,
+    /// Where each part starts in `text` (bytes) and its location (`sheet …`, `page …`).
+    pub parts: Vec<(usize, String)>,
+    /// The encoding a text file was read in.
+    pub encoding: Option<&'static str>,
+}
+
+impl ScannedFile {
+    /// Returns the location (`sheet 名单`, `page 2`, or empty) of byte offset `at` of the
+    /// scanned text, and the offset of its part's start.
+    pub fn location_of(&self, at: usize) -> (&str, usize) {
+        let i = self.parts.partition_point(|(start, _)| *start <= at).saturating_sub(1);
+        self.parts.get(i).map_or(("", 0), |(start, location)| (location.as_str(), *start))
+    }
+}
+
+/// Why one file was not scanned.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// It could not be read from disk.
+    #[error("cannot read the file: {0}")]
+    Io(#[from] std::io::Error),
+    /// It is larger than [`MAX_FILE_BYTES`].
+    #[error("file of {0} bytes is larger than the limit")]
+    TooLarge(u64),
+    /// Its format could not be read.
+    #[error("{0}")]
+    Extract(#[from] ExtractError),
+    /// The scanner refused its text (too large).
+    #[error("{0}")]
+    Scan(#[from] Error),
+}
+
+/// Extracts and scans a file whose bytes are already read.
+///
+/// # Errors
+///
+/// A [`FileError`] saying why the file was not scanned.
+pub fn scan_file(
+    scanner: &Scanner,
+    profile: &Profile,
+    file: &ArchiveFile,
+    bytes: &[u8],
+    record: bool,
+) -> Result<ScannedFile, FileError> {
+    let extracted = extract::extract(file.format, bytes, &file.path)?;
+    let (text, starts) = extracted.joined();
+    let parts =
+        starts.into_iter().zip(extracted.parts.iter().map(|p| p.location.clone())).collect();
+    let doc = Document::new(&file.name, &text);
+    let report = if record {
+        scanner.scan(&doc, profile)?
+    } else {
+        scanner.scan_unrecorded(&doc, profile)?
+    };
+    Ok(ScannedFile { report, text, parts, encoding: extracted.encoding })
+}
+
+/// Reads a file for scanning, refusing files above [`MAX_FILE_BYTES`].
+///
+/// # Errors
+///
+/// [`FileError::Io`] or [`FileError::TooLarge`].
+pub fn read_file(path: &Path) -> Result<Vec<u8>, FileError> {
+    let len = std::fs::metadata(path)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge(len));
+    }
+    Ok(std::fs::read(path)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_split_deterministically_and_completely() {
+        let names: Vec<String> = (0..1000).map(|i| format!("a/{i}.txt")).collect();
+        let shards: Vec<Shard> = (1..=3).map(|k| format!("{k}/3").parse().unwrap()).collect();
+        let mut total = 0;
+        for name in &names {
+            let holders = shards.iter().filter(|s| s.holds(name)).count();
+            assert_eq!(holders, 1, "{name}");
+            total += holders;
+        }
+        assert_eq!(total, 1000);
+        let first = shards[0];
+        let count = names.iter().filter(|n| first.holds(n)).count();
+        assert!((250..420).contains(&count), "{count}");
+        assert!("0/3".parse::<Shard>().is_err() && "4/3".parse::<Shard>().is_err());
+        assert!("x".parse::<Shard>().is_err());
+    }
+
+    #[test]
+    fn walk_lists_known_formats_sorted_and_names_them_from_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("archive");
+        std::fs::create_dir_all(root.join("2023/低保")).unwrap();
+        std::fs::write(root.join("2023/低保/名单.txt"), "x").unwrap();
+        std::fs::write(root.join("a.html"), "x").unwrap();
+        std::fs::write(root.join("photo.jpg"), "x").unwrap();
+        let files = walk(std::slice::from_ref(&root), None).unwrap();
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["archive/2023/低保/名单.txt", "archive/a.html"]);
+        assert!(walk(&[dir.path().join("missing")], None).is_err());
+    }
+
+    #[test]
+    fn job_ids_follow_the_command() {
+        let a = vec![PathBuf::from("/tmp/a"), PathBuf::from("/tmp/b")];
+        let b = vec![PathBuf::from("/tmp/b"), PathBuf::from("/tmp/a")];
+        assert_eq!(job_id(&a, None, "default"), job_id(&b, None, "default"));
+        assert_ne!(job_id(&a, None, "default"), job_id(&a, "1/2".parse().ok(), "default"));
+        assert_ne!(job_id(&a, None, "default"), job_id(&a, None, "penalty"));
+    }
+}
