@@ -2,6 +2,8 @@
 //! module and only converts between files/streams and the core library.
 
 mod eval;
+#[cfg(feature = "archive")]
+mod rescan;
 mod scan;
 #[cfg(feature = "grpc")]
 mod serve;
@@ -60,6 +62,10 @@ enum Command {
     Eval(eval::EvalArgs),
     /// List the available profiles.
     Profiles,
+    /// Re-scan an archive (.txt .csv .html .docx .xlsx .xls .et .pdf …) in parallel into the
+    /// store; killed, the same command resumes (exit 0: no leak, 1: leaks, 2: error).
+    #[cfg(feature = "archive")]
+    Rescan(rescan::RescanArgs),
     /// Print leak statistics from the store (table, --json or --csv).
     #[cfg(feature = "sqlite")]
     Stats(stats::StatsArgs),
@@ -107,6 +113,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::HashToken => return serve::hash(),
         _ => {}
     }
+    #[cfg(feature = "archive")]
+    if let Command::Rescan(args) = &cli.command {
+        return rescan::run(&cli, args);
+    }
     let scanner = build_scanner(&cli)?;
     match cli.command {
         Command::Scan(args) => scan::run(&scanner, &args),
@@ -122,11 +132,25 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         }
         #[cfg(feature = "grpc")]
         Command::Serve(_) | Command::HashToken => unreachable!("dispatched above"),
+        #[cfg(feature = "archive")]
+        Command::Rescan(_) => unreachable!("dispatched above"),
     }
 }
 
 fn build_scanner(cli: &Cli) -> anyhow::Result<Scanner> {
+    build_scanner_with_key(cli, None)
+}
+
+/// Builds the scanner of the command line; `fingerprint_key` keys the hashes a recording
+/// command stores.
+pub(crate) fn build_scanner_with_key(
+    cli: &Cli,
+    fingerprint_key: Option<Vec<u8>>,
+) -> anyhow::Result<Scanner> {
     let mut builder = ScannerBuilder::new();
+    if let Some(key) = fingerprint_key {
+        builder.fingerprint_key(key);
+    }
     if let Some(dir) = &cli.dict_dir {
         builder.dict_dir(dir);
     }
