@@ -116,8 +116,16 @@ pub(crate) struct RescanArgs {
 enum Outcome {
     /// Finished in an earlier run of the job, same content: not scanned again.
     Resumed,
-    Scanned { hash: String, bytes: u64, scanned: Box<ScannedFile> },
-    Failed { hash: String, bytes: u64, reason: String },
+    Scanned {
+        hash: String,
+        bytes: u64,
+        scanned: Box<ScannedFile>,
+    },
+    Failed {
+        hash: String,
+        bytes: u64,
+        reason: String,
+    },
 }
 
 pub(crate) fn run(cli: &Cli, args: &RescanArgs) -> anyhow::Result<u8> {
@@ -149,7 +157,12 @@ pub(crate) fn run(cli: &Cli, args: &RescanArgs) -> anyhow::Result<u8> {
             .context("cannot open the store")?;
         let job = RescanJob {
             id: job_id.clone(),
-            roots: args.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join("\n"),
+            roots: args
+                .paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
             shard: args.shard.map(|s| s.to_string()).unwrap_or_default(),
             files_total: total as u64,
         };
@@ -286,7 +299,9 @@ fn process(
 ) -> Outcome {
     let bytes = match rescan::read_file(&file.path) {
         Ok(bytes) => bytes,
-        Err(err) => return Outcome::Failed { hash: String::new(), bytes: 0, reason: err.to_string() },
+        Err(err) => {
+            return Outcome::Failed { hash: String::new(), bytes: 0, reason: err.to_string() };
+        }
     };
     let hash = scanner.content_fingerprint(&bytes).unwrap_or_default();
     if record && finished.get(&file.name) == Some(&hash) {
@@ -295,9 +310,12 @@ fn process(
     let size = bytes.len() as u64;
     match rescan::scan_file(scanner, profile, file, &bytes, record) {
         Ok(scanned) => Outcome::Scanned { hash, bytes: size, scanned: Box::new(scanned) },
-        Err(err @ (FileError::Io(_) | FileError::TooLarge(_) | FileError::Extract(_) | FileError::Scan(_))) => {
-            Outcome::Failed { hash, bytes: size, reason: err.to_string() }
-        }
+        Err(
+            err @ (FileError::Io(_)
+            | FileError::TooLarge(_)
+            | FileError::Extract(_)
+            | FileError::Scan(_)),
+        ) => Outcome::Failed { hash, bytes: size, reason: err.to_string() },
     }
 }
 
@@ -327,13 +345,16 @@ fn read_map(path: &Path) -> anyhow::Result<Vec<(String, String, String)>> {
     Ok(map)
 }
 
-fn meta_for(file: &ArchiveFile, args: &RescanArgs, map: &[(String, String, String)]) -> DocumentMeta {
+fn meta_for(
+    file: &ArchiveFile,
+    args: &RescanArgs,
+    map: &[(String, String, String)],
+) -> DocumentMeta {
     let entry = map.iter().find(|(dir, ..)| {
         file.name.strip_prefix(dir.as_str()).is_some_and(|rest| rest.starts_with('/'))
     });
-    let (unit, region) = entry.map_or((args.unit.clone(), args.region.clone()), |(_, u, r)| {
-        (u.clone(), r.clone())
-    });
+    let (unit, region) =
+        entry.map_or((args.unit.clone(), args.region.clone()), |(_, u, r)| (u.clone(), r.clone()));
     DocumentMeta {
         caller: "rescan".into(),
         document_id: file.name.clone(),
@@ -382,7 +403,13 @@ impl Summary {
         self.scanned + self.resumed + self.failed
     }
 
-    fn print(&self, job: &str, total: usize, elapsed: Duration, dry_run: bool) -> anyhow::Result<()> {
+    fn print(
+        &self,
+        job: &str,
+        total: usize,
+        elapsed: Duration,
+        dry_run: bool,
+    ) -> anyhow::Result<()> {
         let secs = elapsed.as_secs_f64().max(1e-9);
         let mut err = std::io::stderr().lock();
         writeln!(
