@@ -181,9 +181,15 @@ fn guarded(b: &[u8], group: &NumberGroup) -> bool {
     // neighbouring number is glued to.
     let digit = |x: Option<u8>| x.is_some_and(|c| c.is_ascii_digit() || c == b'*');
     let alnum = |x: Option<u8>| x.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'*');
+    // A digit, or stars that follow a digit: the end of a (masked) number. Stars after
+    // anything else mask a name or an address (`赵*`), not a number.
+    let number_end = |k: usize| {
+        let stars = (k..).take_while(|&j| before(j) == Some(b'*')).count();
+        before(k + stars).is_some_and(|c| c.is_ascii_digit())
+    };
     let glued_before = match before(1) {
         // An ID's check character ends the previous number; it glues nothing.
-        Some(b'X' | b'x') if digit(before(2)) => false,
+        Some(b'X' | b'x') if number_end(2) => false,
         Some(c) if is_code_byte(c) => true,
         Some(b'.' | b',' | b':') => digit(before(2)),
         Some(b'-') => alnum(before(2)),
@@ -252,6 +258,8 @@ mod tests {
             vec![vec!["11010519491231002X"], vec!["(0797)", "8221234"]]
         );
         assert!(groups("AX13812345678").is_empty());
+        // Stars of a masked name do not make a stray `x` a check character.
+        assert!(groups("赵*x11010519491231002X").is_empty());
         // Masking must not unglue: both forms drop the glued mobile.
         assert_eq!(groups("0797-8221234+8613812345678").len(), 1);
         assert_eq!(groups("0797-*******+8613812345678").len(), 1);
