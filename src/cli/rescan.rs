@@ -112,6 +112,10 @@ pub(crate) struct RescanArgs {
     progress: ProgressMode,
 }
 
+/// Most files recorded in one transaction, and the longest a result waits for its commit.
+const COMMIT_FILES: usize = 64;
+const COMMIT_INTERVAL: Duration = Duration::from_millis(500);
+
 /// What a worker hands to the main thread.
 enum Outcome {
     /// Finished in an earlier run of the job, same content: not scanned again.
@@ -203,9 +207,30 @@ pub(crate) fn run(cli: &Cli, args: &RescanArgs) -> anyhow::Result<u8> {
             });
         }
         drop(sender);
+        // Results wait here until a batch is committed: one transaction per batch keeps
+        // SQLite's commit cost off every file, and a killed run loses at most a batch.
+        let mut batch: Vec<(RescannedFile, Option<(DocumentMeta, Box<ScannedFile>)>)> = Vec::new();
+        let mut last_commit = Instant::now();
+        let commit =
+            |batch: &mut Vec<(RescannedFile, Option<(DocumentMeta, Box<ScannedFile>)>)>| {
+                if let Some(store) = &store
+                    && !batch.is_empty()
+                {
+                    let rows: Vec<_> = batch
+                        .iter()
+                        .map(|(file, doc)| {
+                            (file.clone(), doc.as_ref().map(|(m, s)| (m, &s.report)))
+                        })
+                        .collect();
+                    runtime
+                        .block_on(store.record_rescanned(&job_id, &rows, unix_now()))
+                        .context("cannot record the re-scanned files")?;
+                }
+                batch.clear();
+                anyhow::Ok(())
+            };
         for (i, outcome) in receiver.iter() {
             let file = &files[i];
-            let now = unix_now();
             match outcome {
                 Outcome::Resumed => summary.resumed += 1,
                 Outcome::Scanned { hash, bytes, scanned } => {
@@ -220,16 +245,6 @@ pub(crate) fn run(cli: &Cli, args: &RescanArgs) -> anyhow::Result<u8> {
                         findings: report.findings.len() as u64,
                         leaks: report.risk.leaks as u64,
                     };
-                    if let Some(store) = &store {
-                        runtime
-                            .block_on(store.record_rescanned(
-                                &job_id,
-                                &record,
-                                Some((&meta, report)),
-                                now,
-                            ))
-                            .with_context(|| format!("cannot record {}", file.name))?;
-                    }
                     reports.scanned(file, &scanned)?;
                     if let Some(out) = &args.out {
                         summary.copies += usize::from(write_copy(out, file, &scanned)?);
@@ -238,28 +253,31 @@ pub(crate) fn run(cli: &Cli, args: &RescanArgs) -> anyhow::Result<u8> {
                     summary.bytes += bytes;
                     summary.findings += report.findings.len() as u64;
                     summary.leaks += report.risk.leaks as u64;
+                    batch.push((record, Some((meta, scanned))));
                 }
                 Outcome::Failed { hash, bytes, reason } => {
                     tracing::warn!(file = %file.name, %reason, "file not scanned");
-                    if let Some(store) = &store {
-                        let record = RescannedFile {
-                            path: file.name.clone(),
-                            content_hash: hash,
-                            outcome: "failed",
-                            reason: reason.clone(),
-                            bytes,
-                            findings: 0,
-                            leaks: 0,
-                        };
-                        runtime.block_on(store.record_rescanned(&job_id, &record, None, now))?;
-                    }
+                    let record = RescannedFile {
+                        path: file.name.clone(),
+                        content_hash: hash,
+                        outcome: "failed",
+                        reason: reason.clone(),
+                        bytes,
+                        findings: 0,
+                        leaks: 0,
+                    };
                     reports.failed(file, &reason)?;
+                    batch.push((record, None));
                     summary.failed += 1;
                 }
             }
+            if batch.len() >= COMMIT_FILES || last_commit.elapsed() >= COMMIT_INTERVAL {
+                commit(&mut batch)?;
+                last_commit = Instant::now();
+            }
             progress.tick(&summary);
         }
-        Ok(())
+        commit(&mut batch)
     });
     progress.finish();
     reports.finish()?;

@@ -330,13 +330,12 @@ pub trait LeakStore: Send + Sync {
     async fn begin_rescan(&self, job: &RescanJob, now_unix: i64) -> Result<(), StoreError>;
     /// Returns the files a job has finished, as (path, content hash).
     async fn rescanned_files(&self, job: &str) -> Result<Vec<(String, String)>, StoreError>;
-    /// Records one finished file of a job and, when it was scanned, its result as a
-    /// document, in one transaction: a file is recorded once or not at all.
+    /// Records finished files of a job and, for those scanned, their results as documents,
+    /// all in one transaction: a file is recorded with its result or not at all.
     async fn record_rescanned(
         &self,
         job: &str,
-        file: &RescannedFile,
-        document: Option<(&DocumentMeta, &ScanReport)>,
+        files: &[(RescannedFile, Option<(&DocumentMeta, &ScanReport)>)],
         now_unix: i64,
     ) -> Result<(), StoreError>;
     /// Sets a job's state (`running`, `finished`, `failed`, `cancelled`) and file total.
@@ -928,20 +927,20 @@ impl LeakStore for SqlStore {
     async fn record_rescanned(
         &self,
         job: &str,
-        file: &RescannedFile,
-        document: Option<(&DocumentMeta, &ScanReport)>,
+        files: &[(RescannedFile, Option<(&DocumentMeta, &ScanReport)>)],
         now_unix: i64,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        if let Some((meta, report)) = document {
-            self.record_tx(&mut tx, meta, report, now_unix).await?;
-        }
-        sqlx::query("DELETE FROM rescan_files WHERE job = $1 AND path = $2")
-            .bind(job)
-            .bind(file.path.as_str())
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
+        for (file, document) in files {
+            if let Some((meta, report)) = document {
+                self.record_tx(&mut tx, meta, report, now_unix).await?;
+            }
+            sqlx::query("DELETE FROM rescan_files WHERE job = $1 AND path = $2")
+                .bind(job)
+                .bind(file.path.as_str())
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
             "INSERT INTO rescan_files (job, path, content_hash, outcome, reason, bytes, findings, leaks, finished_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
@@ -956,6 +955,7 @@ impl LeakStore for SqlStore {
         .bind(now_unix)
         .execute(&mut *tx)
         .await?;
+        }
         tx.commit().await?;
         Ok(())
     }
