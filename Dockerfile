@@ -5,8 +5,10 @@ COPY . .
 RUN cargo build --release --locked --bin noticeguard
 
 FROM debian:bookworm-slim
+# catdoc reads .doc/.wps; poppler-utils (pdftotext) with poppler-data reads PDFs whose
+# Chinese fonts are not embedded, which the built-in PDF reader cannot (noticeguard rescan).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates \
+ && apt-get install -y --no-install-recommends ca-certificates catdoc poppler-utils poppler-data \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin noticeguard \
  && mkdir -p /data && chown noticeguard:noticeguard /data

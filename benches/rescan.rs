@@ -141,7 +141,7 @@ fn main() {
     println!("archive: {n} files, {:.1} MB", bytes as f64 / 1e6);
     let time = Path::new("/usr/bin/time").exists();
     for (label, dry) in [("dry run", true), ("recorded (SQLite)", false)] {
-        let db = dir.path().join(format!("{}.db", dry));
+        let db = dir.path().join(format!("{dry}.db"));
         let mut cmd = if time {
             let mut c = Command::new("/usr/bin/time");
             c.args(["-f", "peak-rss-kb %M"]).arg(env!("CARGO_BIN_EXE_noticeguard"));
