@@ -116,6 +116,9 @@ pub(crate) struct RescanArgs {
 const COMMIT_FILES: usize = 64;
 const COMMIT_INTERVAL: Duration = Duration::from_millis(500);
 
+/// A finished file waiting for its commit, with its document when it was scanned.
+type Finished = (RescannedFile, Option<(DocumentMeta, Box<ScannedFile>)>);
+
 /// What a worker hands to the main thread.
 enum Outcome {
     /// Finished in an earlier run of the job, same content: not scanned again.
@@ -209,26 +212,23 @@ pub(crate) fn run(cli: &Cli, args: &RescanArgs) -> anyhow::Result<u8> {
         drop(sender);
         // Results wait here until a batch is committed: one transaction per batch keeps
         // SQLite's commit cost off every file, and a killed run loses at most a batch.
-        let mut batch: Vec<(RescannedFile, Option<(DocumentMeta, Box<ScannedFile>)>)> = Vec::new();
+        let mut batch: Vec<Finished> = Vec::new();
         let mut last_commit = Instant::now();
-        let commit =
-            |batch: &mut Vec<(RescannedFile, Option<(DocumentMeta, Box<ScannedFile>)>)>| {
-                if let Some(store) = &store
-                    && !batch.is_empty()
-                {
-                    let rows: Vec<_> = batch
-                        .iter()
-                        .map(|(file, doc)| {
-                            (file.clone(), doc.as_ref().map(|(m, s)| (m, &s.report)))
-                        })
-                        .collect();
-                    runtime
-                        .block_on(store.record_rescanned(&job_id, &rows, unix_now()))
-                        .context("cannot record the re-scanned files")?;
-                }
-                batch.clear();
-                anyhow::Ok(())
-            };
+        let commit = |batch: &mut Vec<Finished>| {
+            if let Some(store) = &store
+                && !batch.is_empty()
+            {
+                let rows: Vec<_> = batch
+                    .iter()
+                    .map(|(file, doc)| (file.clone(), doc.as_ref().map(|(m, s)| (m, &s.report))))
+                    .collect();
+                runtime
+                    .block_on(store.record_rescanned(&job_id, &rows, unix_now()))
+                    .context("cannot record the re-scanned files")?;
+            }
+            batch.clear();
+            anyhow::Ok(())
+        };
         for (i, outcome) in receiver.iter() {
             let file = &files[i];
             match outcome {
