@@ -2,12 +2,18 @@
 //! file (read, extract, scan). The command line (`noticeguard rescan`) and the service
 //! drive these pieces; the store keeps the job's progress so a killed run resumes.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::extract::{self, ExtractError, Format};
 use crate::scan::{Document, ScanReport, Scanner};
+use crate::store::{DocumentMeta, RescannedFile};
 use crate::{Error, Profile};
 
 /// Largest file read, in bytes: archives hold scanned PDFs of hundreds of MB.
@@ -222,6 +228,202 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, FileError> {
         return Err(FileError::TooLarge(len));
     }
     Ok(std::fs::read(path)?)
+}
+
+/// Most files committed in one transaction, and the longest a result waits for its commit.
+pub const COMMIT_FILES: usize = 64;
+/// See [`COMMIT_FILES`].
+pub const COMMIT_INTERVAL: Duration = Duration::from_millis(500);
+
+/// How a file of a job ended, reported to the driver as it happens.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// Finished in an earlier run of the job with the same content: not scanned again.
+    Resumed(&'a ArchiveFile),
+    /// Scanned.
+    Scanned(&'a ArchiveFile, &'a ScannedFile),
+    /// Not scanned, with the reason (never file content).
+    Failed(&'a ArchiveFile, &'a str),
+}
+
+/// Counts of a run of a job.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Files scanned in this run.
+    pub scanned: u64,
+    /// Files skipped because an earlier run of the job finished them.
+    pub resumed: u64,
+    /// Files that could not be read.
+    pub failed: u64,
+    /// Bytes of the scanned files.
+    pub bytes: u64,
+    /// Findings in the scanned files.
+    pub findings: u64,
+    /// Findings that must be masked.
+    pub leaks: u64,
+}
+
+impl Totals {
+    /// Files finished one way or another.
+    pub fn done(&self) -> u64 {
+        self.scanned + self.resumed + self.failed
+    }
+}
+
+/// One finished file waiting for its commit.
+pub type Committed<'a> = (RescannedFile, Option<(&'a DocumentMeta, &'a ScanReport)>);
+
+/// What [`execute`] needs besides the files.
+pub struct Execution<'a> {
+    /// The scanner (with a fingerprint key when recording).
+    pub scanner: &'a Scanner,
+    /// The profile.
+    pub profile: &'a Profile,
+    /// Files finished by earlier runs of the job: name → content hash.
+    pub finished: &'a HashMap<String, String>,
+    /// Worker threads.
+    pub workers: usize,
+    /// Whether results are recorded (keyed hashes computed, finished files skipped).
+    pub record: bool,
+    /// Set to stop: workers take no new file, and what is done is still committed.
+    pub cancel: &'a AtomicBool,
+    /// The document metadata recorded for a file (unit, region …).
+    pub meta: &'a (dyn Fn(&ArchiveFile) -> DocumentMeta + Sync),
+}
+
+/// Runs a job over `files`: workers read, extract and scan in parallel; this thread hands
+/// each outcome to `on_event` and commits finished files in batches through `commit`
+/// (one transaction per batch, so a killed run loses at most a batch and nothing is
+/// recorded twice). Returns the counts of this run.
+///
+/// # Errors
+///
+/// The first error of `commit` or `on_event`; workers stop taking files then.
+pub fn execute<E>(
+    files: &[ArchiveFile],
+    run: &Execution<'_>,
+    commit: &mut dyn FnMut(&[Committed<'_>]) -> Result<(), E>,
+    on_event: &mut dyn FnMut(Event<'_>, &Totals) -> Result<(), E>,
+) -> Result<Totals, E> {
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let workers = run.workers.max(1);
+    let (sender, receiver) = mpsc::sync_channel::<(usize, Outcome)>(workers * 2);
+    let mut totals = Totals::default();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let (next, stop) = (&next, &stop);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) && !run.cancel.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = files.get(i) else { break };
+                    let outcome = process(run, file);
+                    if sender.send((i, outcome)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let mut batch: Vec<Pending> = Vec::new();
+        let mut last_commit = Instant::now();
+        let mut flush = |batch: &mut Vec<Pending>| {
+            if run.record && !batch.is_empty() {
+                let rows: Vec<Committed<'_>> = batch
+                    .iter()
+                    .map(|(file, doc)| (file.clone(), doc.as_ref().map(|(m, s)| (m, &s.report))))
+                    .collect();
+                commit(&rows)?;
+            }
+            batch.clear();
+            Ok(())
+        };
+        let result = (|| {
+            for (i, outcome) in receiver.iter() {
+                let file = &files[i];
+                match outcome {
+                    Outcome::Resumed => {
+                        totals.resumed += 1;
+                        on_event(Event::Resumed(file), &totals)?;
+                    }
+                    Outcome::Scanned { hash, bytes, scanned } => {
+                        let report = &scanned.report;
+                        totals.scanned += 1;
+                        totals.bytes += bytes;
+                        totals.findings += report.findings.len() as u64;
+                        totals.leaks += report.risk.leaks as u64;
+                        on_event(Event::Scanned(file, &scanned), &totals)?;
+                        let record = RescannedFile {
+                            path: file.name.clone(),
+                            content_hash: hash,
+                            outcome: "scanned",
+                            reason: String::new(),
+                            bytes,
+                            findings: report.findings.len() as u64,
+                            leaks: report.risk.leaks as u64,
+                        };
+                        batch.push((record, Some(((run.meta)(file), scanned))));
+                    }
+                    Outcome::Failed { hash, bytes, reason } => {
+                        totals.failed += 1;
+                        on_event(Event::Failed(file, &reason), &totals)?;
+                        let record = RescannedFile {
+                            path: file.name.clone(),
+                            content_hash: hash,
+                            outcome: "failed",
+                            reason,
+                            bytes,
+                            findings: 0,
+                            leaks: 0,
+                        };
+                        batch.push((record, None));
+                    }
+                }
+                if batch.len() >= COMMIT_FILES || last_commit.elapsed() >= COMMIT_INTERVAL {
+                    flush(&mut batch)?;
+                    last_commit = Instant::now();
+                }
+            }
+            flush(&mut batch)
+        })();
+        if result.is_err() {
+            stop.store(true, Ordering::Relaxed);
+            // Drain so that workers blocked on a full channel finish.
+            for _ in receiver.iter() {}
+        }
+        result
+    })?;
+    Ok(totals)
+}
+
+/// A finished file waiting for its commit, with its document when it was scanned.
+type Pending = (RescannedFile, Option<(DocumentMeta, Box<ScannedFile>)>);
+
+/// What a worker hands to the driving thread.
+enum Outcome {
+    Resumed,
+    Scanned { hash: String, bytes: u64, scanned: Box<ScannedFile> },
+    Failed { hash: String, bytes: u64, reason: String },
+}
+
+/// Reads, hashes, extracts and scans one file (a worker's job).
+fn process(run: &Execution<'_>, file: &ArchiveFile) -> Outcome {
+    let bytes = match read_file(&file.path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            return Outcome::Failed { hash: String::new(), bytes: 0, reason: err.to_string() };
+        }
+    };
+    let hash = run.scanner.content_fingerprint(&bytes).unwrap_or_default();
+    if run.record && run.finished.get(&file.name) == Some(&hash) {
+        return Outcome::Resumed;
+    }
+    let size = bytes.len() as u64;
+    match scan_file(run.scanner, run.profile, file, &bytes, run.record) {
+        Ok(scanned) => Outcome::Scanned { hash, bytes: size, scanned: Box::new(scanned) },
+        Err(err) => Outcome::Failed { hash, bytes: size, reason: err.to_string() },
+    }
 }
 
 #[cfg(test)]

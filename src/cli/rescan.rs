@@ -9,8 +9,7 @@
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -18,11 +17,8 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use noticeguard::extract::Format;
-use noticeguard::rescan::{self, ArchiveFile, FileError, ScannedFile, Shard};
-use noticeguard::store::{
-    DocumentMeta, LeakStore, RescanJob, RescannedFile, SqlStore, fingerprint_key,
-};
-use noticeguard::{Profile, Scanner};
+use noticeguard::rescan::{self, ArchiveFile, Event, ScannedFile, Shard};
+use noticeguard::store::{DocumentMeta, LeakStore, RescanJob, SqlStore, fingerprint_key};
 
 use super::{Cli, EXIT_CLEAN, EXIT_LEAKS};
 
@@ -112,29 +108,6 @@ pub(crate) struct RescanArgs {
     progress: ProgressMode,
 }
 
-/// Most files recorded in one transaction, and the longest a result waits for its commit.
-const COMMIT_FILES: usize = 64;
-const COMMIT_INTERVAL: Duration = Duration::from_millis(500);
-
-/// A finished file waiting for its commit, with its document when it was scanned.
-type Finished = (RescannedFile, Option<(DocumentMeta, Box<ScannedFile>)>);
-
-/// What a worker hands to the main thread.
-enum Outcome {
-    /// Finished in an earlier run of the job, same content: not scanned again.
-    Resumed,
-    Scanned {
-        hash: String,
-        bytes: u64,
-        scanned: Box<ScannedFile>,
-    },
-    Failed {
-        hash: String,
-        bytes: u64,
-        reason: String,
-    },
-}
-
 pub(crate) fn run(cli: &Cli, args: &RescanArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     let key = if args.dry_run {
@@ -184,112 +157,57 @@ pub(crate) fn run(cli: &Cli, args: &RescanArgs) -> anyhow::Result<u8> {
 
     let mut reports = Reports::open(args)?;
     let mut progress = Progress::new(args.progress, total as u64);
-    let mut summary = Summary::default();
     let workers = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let next = AtomicUsize::new(0);
-    let (sender, receiver) = mpsc::sync_channel::<(usize, Outcome)>(workers * 2);
-
-    let result: anyhow::Result<()> = std::thread::scope(|scope| {
-        for _ in 0..workers {
-            let sender = sender.clone();
-            let (next, files, finished, scanner, profile) =
-                (&next, &files, &finished, &scanner, &profile);
-            let record = store.is_some();
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(file) = files.get(i) else { break };
-                    let outcome = process(scanner, profile, file, finished, record);
-                    if sender.send((i, outcome)).is_err() {
-                        break;
-                    }
-                }
-            });
+    let cancel = AtomicBool::new(false);
+    let meta = |file: &ArchiveFile| meta_for(file, args, &map);
+    let execution = rescan::Execution {
+        scanner: &scanner,
+        profile: &profile,
+        finished: &finished,
+        workers,
+        record: store.is_some(),
+        cancel: &cancel,
+        meta: &meta,
+    };
+    let mut commit = |rows: &[rescan::Committed<'_>]| -> anyhow::Result<()> {
+        if let Some(store) = &store {
+            runtime
+                .block_on(store.record_rescanned(&job_id, rows, unix_now()))
+                .context("cannot record the re-scanned files")?;
         }
-        drop(sender);
-        // Results wait here until a batch is committed: one transaction per batch keeps
-        // SQLite's commit cost off every file, and a killed run loses at most a batch.
-        let mut batch: Vec<Finished> = Vec::new();
-        let mut last_commit = Instant::now();
-        let commit = |batch: &mut Vec<Finished>| {
-            if let Some(store) = &store
-                && !batch.is_empty()
-            {
-                let rows: Vec<_> = batch
-                    .iter()
-                    .map(|(file, doc)| (file.clone(), doc.as_ref().map(|(m, s)| (m, &s.report))))
-                    .collect();
-                runtime
-                    .block_on(store.record_rescanned(&job_id, &rows, unix_now()))
-                    .context("cannot record the re-scanned files")?;
-            }
-            batch.clear();
-            anyhow::Ok(())
-        };
-        for (i, outcome) in receiver.iter() {
-            let file = &files[i];
-            match outcome {
-                Outcome::Resumed => summary.resumed += 1,
-                Outcome::Scanned { hash, bytes, scanned } => {
-                    let report = &scanned.report;
-                    let meta = meta_for(file, args, &map);
-                    let record = RescannedFile {
-                        path: file.name.clone(),
-                        content_hash: hash,
-                        outcome: "scanned",
-                        reason: String::new(),
-                        bytes,
-                        findings: report.findings.len() as u64,
-                        leaks: report.risk.leaks as u64,
-                    };
-                    reports.scanned(file, &scanned)?;
-                    if let Some(out) = &args.out {
-                        summary.copies += usize::from(write_copy(out, file, &scanned)?);
-                    }
-                    summary.scanned += 1;
-                    summary.bytes += bytes;
-                    summary.findings += report.findings.len() as u64;
-                    summary.leaks += report.risk.leaks as u64;
-                    batch.push((record, Some((meta, scanned))));
-                }
-                Outcome::Failed { hash, bytes, reason } => {
-                    tracing::warn!(file = %file.name, %reason, "file not scanned");
-                    let record = RescannedFile {
-                        path: file.name.clone(),
-                        content_hash: hash,
-                        outcome: "failed",
-                        reason: reason.clone(),
-                        bytes,
-                        findings: 0,
-                        leaks: 0,
-                    };
-                    reports.failed(file, &reason)?;
-                    batch.push((record, None));
-                    summary.failed += 1;
+        Ok(())
+    };
+    let mut copies = 0;
+    let mut on_event = |event: Event<'_>, totals: &rescan::Totals| -> anyhow::Result<()> {
+        match event {
+            Event::Resumed(_) => {}
+            Event::Scanned(file, scanned) => {
+                reports.scanned(file, scanned)?;
+                if let Some(out) = &args.out {
+                    copies += usize::from(write_copy(out, file, scanned)?);
                 }
             }
-            if batch.len() >= COMMIT_FILES || last_commit.elapsed() >= COMMIT_INTERVAL {
-                commit(&mut batch)?;
-                last_commit = Instant::now();
+            Event::Failed(file, reason) => {
+                tracing::warn!(file = %file.name, %reason, "file not scanned");
+                reports.failed(file, reason)?;
             }
-            progress.tick(&summary);
         }
-        commit(&mut batch)
-    });
+        progress.tick(totals);
+        Ok(())
+    };
+    let result = rescan::execute(&files, &execution, &mut commit, &mut on_event);
     progress.finish();
     reports.finish()?;
-    if let Err(err) = result {
-        if let Some(store) = &store {
-            // Recorded files stay; the same command resumes the job.
-            let _ = runtime.block_on(store.end_rescan(&job_id, "failed", total as u64, unix_now()));
-        }
-        return Err(err);
+    if let (Err(_), Some(store)) = (&result, &store) {
+        // Recorded files stay; the same command resumes the job.
+        let _ = runtime.block_on(store.end_rescan(&job_id, "failed", total as u64, unix_now()));
     }
+    let summary = Summary { totals: result?, copies };
     summary.print(&job_id, total, started.elapsed(), args.dry_run)?;
-    let mut leaks = summary.leaks;
+    let mut leaks = summary.totals.leaks;
     if let Some(store) = &store {
         runtime.block_on(store.end_rescan(&job_id, "finished", total as u64, unix_now()))?;
         // A resumed job answers for all its files, not only those of this run.
@@ -305,36 +223,6 @@ pub(crate) fn run(cli: &Cli, args: &RescanArgs) -> anyhow::Result<u8> {
         }
     }
     Ok(if leaks > 0 { EXIT_LEAKS } else { EXIT_CLEAN })
-}
-
-/// Reads, hashes, extracts and scans one file (a worker's job).
-fn process(
-    scanner: &Scanner,
-    profile: &Profile,
-    file: &ArchiveFile,
-    finished: &HashMap<String, String>,
-    record: bool,
-) -> Outcome {
-    let bytes = match rescan::read_file(&file.path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            return Outcome::Failed { hash: String::new(), bytes: 0, reason: err.to_string() };
-        }
-    };
-    let hash = scanner.content_fingerprint(&bytes).unwrap_or_default();
-    if record && finished.get(&file.name) == Some(&hash) {
-        return Outcome::Resumed;
-    }
-    let size = bytes.len() as u64;
-    match rescan::scan_file(scanner, profile, file, &bytes, record) {
-        Ok(scanned) => Outcome::Scanned { hash, bytes: size, scanned: Box::new(scanned) },
-        Err(
-            err @ (FileError::Io(_)
-            | FileError::TooLarge(_)
-            | FileError::Extract(_)
-            | FileError::Scan(_)),
-        ) => Outcome::Failed { hash, bytes: size, reason: err.to_string() },
-    }
 }
 
 /// Reads the directory → unit/region map, longest directory first.
@@ -405,22 +293,12 @@ fn write_copy(out: &Path, file: &ArchiveFile, scanned: &ScannedFile) -> anyhow::
     Ok(true)
 }
 
-#[derive(Default)]
 struct Summary {
-    scanned: usize,
-    resumed: usize,
-    failed: usize,
+    totals: rescan::Totals,
     copies: usize,
-    bytes: u64,
-    findings: u64,
-    leaks: u64,
 }
 
 impl Summary {
-    fn done(&self) -> usize {
-        self.scanned + self.resumed + self.failed
-    }
-
     fn print(
         &self,
         job: &str,
@@ -435,14 +313,14 @@ impl Summary {
             "rescan {job}{}: {total} files — {} scanned, {} already done in an earlier run, {} unreadable; \
              {} findings, {} leaks; {:.1} s, {:.0} files/s, {:.1} MB/s",
             if dry_run { " (dry run, nothing stored)" } else { "" },
-            self.scanned,
-            self.resumed,
-            self.failed,
-            self.findings,
-            self.leaks,
+            self.totals.scanned,
+            self.totals.resumed,
+            self.totals.failed,
+            self.totals.findings,
+            self.totals.leaks,
             secs,
-            self.scanned as f64 / secs,
-            self.bytes as f64 / 1e6 / secs,
+            self.totals.scanned as f64 / secs,
+            self.totals.bytes as f64 / 1e6 / secs,
         )?;
         if self.copies > 0 {
             writeln!(err, "rescan: {} masked copies written", self.copies)?;
@@ -477,8 +355,8 @@ impl Progress {
         Progress { bar, lines, total, started: Instant::now(), last_line: Instant::now() }
     }
 
-    fn tick(&mut self, summary: &Summary) {
-        let done = summary.done() as u64;
+    fn tick(&mut self, totals: &rescan::Totals) {
+        let done = totals.done();
         if let Some(bar) = &self.bar {
             bar.set_position(done);
         } else if self.lines && self.last_line.elapsed() >= Duration::from_secs(5) {
