@@ -24,6 +24,11 @@ pub(crate) struct ServeArgs {
     /// Database for recorded results: sqlite://FILE or postgres://… [default: sqlite://noticeguard.db].
     #[arg(long, value_name = "URL")]
     database_url: Option<String>,
+
+    /// Directory that server-side re-scans (StartRescan) may read; repeat for several.
+    /// Without one, re-scan jobs are refused.
+    #[arg(long = "archive-root", value_name = "DIR")]
+    archive_roots: Vec<PathBuf>,
 }
 
 pub(crate) fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<u8> {
@@ -33,6 +38,7 @@ pub(crate) fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<u8> {
         token_secret_file: cli.token_secret_file.clone(),
         max_document_bytes: cli.max_document_bytes,
         database_url: args.database_url.clone(),
+        archive_roots: (!args.archive_roots.is_empty()).then(|| args.archive_roots.clone()),
     };
     let config =
         ServiceConfig::load(args.config.as_deref(), &overrides).map_err(anyhow::Error::msg)?;

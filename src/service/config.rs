@@ -59,6 +59,10 @@ pub struct ServiceConfig {
     pub store_check_secs: u64,
     /// Bearer tokens; none means no authentication and a loopback-only listener.
     pub tokens: Vec<TokenConfig>,
+    /// Directories that server-side re-scans (`StartRescan`) may read; none disables them.
+    pub archive_roots: Vec<PathBuf>,
+    /// Worker threads of a server-side re-scan (0: one per core).
+    pub rescan_workers: usize,
 }
 
 impl Default for ServiceConfig {
@@ -77,6 +81,8 @@ impl Default for ServiceConfig {
             fingerprint_key_file: None,
             store_check_secs: 5,
             tokens: Vec::new(),
+            archive_roots: Vec::new(),
+            rescan_workers: 0,
         }
     }
 }
@@ -99,6 +105,9 @@ pub struct ConfigOverrides {
     /// `--database-url`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub database_url: Option<String>,
+    /// `--archive-root` (repeatable).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub archive_roots: Option<Vec<PathBuf>>,
 }
 
 /// Environment variables read, as `NOTICEGUARD_<NAME>`.

@@ -322,6 +322,77 @@ impl pb::notice_guard_server::NoticeGuard for NoticeGuardService {
         Ok(Response::new(result?))
     }
 
+    async fn start_rescan(
+        &self,
+        request: Request<pb::StartRescanRequest>,
+    ) -> Result<Response<pb::RescanJobStatus>, Status> {
+        let started = Instant::now();
+        let result = async {
+            self.state.admin_caller(authorization(&request))?;
+            self.state.jobs.start(&self.state, request.into_inner()).await
+        }
+        .await;
+        super::log_request("StartRescan", started, result.as_ref().map(|_| (0, 0)));
+        Ok(Response::new(result?))
+    }
+
+    async fn get_rescan(
+        &self,
+        request: Request<pb::RescanJobRequest>,
+    ) -> Result<Response<pb::RescanJobStatus>, Status> {
+        self.state.admin_caller(authorization(&request))?;
+        let id = request.into_inner().job_id;
+        Ok(Response::new(self.state.jobs.status(&self.state, &id).await?))
+    }
+
+    type WatchRescanStream = ReceiverStream<Result<pb::RescanJobStatus, Status>>;
+
+    async fn watch_rescan(
+        &self,
+        request: Request<pb::RescanJobRequest>,
+    ) -> Result<Response<Self::WatchRescanStream>, Status> {
+        self.state.admin_caller(authorization(&request))?;
+        let id = request.into_inner().job_id;
+        let first = self.state.jobs.status(&self.state, &id).await?;
+        let (sender, receiver) = tokio::sync::mpsc::channel(4);
+        let watched = self.state.jobs.watch(&id).await;
+        tokio::spawn(async move {
+            let Some(mut progress) = watched else {
+                // Not running here: its last state, once.
+                let _ = sender.send(Ok(first)).await;
+                return;
+            };
+            loop {
+                let status = progress.borrow_and_update().clone();
+                let ended = status.state != "running";
+                if sender.send(Ok(status)).await.is_err() || ended {
+                    break;
+                }
+                if progress.changed().await.is_err() {
+                    // The job ended and dropped its sender: send the final state.
+                    let status = progress.borrow().clone();
+                    let _ = sender.send(Ok(status)).await;
+                    break;
+                }
+                // At most ten updates a second.
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+        });
+        Ok(Response::new(ReceiverStream::new(receiver)))
+    }
+
+    async fn cancel_rescan(
+        &self,
+        request: Request<pb::RescanJobRequest>,
+    ) -> Result<Response<pb::RescanJobStatus>, Status> {
+        self.state.admin_caller(authorization(&request))?;
+        let id = request.into_inner().job_id;
+        if !self.state.jobs.cancel(&id).await {
+            return Err(ServiceError::FailedPrecondition("no such job is running".into()).into());
+        }
+        Ok(Response::new(self.state.jobs.status(&self.state, &id).await?))
+    }
+
     type ScanStreamStream = ReceiverStream<Result<pb::ScanResponse, Status>>;
 
     async fn scan_stream(

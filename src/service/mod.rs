@@ -21,6 +21,7 @@ mod config;
 mod error;
 mod grpc;
 mod http;
+mod jobs;
 mod metrics;
 mod recorder;
 mod state;
@@ -197,7 +198,9 @@ impl Service {
             n => n,
         };
         crate::store::Backend::of(&config.database_url).map_err(|e| e.to_string())?;
+        let jobs = jobs::Jobs::new(&config.archive_roots, config.rescan_workers)?;
         let state = Arc::new(AppState {
+            jobs: Arc::new(jobs),
             auth,
             workers: Arc::new(Semaphore::new(workers)),
             inline_scan_bytes: config.inline_scan_bytes,

@@ -105,6 +105,8 @@ pub(crate) struct AppState {
     pub(crate) recorder: Recorder,
     /// Last result of the store health check.
     pub(crate) store_up: std::sync::atomic::AtomicBool,
+    /// Server-side re-scan jobs.
+    pub(crate) jobs: Arc<super::jobs::Jobs>,
 }
 
 impl From<StoreError> for ServiceError {
@@ -209,6 +211,13 @@ impl AppState {
 /// Statistics: who may ask, and what they may see.
 impl AppState {
     /// Authenticates a caller allowed to read statistics.
+    /// Authenticates an administrator (re-scan jobs).
+    pub(crate) fn admin_caller(&self, authorization: Option<&str>) -> Result<Caller, ServiceError> {
+        let caller = self.auth.authenticate(authorization)?;
+        caller.require(&[], "run re-scan jobs")?;
+        Ok(caller)
+    }
+
     pub(crate) fn stats_caller(&self, authorization: Option<&str>) -> Result<Caller, ServiceError> {
         let caller = self.auth.authenticate(authorization)?;
         caller.require(&[Role::Assessor], "read statistics")?;
