@@ -54,7 +54,7 @@ impl Format {
 
     /// Returns true when `--out` can write a masked copy in the file's own format.
     pub fn writes_masked_copy(self) -> bool {
-        matches!(self, Format::Text | Format::Csv)
+        !matches!(self, Format::Pdf | Format::LegacyWord)
     }
 }
 
@@ -452,6 +452,111 @@ fn convert_legacy(path: &Path) -> Result<String, ExtractError> {
         Cow::Borrowed(s) => s.to_owned(),
         Cow::Owned(s) => s,
     })
+}
+
+/// Writes a masked copy of a file in its own format: every `(value, masked)` pair replaced
+/// in the HTML page (text and attributes, in the page's encoding), in the .docx's
+/// `<w:t>` runs, or of the workbook's strings. The caller checks the copy by scanning it
+/// again: a value split across runs or stored as a number is not replaced here.
+///
+/// # Errors
+///
+/// An [`ExtractError`] when the file cannot be read back or is of a format without copies.
+pub fn masked_copy(
+    format: Format,
+    bytes: &[u8],
+    replacements: &[(String, String)],
+) -> Result<Vec<u8>, ExtractError> {
+    let replace = |text: &str| {
+        let mut out = text.to_owned();
+        for (value, masked) in replacements {
+            if out.contains(value.as_str()) {
+                out = out.replace(value.as_str(), masked);
+            }
+        }
+        out
+    };
+    match format {
+        Format::Text | Format::Csv => {
+            let (text, _) = decode_text(bytes);
+            Ok(replace(&text).into_bytes())
+        }
+        Format::Html => {
+            let (text, name) = decode_html(bytes);
+            // Everywhere, attributes included: a phone in a `title` or a name in a link
+            // leaks as much as one in the text.
+            let out = replace(&text);
+            let encoding =
+                encoding_rs::Encoding::for_label(name.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+            let (encoded, _, _) = encoding.encode(&out);
+            Ok(encoded.into_owned())
+        }
+        Format::Docx => rewrite_zip(bytes, "docx", |name| name == "word/document.xml", &replace),
+        Format::Spreadsheet => rewrite_zip(
+            bytes,
+            "xlsx",
+            |name| name == "xl/sharedStrings.xml" || name.starts_with("xl/worksheets/"),
+            &replace,
+        ),
+        Format::Pdf | Format::LegacyWord => Err(ExtractError::Corrupt {
+            format: "copy",
+            reason: "no masked copy for this format".into(),
+        }),
+    }
+}
+
+/// Copies a zip archive, rewriting the text of `<…:t>` elements of the entries `pick` selects.
+fn rewrite_zip(
+    bytes: &[u8],
+    format: &'static str,
+    pick: impl Fn(&str) -> bool,
+    replace: &dyn Fn(&str) -> String,
+) -> Result<Vec<u8>, ExtractError> {
+    let corrupt = |reason: String| ExtractError::Corrupt { format, reason };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?;
+    let mut out = Vec::new();
+    {
+        let mut writer = zip::ZipWriter::new(Cursor::new(&mut out));
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).map_err(|e| corrupt(e.to_string()))?;
+            let name = entry.name().to_owned();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).map_err(|e| corrupt(e.to_string()))?;
+            if pick(&name) {
+                let xml = String::from_utf8(data).map_err(|e| corrupt(e.to_string()))?;
+                data = rewrite_text_elements(&xml, replace).into_bytes();
+            }
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            writer.start_file(name, options).map_err(|e| corrupt(e.to_string()))?;
+            std::io::Write::write_all(&mut writer, &data).map_err(|e| corrupt(e.to_string()))?;
+        }
+        writer.finish().map_err(|e| corrupt(e.to_string()))?;
+    }
+    Ok(out)
+}
+
+/// Rewrites the content of `<t>`/`<w:t>` elements (text runs of .docx and .xlsx).
+fn rewrite_text_elements(xml: &str, replace: &dyn Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    loop {
+        // The next text-run start tag: `<t>`, `<t …>`, `<w:t>`, `<w:t …>`.
+        let Some(open) = ["<t>", "<t ", "<w:t>", "<w:t "].iter().filter_map(|t| rest.find(t)).min()
+        else {
+            out.push_str(rest);
+            return out;
+        };
+        let Some(tag_end) = rest[open..].find('>').map(|e| open + e + 1) else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..tag_end]);
+        rest = &rest[tag_end..];
+        let close = rest.find("</").unwrap_or(rest.len());
+        out.push_str(&replace(&rest[..close]));
+        rest = &rest[close..];
+    }
 }
 
 #[cfg(test)]

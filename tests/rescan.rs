@@ -379,3 +379,76 @@ async fn a_killed_rescan_resumes_and_records_every_file_once() {
     );
     assert_eq!(totals(&url).await, reference, "same totals as an uninterrupted run");
 }
+
+#[test]
+fn masked_copies_keep_their_format_and_never_leak() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("pub");
+    let page = "<html><head><meta charset=\"gbk\"></head><body><p>联系电话：13812345678</p>\
+        <table><tr><th>姓名</th></tr><tr><td title=\"13812345678\">张三丰</td></tr></table></body></html>";
+    write(&root, "a.html", &encoding_rs::GBK.encode(page).0);
+    write(&root, "b.docx", &docx("公示", &[&["被征收人", "电话"], &["王建国", "13912345678"]]));
+    write(&root, "c.xlsx", &xlsx("名单", &[&["姓名", "联系电话"], &["李秀英", "13712345678"]]));
+    // A name split across two runs cannot be replaced in place: no copy is written.
+    let split = "<w:document xmlns:w=\"w\"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>姓名</w:t></w:r></w:p></w:tc></w:tr>\
+        <w:tr><w:tc><w:p><w:r><w:t>赵</w:t></w:r><w:r><w:t>敏</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>";
+    write(&root, "d.docx", &zip(&[("word/document.xml", split)]));
+    let out = dir.path().join("masked");
+    let o = noticeguard()
+        .arg("rescan")
+        .arg(&root)
+        .args(["--dry-run", "--progress", "none", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("masked copy not written"), "{}", stderr(&o));
+
+    let html = std::fs::read(out.join("pub/a.html")).unwrap();
+    let (html, _, malformed) = encoding_rs::GBK.decode(&html);
+    assert!(!malformed, "the copy keeps the page's encoding");
+    assert!(
+        html.contains("联系电话：138****5678")
+            && html.contains("<td title=\"138****5678\">张**</td>"),
+        "{html}"
+    );
+
+    let scan_copy = |name: &str| {
+        let report = dir.path().join(format!("{name}.jsonl"));
+        let o = noticeguard()
+            .arg("rescan")
+            .arg(out.join(name))
+            .args(["--dry-run", "--progress", "none", "--json"])
+            .arg(&report)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{name}: the copy leaks nothing: {}", stderr(&o));
+        std::fs::read_to_string(report).unwrap()
+    };
+    assert!(scan_copy("pub/b.docx").contains("\"王**\""));
+    assert!(scan_copy("pub/c.xlsx").contains("\"李**\""));
+    assert!(!out.join("pub/d.docx").exists());
+}
+
+#[test]
+fn legacy_word_files_need_a_converter() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("old");
+    write(&root, "a.doc", b"\xd0\xcf\x11\xe0 legacy word");
+    let report = dir.path().join("r.jsonl");
+    let empty = dir.path().join("no-tools");
+    std::fs::create_dir_all(&empty).unwrap();
+    let o = noticeguard()
+        .env("PATH", &empty)
+        .arg("rescan")
+        .arg(&root)
+        .args(["--dry-run", "--progress", "none", "--json"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let line: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(report).unwrap().trim()).unwrap();
+    assert_eq!(line["outcome"], "failed");
+    assert!(line["reason"].as_str().unwrap().contains("external converter"), "{line}");
+}

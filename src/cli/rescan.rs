@@ -86,7 +86,9 @@ pub(crate) struct RescanArgs {
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
 
-    /// Write masked copies of .txt and .csv files under DIR (same relative names, UTF-8).
+    /// Write masked copies under DIR (same relative names): .txt and .csv as UTF-8, .html in
+    /// its own encoding, .docx and .xlsx with the values replaced in place; a copy that would
+    /// still leak once scanned again is not written.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
 
@@ -187,7 +189,7 @@ pub(crate) fn run(cli: &Cli, args: &RescanArgs) -> anyhow::Result<u8> {
             Event::Scanned(file, scanned) => {
                 reports.scanned(file, scanned)?;
                 if let Some(out) = &args.out {
-                    copies += usize::from(write_copy(out, file, scanned)?);
+                    copies += usize::from(write_copy(out, file, scanned, &scanner, &profile)?);
                 }
             }
             Event::Failed(file, reason) => {
@@ -271,8 +273,17 @@ fn meta_for(
     }
 }
 
-/// Writes the masked copy of a text file; returns false for formats without one.
-fn write_copy(out: &Path, file: &ArchiveFile, scanned: &ScannedFile) -> anyhow::Result<bool> {
+/// Writes the masked copy of a file in its own format (text and CSV as the masked text;
+/// HTML, .docx and workbooks with each leaked value replaced in place). The copy is scanned
+/// again before it is written: one that would still leak is not written, and the reason is
+/// logged. Returns whether a copy was written.
+fn write_copy(
+    out: &Path,
+    file: &ArchiveFile,
+    scanned: &ScannedFile,
+    scanner: &noticeguard::Scanner,
+    profile: &noticeguard::Profile,
+) -> anyhow::Result<bool> {
     if !file.format.writes_masked_copy() {
         return Ok(false);
     }
@@ -281,15 +292,45 @@ fn write_copy(out: &Path, file: &ArchiveFile, scanned: &ScannedFile) -> anyhow::
         anyhow::ensure!(part != ".." && !part.is_empty(), "unsafe file name {}", file.name);
         target.push(part);
     }
+    let bytes = match file.format {
+        Format::Text => scanned.report.masked_text.clone().into_bytes(),
+        Format::Csv => scanned.report.masked_text.replace('\t', ",").into_bytes(),
+        format => {
+            // The values exist here only for the replacement, in memory.
+            let replacements: Vec<(String, String)> = scanned
+                .report
+                .findings
+                .iter()
+                .filter(|f| f.status.needs_masking())
+                .map(|f| {
+                    (scanned.text[f.span.byte_start..f.span.byte_end].to_owned(), f.masked.clone())
+                })
+                .collect();
+            let original = std::fs::read(&file.path)
+                .with_context(|| format!("cannot read {} again", file.name))?;
+            let copy = match noticeguard::extract::masked_copy(format, &original, &replacements) {
+                Ok(copy) => copy,
+                Err(err) => {
+                    tracing::warn!(file = %file.name, reason = %err, "masked copy not written");
+                    return Ok(false);
+                }
+            };
+            let check = noticeguard::rescan::scan_file(scanner, profile, file, &copy, false);
+            let leaks = check.map_or(usize::MAX, |c| c.report.risk.leaks);
+            if leaks > 0 {
+                tracing::warn!(
+                    file = %file.name,
+                    "masked copy not written: a value could not be replaced in place (split across runs or stored as a number)"
+                );
+                return Ok(false);
+            }
+            copy
+        }
+    };
     if let Some(dir) = target.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    let text = if file.format == Format::Csv {
-        scanned.report.masked_text.replace('\t', ",")
-    } else {
-        scanned.report.masked_text.clone()
-    };
-    std::fs::write(&target, text).with_context(|| format!("cannot write {}", target.display()))?;
+    std::fs::write(&target, bytes).with_context(|| format!("cannot write {}", target.display()))?;
     Ok(true)
 }
 
