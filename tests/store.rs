@@ -77,7 +77,7 @@ async fn stores() -> Vec<(String, SqlStore, Option<tempfile::TempDir>)> {
 async fn sqlx_reset(url: &str) {
     use sqlx::Connection;
     let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
-    sqlx::query("TRUNCATE findings, documents RESTART IDENTITY CASCADE")
+    sqlx::query("TRUNCATE findings, documents, rescan_files, rescan_jobs RESTART IDENTITY CASCADE")
         .execute(&mut conn)
         .await
         .unwrap();
@@ -300,4 +300,95 @@ async fn recording_needs_a_fingerprint_key_and_unreachable_databases_are_unavail
         SqlStore::connect("postgres://nobody@127.0.0.1:1/none", rules.clone()).await.unwrap_err();
     assert!(matches!(err, noticeguard::store::StoreError::Unavailable(_)), "{err}");
     assert!(SqlStore::connect("mysql://x", rules).await.is_err());
+}
+
+/// Re-scan jobs on both backends: files recorded with their documents in one transaction,
+/// finished files listed for resume, counts, replacement of a changed file.
+#[tokio::test]
+async fn rescan_jobs_record_files_once_and_resume() {
+    use noticeguard::store::{RescanJob, RescannedFile};
+    let _guard = SERIAL.lock().await;
+    let scanner = scanner();
+    for (backend, store, _dir) in stores().await {
+        let job = RescanJob {
+            id: "job1".into(),
+            roots: "/srv/a".into(),
+            shard: String::new(),
+            files_total: 3,
+        };
+        store.begin_rescan(&job, 1_700_000_000).await.unwrap();
+        let leaking = scan(&scanner, "户主姓名\t联系电话\n张伟\t13812345678\n");
+        let clean = scan(&scanner, "通知：按时报送。");
+        let file = |path: &str, hash: &str, report: &ScanReport| RescannedFile {
+            path: path.into(),
+            content_hash: hash.into(),
+            outcome: "scanned",
+            reason: String::new(),
+            bytes: 100,
+            findings: report.findings.len() as u64,
+            leaks: report.risk.leaks as u64,
+        };
+        let (m1, m2) = (meta("a/1.txt", "u", "360726", ""), meta("a/2.txt", "u", "360726", ""));
+        let failed = RescannedFile {
+            path: "a/3.docx".into(),
+            content_hash: "h3".into(),
+            outcome: "failed",
+            reason: "corrupt".into(),
+            bytes: 10,
+            findings: 0,
+            leaks: 0,
+        };
+        store
+            .record_rescanned(
+                "job1",
+                &[
+                    (file("a/1.txt", "h1", &leaking), Some((&m1, &leaking))),
+                    (file("a/2.txt", "h2", &clean), Some((&m2, &clean))),
+                    (failed, None),
+                ],
+                1_700_000_001,
+            )
+            .await
+            .unwrap();
+        let mut done = store.rescanned_files("job1").await.unwrap();
+        done.sort();
+        assert_eq!(
+            done,
+            vec![
+                ("a/1.txt".into(), "h1".into()),
+                ("a/2.txt".into(), "h2".into()),
+                ("a/3.docx".into(), "h3".into())
+            ],
+            "{backend}"
+        );
+        // The file changed: recorded again, it replaces its row and its document.
+        store
+            .record_rescanned(
+                "job1",
+                &[(file("a/1.txt", "h1b", &leaking), Some((&m1, &leaking)))],
+                1_700_000_002,
+            )
+            .await
+            .unwrap();
+        store.end_rescan("job1", "finished", 3, 1_700_000_003).await.unwrap();
+        let status = store.rescan_status("job1").await.unwrap().unwrap();
+        assert_eq!(
+            (
+                status.state.as_str(),
+                status.files_total,
+                status.files_scanned,
+                status.files_failed,
+                status.leaks
+            ),
+            ("finished", 3, 2, 1, 2),
+            "{backend}"
+        );
+        let rows =
+            store.stats(&noticeguard::store::Filter::default(), GroupBy::Unit).await.unwrap();
+        assert_eq!(rows.iter().map(|r| r.documents).sum::<u64>(), 2, "{backend}: each file once");
+        assert!(store.rescan_status("nope").await.unwrap().is_none());
+        // Starting the job again keeps what it holds.
+        store.begin_rescan(&job, 1_700_000_004).await.unwrap();
+        assert_eq!(store.rescanned_files("job1").await.unwrap().len(), 3, "{backend}");
+    }
 }
