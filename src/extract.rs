@@ -101,7 +101,7 @@ impl Extracted {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ExtractError {
     /// The file is damaged or not what its extension says.
-    #[error("corrupt or not a {format} file: {reason}")]
+    #[error("corrupt or not a {format} file: {}", safe_reason(.reason))]
     Corrupt {
         /// Expected format.
         format: &'static str,
@@ -118,8 +118,20 @@ pub enum ExtractError {
     #[error("needs an external converter (catdoc or LibreOffice soffice), none found")]
     ConverterMissing,
     /// The external converter failed.
-    #[error("converter failed: {0}")]
+    #[error("converter failed: {}", safe_reason(.0))]
     Converter(String),
+}
+
+/// Returns a parser's message fit for logs, reports and the store: parsers sometimes quote
+/// what they choked on, so a message with non-ASCII text or a long digit run (a phone, an
+/// ID) is replaced by a neutral one.
+fn safe_reason(reason: &str) -> &str {
+    let long_digits = reason.as_bytes().split(|b| !b.is_ascii_digit()).any(|run| run.len() > 4);
+    if reason.is_ascii() && !long_digits && reason.len() <= 200 {
+        reason
+    } else {
+        "the parser's message quotes file content and is not shown"
+    }
 }
 
 /// Largest text taken from one file (its parts together), in bytes.
@@ -607,6 +619,22 @@ mod tests {
             <w:tr><w:tc><w:p><w:r><w:t>张</w:t></w:r><w:r><w:t>三</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>13812345678</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
             </w:body></w:document>"#;
         assert_eq!(docx_xml_text(xml).unwrap(), "关于&公示\n姓名\t电话\n张三\t13812345678\n\n");
+    }
+
+    #[test]
+    fn parser_messages_never_carry_content() {
+        let e = ExtractError::Corrupt {
+            format: "xlsx",
+            reason: "invalid Zip archive: Could not find EOCD".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "corrupt or not a xlsx file: invalid Zip archive: Could not find EOCD"
+        );
+        for quoted in ["unexpected '张三' at 12", "cannot parse 13812345678 as a date"] {
+            let e = ExtractError::Corrupt { format: "xlsx", reason: quoted.into() };
+            assert!(e.to_string().ends_with("is not shown"), "{e}");
+        }
     }
 
     #[test]

@@ -230,6 +230,13 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, FileError> {
     Ok(std::fs::read(path)?)
 }
 
+/// Returns the current time in seconds since 1970, what the store records.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
 /// Most files committed in one transaction, and the longest a result waits for its commit.
 pub const COMMIT_FILES: usize = 64;
 /// See [`COMMIT_FILES`].

@@ -148,7 +148,7 @@ pub(crate) fn run(cli: &Cli, args: &RescanArgs) -> anyhow::Result<u8> {
             shard: args.shard.map(|s| s.to_string()).unwrap_or_default(),
             files_total: total as u64,
         };
-        runtime.block_on(store.begin_rescan(&job, unix_now()))?;
+        runtime.block_on(store.begin_rescan(&job, rescan::unix_now()))?;
         Some(store)
     };
     let finished: HashMap<String, String> = match &store {
@@ -177,7 +177,7 @@ pub(crate) fn run(cli: &Cli, args: &RescanArgs) -> anyhow::Result<u8> {
     let mut commit = |rows: &[rescan::Committed<'_>]| -> anyhow::Result<()> {
         if let Some(store) = &store {
             runtime
-                .block_on(store.record_rescanned(&job_id, rows, unix_now()))
+                .block_on(store.record_rescanned(&job_id, rows, rescan::unix_now()))
                 .context("cannot record the re-scanned files")?;
         }
         Ok(())
@@ -205,13 +205,19 @@ pub(crate) fn run(cli: &Cli, args: &RescanArgs) -> anyhow::Result<u8> {
     reports.finish()?;
     if let (Err(_), Some(store)) = (&result, &store) {
         // Recorded files stay; the same command resumes the job.
-        let _ = runtime.block_on(store.end_rescan(&job_id, "failed", total as u64, unix_now()));
+        let _ =
+            runtime.block_on(store.end_rescan(&job_id, "failed", total as u64, rescan::unix_now()));
     }
     let summary = Summary { totals: result?, copies };
     summary.print(&job_id, total, started.elapsed(), args.dry_run)?;
     let mut leaks = summary.totals.leaks;
     if let Some(store) = &store {
-        runtime.block_on(store.end_rescan(&job_id, "finished", total as u64, unix_now()))?;
+        runtime.block_on(store.end_rescan(
+            &job_id,
+            "finished",
+            total as u64,
+            rescan::unix_now(),
+        ))?;
         // A resumed job answers for all its files, not only those of this run.
         if let Some(status) = runtime.block_on(store.rescan_status(&job_id))? {
             #[allow(clippy::print_stderr)]
@@ -561,10 +567,4 @@ fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
     } else {
         s.into()
     }
-}
-
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }

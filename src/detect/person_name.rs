@@ -427,7 +427,14 @@ impl PersonName {
         let name = &text[p.at..found.0];
         let last = name.chars().next_back()?;
         let starred = text[found.0..].starts_with(['*', '某']);
-        if found.2 != "person_name.pseudonym" && (starred || PLACE_SUFFIXES.contains(last)) {
+        // A name glued to a number is not read from running text: its mask stars would
+        // join the number (`李*3501…` reads as one starred number).
+        let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '*');
+        let touches_number =
+            glued(text[found.0..].chars().next()) || glued(text[..p.at].chars().next_back());
+        if found.2 != "person_name.pseudonym"
+            && (starred || touches_number || PLACE_SUFFIXES.contains(last))
+        {
             return None;
         }
         Some(found)
@@ -885,6 +892,15 @@ mod tests {
         ] {
             assert_eq!(names(text), Vec::<String>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn names_glued_to_numbers_are_not_read_from_running_text() {
+        // Masked, 李* would join the number that follows (`李*3501…`).
+        assert_eq!(names("开户账号李明3501021980****1234"), Vec::<String>::new());
+        assert_eq!(names("户主王建国，身份证号：11010519491231002X"), ["王建国"]);
+        // In a table the cell boundary separates them.
+        assert_eq!(names("姓名\t身份证号\n李明\t11010519491231002X\n"), ["李明"]);
     }
 
     #[test]

@@ -131,7 +131,7 @@ impl Jobs {
             shard: shard.map(|s| s.to_string()).unwrap_or_default(),
             files_total: files.len() as u64,
         };
-        store.begin_rescan(&job, unix_now()).await?;
+        store.begin_rescan(&job, rescan::unix_now()).await?;
         let finished: HashMap<String, String> =
             store.rescanned_files(&id).await?.into_iter().collect();
         let initial = pb::RescanJobStatus {
@@ -176,7 +176,7 @@ impl Jobs {
             if let Err(err) = &outcome {
                 tracing::error!(job = %id, error = %err, "server-side rescan failed");
             }
-            let _ = handle.block_on(store.end_rescan(&id, final_state, total, unix_now()));
+            let _ = handle.block_on(store.end_rescan(&id, final_state, total, rescan::unix_now()));
             sender.send_modify(|s| s.state = final_state.into());
             handle.block_on(async { jobs.running.lock().await.remove(&id) });
             tracing::info!(job = %id, state = final_state, "server-side rescan ended");
@@ -265,7 +265,7 @@ fn run(
         meta: &meta,
     };
     let mut commit = |rows: &[rescan::Committed<'_>]| {
-        handle.block_on(store.record_rescanned(id, rows, unix_now()))
+        handle.block_on(store.record_rescanned(id, rows, rescan::unix_now()))
     };
     let mut on_event = |event: Event<'_>, totals: &rescan::Totals| {
         if let Event::Failed(file, reason) = event {
@@ -282,10 +282,4 @@ fn run(
         Ok(())
     };
     rescan::execute(files, &execution, &mut commit, &mut on_event)
-}
-
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
