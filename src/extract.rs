@@ -134,9 +134,6 @@ fn safe_reason(reason: &str) -> &str {
     }
 }
 
-/// Largest text taken from one file (its parts together), in bytes.
-pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
-
 /// Extracts the text of a file of format `format` from its bytes; `path` is used only for
 /// external converters, which read the file themselves.
 ///
@@ -399,33 +396,16 @@ fn pdf_parts(bytes: &[u8], path: &Path) -> Result<Vec<Part>, ExtractError> {
         Ok(text
             .split('\u{c}')
             .enumerate()
-            .map(|(i, t)| Part { location: format!("page {}", i + 1), text: nfkc_lite(t) })
+            .map(|(i, t)| Part { location: format!("page {}", i + 1), text: nfkc(t) })
             .collect())
     })
 }
 
-/// Maps the compatibility forms poppler emits for CJK fonts (Kangxi radicals, CJK
-/// compatibility ideographs) to the ordinary ideographs.
-fn nfkc_lite(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            // Kangxi radicals that poppler emits for 一 丨 … (the common ones).
-            '\u{2F00}' => '一',
-            '\u{2F08}' => '人',
-            '\u{2F17}' => '十',
-            '\u{2F1D}' => '口',
-            '\u{2F24}' => '大',
-            '\u{2F26}' => '子',
-            '\u{2F2D}' => '山',
-            '\u{2F47}' => '日',
-            '\u{2F49}' => '月',
-            '\u{2F4A}' => '木',
-            '\u{2F54}' => '水',
-            '\u{2F55}' => '火',
-            '\u{2FA6}' => '金',
-            _ => c,
-        })
-        .collect()
+/// Normalizes poppler's output to NFKC: it emits Kangxi radicals and CJK compatibility
+/// ideographs for some Chinese fonts (DESIGN §10), which would hide names and places.
+fn nfkc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfkc().collect()
 }
 
 /// Runs `pdftotext -layout -enc UTF-8 FILE -` if it is installed.
@@ -619,6 +599,12 @@ mod tests {
             <w:tr><w:tc><w:p><w:r><w:t>张</w:t></w:r><w:r><w:t>三</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>13812345678</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
             </w:body></w:document>"#;
         assert_eq!(docx_xml_text(xml).unwrap(), "关于&公示\n姓名\t电话\n张三\t13812345678\n\n");
+    }
+
+    #[test]
+    fn pdftotext_output_is_nfkc() {
+        // ⼈ (U+2F08 KANGXI RADICAL MAN) and 﨑 forms become ordinary ideographs.
+        assert_eq!(nfkc("\u{2F08}民政府"), "人民政府");
     }
 
     #[test]
