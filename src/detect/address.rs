@@ -71,8 +71,44 @@ const SUFFIXES: &[(&str, Part)] = &[
     ("户", Part::Door),
 ];
 
-/// First characters of [`SUFFIXES`]: only at these is a suffix compared.
-const SUFFIX_CHARS: &str = "居村街苏社小花家新大单公镇乡屯寨组队路巷弄里苑园号栋幢座楼层室户";
+/// Returns true for the first characters of [`SUFFIXES`]: only at these is a suffix
+/// compared.
+fn starts_suffix(c: char) -> bool {
+    matches!(
+        c,
+        '居' | '村'
+            | '街'
+            | '苏'
+            | '社'
+            | '小'
+            | '花'
+            | '家'
+            | '新'
+            | '大'
+            | '单'
+            | '公'
+            | '镇'
+            | '乡'
+            | '屯'
+            | '寨'
+            | '组'
+            | '队'
+            | '路'
+            | '巷'
+            | '弄'
+            | '里'
+            | '苑'
+            | '园'
+            | '号'
+            | '栋'
+            | '幢'
+            | '座'
+            | '楼'
+            | '层'
+            | '室'
+            | '户'
+    )
+}
 
 /// What an address component is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,9 +120,41 @@ enum Part {
     Door,
 }
 
-/// Characters that end an address in running text: function words that never sit inside a
-/// place name here.
-const STOP_CHARS: &str = "的在是和与及等为了对将已由从向把被其该经因并或但如就都也还";
+/// Returns true for the characters that end an address in running text: function words
+/// that never sit inside a place name here.
+fn is_stop_char(c: char) -> bool {
+    matches!(
+        c,
+        '的' | '在'
+            | '是'
+            | '和'
+            | '与'
+            | '及'
+            | '等'
+            | '为'
+            | '了'
+            | '对'
+            | '将'
+            | '已'
+            | '由'
+            | '从'
+            | '向'
+            | '把'
+            | '被'
+            | '其'
+            | '该'
+            | '经'
+            | '因'
+            | '并'
+            | '或'
+            | '但'
+            | '如'
+            | '就'
+            | '都'
+            | '也'
+            | '还'
+    )
+}
 
 /// Office names that make an address organizational when they follow it.
 const OFFICE_SUFFIXES: &[&str] = &[
@@ -122,19 +190,19 @@ pub(crate) struct Address {
     /// The last two characters of full names, with the longest name ending so: most
     /// characters that can end a name (县 of 民政局?) are rejected by one lookup.
     tails: FxHashMap<(char, char), usize>,
-    /// Finds the characters that end full names.
-    finals: AhoCorasick,
-    /// Longest full and short name, in characters.
-    longest: usize,
+    /// Longest short name, in characters.
     longest_short: usize,
     cues: AhoCorasick,
     contexts: Vec<AddressContext>,
 }
 
-/// Characters a full division name ends with (`DIVISION_SUFFIXES` of the derivation
-/// script: 省 市 区 县 旗 州 盟 镇 乡 街道 苏木).
-const DIVISION_FINALS: [&str; 11] =
-    ["省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "道", "木"];
+/// Returns true for the characters a full division name ends with (`DIVISION_SUFFIXES` of
+/// the derivation script: 省 市 区 县 旗 州 盟 镇 乡 街道 苏木). Tested on every character:
+/// cheaper than a multi-pattern search, whose matches are too dense in notices to skip
+/// much text.
+fn is_division_final(c: char) -> bool {
+    matches!(c, '省' | '市' | '区' | '县' | '旗' | '州' | '盟' | '镇' | '乡' | '道' | '木')
+}
 
 /// The parse of an address from its start.
 #[derive(Debug, Default)]
@@ -178,9 +246,7 @@ impl Address {
             }
         }
         Address {
-            finals: AhoCorasick::new(DIVISION_FINALS).expect("final characters build"),
             tails,
-            longest: longest(&divisions),
             longest_short: longest(&short),
             divisions,
             short,
@@ -195,20 +261,21 @@ impl Address {
     pub(crate) fn divisions(&self, text: &str) -> Vec<DivisionMatch> {
         let mut found: Vec<DivisionMatch> = Vec::new();
         let mut starts = [0usize; 32];
-        for m in self.finals.find_iter(text) {
-            let end = m.end();
+        for (at, last) in text.char_indices() {
+            if !is_division_final(last) {
+                continue;
+            }
+            let end = at + last.len_utf8();
+            // Most final characters end no name (县 of 民政局县): the pair that ends the
+            // name is looked up before anything is walked back.
+            let Some(before) = text[..at].chars().next_back() else { continue };
+            let Some(&tail_max) = self.tails.get(&(before, last)) else { continue };
             // Character starts before the end, nearest first: starts[k] begins k+1 chars back.
             let mut n = 0;
-            for (i, _) in text[..end].char_indices().rev().take(self.longest.min(starts.len())) {
+            for (i, _) in text[..end].char_indices().rev().take(tail_max.min(starts.len())) {
                 starts[n] = i;
                 n += 1;
             }
-            if n < 2 {
-                continue;
-            }
-            let before = text[starts[1]..starts[0]].chars().next().unwrap_or('\0');
-            let last = text[starts[0]..end].chars().next().unwrap_or('\0');
-            let Some(&tail_max) = self.tails.get(&(before, last)) else { continue };
             let hit = (2..=tail_max.min(n)).rev().find_map(|len| {
                 let start = starts[len - 1];
                 self.divisions.get(&text[start..end]).map(|&level| (start, level))
@@ -232,13 +299,18 @@ impl Address {
     /// Returns the end and level of a short division name (`嘉定`) starting at `pos`.
     fn short_at(&self, text: &str, pos: usize) -> Option<(usize, DivisionLevel)> {
         let rest = &text[pos..];
-        let mut ends: Vec<usize> = Vec::with_capacity(self.longest_short);
+        let mut ends = [0usize; 16];
+        let mut n = 0;
         let mut end = 0;
-        for c in rest.chars().take(self.longest_short) {
+        for c in rest.chars().take(self.longest_short.min(ends.len())) {
             end += c.len_utf8();
-            ends.push(end);
+            ends[n] = end;
+            n += 1;
         }
-        ends.iter().rev().find_map(|&e| self.short.get(&rest[..e]).map(|&level| (pos + e, level)))
+        ends[..n]
+            .iter()
+            .rev()
+            .find_map(|&e| self.short.get(&rest[..e]).map(|&level| (pos + e, level)))
     }
 
     /// Appends the addresses of `text` (normalized) to `out`.
@@ -389,7 +461,7 @@ fn component(text: &str, pos: usize) -> Option<(usize, Part)> {
     let rest = &text[pos..];
     let mut offset = 0;
     for (n, c) in rest.chars().enumerate() {
-        if SUFFIX_CHARS.contains(c) {
+        if starts_suffix(c) {
             for &(suffix, part) in SUFFIXES {
                 if rest[offset..].starts_with(suffix) {
                     // A suffix alone is not a component (`号` after nothing).
@@ -401,9 +473,8 @@ fn component(text: &str, pos: usize) -> Option<(usize, Part)> {
                 }
             }
         }
-        let allowed = is_han(c) && !STOP_CHARS.contains(c)
-            || c.is_ascii_alphanumeric()
-            || matches!(c, '-' | '#');
+        let allowed =
+            is_han(c) && !is_stop_char(c) || c.is_ascii_alphanumeric() || matches!(c, '-' | '#');
         if !allowed || n >= MAX_COMPONENT {
             return None;
         }
@@ -486,6 +557,22 @@ mod tests {
         assert_eq!(addresses("安远县城关镇召开会议"), vec![]);
         assert_eq!(addresses("文号：安远县民发〔2024〕3号"), vec![]);
         assert_eq!(addresses("家住安远县城关镇。"), vec![], "township level identifies nobody");
+    }
+
+    #[test]
+    fn character_tests_cover_their_word_lists() {
+        for (suffix, _) in super::SUFFIXES {
+            assert!(super::starts_suffix(suffix.chars().next().unwrap()), "{suffix}");
+        }
+        for c in "省市区县旗州盟镇乡道木".chars() {
+            assert!(super::is_division_final(c), "{c}");
+        }
+        assert!(!super::starts_suffix('的') && !super::is_division_final('政'));
+        // Every full division name is found where it ends.
+        let dict = crate::dict::Dictionaries::built_in();
+        for d in dict.divisions.iter().filter(|d| !d.short) {
+            assert!(super::is_division_final(d.name.chars().next_back().unwrap()), "{}", d.name);
+        }
     }
 
     #[test]

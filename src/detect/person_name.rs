@@ -90,12 +90,10 @@ pub(crate) struct PersonName {
     block_prefixes: FxHashSet<(char, char)>,
     longest_block: usize,
     flags: CharFlags,
-    cues_before: FxHashSet<String>,
-    cues_after: FxHashSet<String>,
-    longest_cue: usize,
+    cues_before: WordsByChar,
+    cues_after: WordsByChar,
     /// Field words and personal address cues (`身份证号`, `家住`) that may follow a name.
-    follow_words: FxHashSet<String>,
-    longest_follow: usize,
+    follow_words: WordsByChar,
     jieba: Jieba,
 }
 
@@ -108,6 +106,54 @@ const GIVEN: u8 = 4;
 /// character up here instead of hashing it.
 struct CharFlags {
     table: Vec<u8>,
+}
+
+/// A few words (cues) looked up by their first or last character: most characters start or
+/// end none, so one lookup settles most positions, and the rest compare a handful of words.
+#[derive(Default)]
+struct WordsByChar {
+    words: FxHashMap<char, Vec<Box<str>>>,
+}
+
+impl WordsByChar {
+    /// Indexes `words` by their first character.
+    fn by_first<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        Self::index(words, |w| w.chars().next())
+    }
+
+    /// Indexes `words` by their last character.
+    fn by_last<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        Self::index(words, |w| w.chars().next_back())
+    }
+
+    fn index<'w>(
+        words: impl IntoIterator<Item = &'w str>,
+        key: impl Fn(&str) -> Option<char>,
+    ) -> Self {
+        let mut index = WordsByChar::default();
+        for w in words {
+            if let Some(c) = key(w) {
+                index.words.entry(c).or_default().push(w.into());
+            }
+        }
+        index
+    }
+
+    /// Returns true when `text` starts with one of the words (indexed by first character).
+    fn starts(&self, text: &str) -> bool {
+        text.chars()
+            .next()
+            .and_then(|c| self.words.get(&c))
+            .is_some_and(|ws| ws.iter().any(|w| text.starts_with(&**w)))
+    }
+
+    /// Returns true when `text` ends with one of the words (indexed by last character).
+    fn ends(&self, text: &str) -> bool {
+        text.chars()
+            .next_back()
+            .and_then(|c| self.words.get(&c))
+            .is_some_and(|ws| ws.iter().any(|w| text.ends_with(&**w)))
+    }
 }
 
 /// First code point of [`CharFlags`] (CJK Extension A).
@@ -169,30 +215,27 @@ impl PersonName {
                 _ => {}
             }
         }
-        let (mut cues_before, mut cues_after) = (FxHashSet::default(), FxHashSet::default());
-        for (word, position) in &dict.name_cues {
-            match position {
-                CuePosition::Before => cues_before.insert(word.clone()),
-                CuePosition::After => cues_after.insert(word.clone()),
-                CuePosition::Either => {
-                    cues_before.insert(word.clone());
-                    cues_after.insert(word.clone())
-                }
-            };
-        }
-        let follow_words: Vec<String> = dict
+        let cues = |after: bool| {
+            dict.name_cues
+                .iter()
+                .filter(move |(_, p)| match p {
+                    CuePosition::Before => !after,
+                    CuePosition::After => after,
+                    CuePosition::Either => true,
+                })
+                .map(|(w, _)| w.as_str())
+        };
+        let follow_words = dict
             .fields
             .iter()
             .filter(|(_, k)| !matches!(k, FieldKind::OrgAddress | FieldKind::PersonName))
-            .map(|(w, _)| w.clone())
+            .map(|(w, _)| w.as_str())
             .chain(
                 dict.address_cues
                     .iter()
                     .filter(|(_, c)| *c == AddressContext::Personal)
-                    .map(|(w, _)| w.clone()),
-            )
-            .collect();
-        let longest_cue = dict.name_cues.iter().map(|(w, _)| w.chars().count()).max().unwrap_or(0);
+                    .map(|(w, _)| w.as_str()),
+            );
         PersonName {
             flags: CharFlags::new(&surnames, &compound, &dict.given_name_chars),
             surnames,
@@ -208,11 +251,9 @@ impl PersonName {
                     Some((chars.next()?, chars.next()?))
                 })
                 .collect(),
-            cues_before,
-            cues_after,
-            longest_cue,
-            follow_words: follow_words.iter().cloned().collect(),
-            longest_follow: follow_words.iter().map(|w| w.chars().count()).max().unwrap_or(0),
+            cues_before: WordsByChar::by_last(cues(false)),
+            cues_after: WordsByChar::by_first(cues(true)),
+            follow_words: WordsByChar::by_first(follow_words),
             jieba: warmed_up(Jieba::new()),
         }
     }
@@ -577,45 +618,19 @@ impl PersonName {
         };
         let rest = &rest[sep.len_utf8()..];
         let mut chars = rest.chars();
-        if matches!(chars.next(), Some('男' | '女'))
-            && matches!(chars.next(), Some('，' | ',' | ')' | '）' | '、'))
-        {
-            return true;
-        }
-        let mut end = 0;
-        for c in rest.chars().take(self.longest_follow) {
-            end += c.len_utf8();
-            if self.follow_words.contains(&rest[..end]) {
-                return true;
-            }
-        }
-        false
+        let sex = matches!(chars.next(), Some('男' | '女'))
+            && matches!(chars.next(), Some('，' | ',' | ')' | '）' | '、'));
+        sex || self.follow_words.starts(rest)
     }
 
     /// Returns true when a name cue (`户主`, `申请人：`) ends right before `at`.
     fn cue_before(&self, text: &str, at: usize) -> bool {
-        let head = text[..at].trim_end_matches([' ', ':', '：']);
-        let mut start = head.len();
-        for c in head.chars().rev().take(self.longest_cue) {
-            start -= c.len_utf8();
-            if self.cues_before.contains(&head[start..]) {
-                return true;
-            }
-        }
-        false
+        self.cues_before.ends(text[..at].trim_end_matches([' ', ':', '：']))
     }
 
     /// Returns true when a name cue (`同志`, `女士`) starts at `at`.
     fn cue_after(&self, text: &str, at: usize) -> bool {
-        let rest = &text[at..];
-        let mut end = 0;
-        for c in rest.chars().take(self.longest_cue) {
-            end += c.len_utf8();
-            if self.cues_after.contains(&rest[..end]) {
-                return true;
-            }
-        }
-        false
+        self.cues_after.starts(&text[at..])
     }
 
     /// Finds names listed with `、` (王建国、李秀英、赵敏等同志): every item of a list is a name

@@ -107,19 +107,20 @@ pub(crate) fn render(
 }
 
 fn star(original: &str, kind: PiiKind, head: usize, keep_end: usize) -> String {
-    let n = original.chars().filter(|&c| is_value_char_of(kind, c)).count();
+    let n = value_chars(kind, original);
+    // A star is never longer than the character it replaces.
+    let mut out = String::with_capacity(original.len());
     let mut i = 0;
-    original
-        .chars()
-        .map(|c| {
-            if !is_value_char_of(kind, c) {
-                return c;
-            }
-            let keep = i < head || i + keep_end >= n;
-            i += 1;
-            if keep { c } else { '*' }
-        })
-        .collect()
+    for c in original.chars() {
+        if !is_value_char_of(kind, c) {
+            out.push(c);
+            continue;
+        }
+        let keep = i < head || i + keep_end >= n;
+        i += 1;
+        out.push(if keep { c } else { '*' });
+    }
+    out
 }
 
 /// Returns the full keyed HMAC-SHA256 of a normalized value, in hex: the fingerprint the
