@@ -144,6 +144,7 @@ impl FieldMatcher {
         // True while the previous line was a `key：value` line of the current record.
         let mut in_field_block = false;
         let mut line_start = 0;
+        let mut cells = Vec::new();
         for line in text.split_inclusive('\n') {
             let start = line_start;
             line_start += line.len();
@@ -155,7 +156,7 @@ impl FieldMatcher {
             }
             let end = start + body.len();
             if let Some(separator) = separator_of(body) {
-                let cells = split_cells(body, separator);
+                split_cells(body, separator, &mut cells);
                 if separator == Separator::Pipe && is_rule_line(&cells, body) {
                     continue;
                 }
@@ -222,7 +223,7 @@ impl FieldMatcher {
     fn fields(&self, line: &str, base: usize, labels: &mut Vec<Label>) {
         // (key start, value start, field id) of every key followed by a colon.
         let mut keys: Vec<(usize, usize, usize)> = Vec::new();
-        for (colon, c) in line.match_indices([':', '：']) {
+        for (colon, c) in colons(line) {
             let head = line[..colon].trim_end_matches(' ');
             let Some((key_start, id)) = self.suffix(head) else { continue };
             // The key must start the line or follow punctuation or a space: `单位地址` is
@@ -253,6 +254,20 @@ impl FieldMatcher {
     }
 }
 
+/// Returns the colons (`:` and `：`) of `line` with their byte offsets, in order. Two
+/// single-character searches (memchr-backed) cost less than decoding every character to
+/// compare it with both.
+fn colons(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut ascii = line.match_indices(':').peekable();
+    let mut wide = line.match_indices('：').peekable();
+    std::iter::from_fn(move || match (ascii.peek(), wide.peek()) {
+        (Some(a), Some(w)) if a.0 < w.0 => ascii.next(),
+        (Some(_), Some(_)) | (None, Some(_)) => wide.next(),
+        (Some(_), None) => ascii.next(),
+        (None, None) => None,
+    })
+}
+
 /// Returns the length of a field value: up to the next clause punctuation, tab, pipe or
 /// run of two spaces.
 fn end_of_value(value: &str) -> usize {
@@ -280,7 +295,7 @@ fn separator_of(line: &str) -> Option<Separator> {
         return Some(Separator::Tab);
     }
     // Columns aligned with spaces: at least two runs of two or more spaces between text.
-    if trimmed.matches("  ").next().is_some() && space_runs(trimmed) >= 2 {
+    if trimmed.contains(' ') && space_runs(trimmed) >= 2 {
         return Some(Separator::Spaces);
     }
     None
@@ -300,9 +315,10 @@ fn space_runs(line: &str) -> usize {
     runs
 }
 
-/// Splits a table line into trimmed cell spans (byte offsets into `line`).
-fn split_cells(line: &str, separator: Separator) -> Vec<(usize, usize)> {
-    let mut cells = Vec::new();
+/// Splits a table line into trimmed cell spans (byte offsets into `line`), replacing the
+/// contents of `cells` (one buffer serves every line).
+fn split_cells(line: &str, separator: Separator, cells: &mut Vec<(usize, usize)>) {
+    cells.clear();
     let mut push = |s: usize, e: usize| {
         let cell = &line[s..e];
         let lead = cell.len() - cell.trim_start().len();
@@ -350,7 +366,6 @@ fn split_cells(line: &str, separator: Separator) -> Vec<(usize, usize)> {
             }
         }
     }
-    cells
 }
 
 /// Returns true for a markdown rule line (`|---|:---:|`).

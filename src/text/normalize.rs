@@ -26,14 +26,27 @@ impl std::fmt::Debug for Normalized<'_> {
     }
 }
 
-/// UTF-8 lead bytes of the characters `map_char` changes: U+00A0/U+00AD (C2),
-/// U+2002–U+2212 (E2), U+3000 (E3), U+FE58–U+FF5E (EF).
-const MAY_MAP: [bool; 256] = {
-    let mut table = [false; 256];
-    table[0xC2] = true;
-    table[0xE2] = true;
-    table[0xE3] = true;
-    table[0xEF] = true;
+/// By UTF-8 lead byte: the length of the character it starts, or 0 for the lead bytes of
+/// the characters `map_char` changes — U+00A0/U+00AD (C2), U+2002–U+2212 (E2), U+3000
+/// (E3), U+FE58–U+FF5E (EF) — which are decoded and looked at. The scan steps a whole
+/// character at a time through the rest.
+const SKIP: [u8; 256] = {
+    let mut table = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 0x100 {
+        table[b] = if b < 0xE0 {
+            2
+        } else if b < 0xF0 {
+            3
+        } else {
+            4
+        };
+        b += 1;
+    }
+    table[0xC2] = 0;
+    table[0xE2] = 0;
+    table[0xE3] = 0;
+    table[0xEF] = 0;
     table
 };
 
@@ -77,8 +90,9 @@ impl<'a> Normalized<'a> {
         while i < bytes.len() {
             // Every mapped character starts with one of four UTF-8 lead bytes; the rest
             // of the text (ASCII, CJK ideographs) is copied in bulk.
-            if !MAY_MAP[usize::from(bytes[i])] {
-                i += 1;
+            let skip = SKIP[usize::from(bytes[i])];
+            if skip > 0 {
+                i += usize::from(skip);
                 continue;
             }
             let c = original[i..].chars().next().expect("a lead byte starts a char");
@@ -198,8 +212,14 @@ mod tests {
             if !matches!(map_char(c), Mapped::Keep) {
                 let mut buf = [0; 4];
                 let lead = c.encode_utf8(&mut buf).as_bytes()[0];
-                assert!(MAY_MAP[usize::from(lead)], "U+{:04X} starts with {lead:#x}", c as u32);
+                assert_eq!(SKIP[usize::from(lead)], 0, "U+{:04X} starts with {lead:#x}", c as u32);
             }
+        }
+        // The other lead bytes step over whole characters.
+        for c in ['a', 'é', '张', '𠀀'] {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(usize::from(SKIP[usize::from(bytes[0])]), bytes.len(), "{c}");
         }
     }
 

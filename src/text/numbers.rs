@@ -78,6 +78,9 @@ fn is_code_byte(b: u8) -> bool {
 pub(crate) fn number_groups(text: &str) -> Vec<NumberGroup> {
     let b = text.as_bytes();
     let mut groups = Vec::new();
+    // Chunks are gathered here and copied out only for the groups that are kept: most
+    // numbers of a notice (`5人`, `2024年`) are too short to be one.
+    let mut scratch = Vec::new();
     let mut i = 0;
     while i < b.len() {
         // Skip to the next byte that can open a group (most bytes of Chinese text cannot).
@@ -91,19 +94,20 @@ pub(crate) fn number_groups(text: &str) -> Vec<NumberGroup> {
             i += 1;
             continue;
         }
-        let (group, end) = scan_group(b, i);
+        let (kept, end) = scan_group(b, i, &mut scratch);
         i = end.max(i + 1);
-        let Some(group) = group else { continue };
-        if !guarded(b, &group) {
-            groups.push(group);
+        if kept && !guarded(b, &scratch) {
+            let plus = b[..scratch[0].start].ends_with(b"+");
+            groups.push(NumberGroup { chunks: scratch.clone(), plus });
         }
     }
     groups
 }
 
-/// Scans a group starting at `start`; returns it (if it holds a digit) and where to resume.
-fn scan_group(b: &[u8], start: usize) -> (Option<NumberGroup>, usize) {
-    let mut chunks: Vec<Chunk> = Vec::new();
+/// Scans a group starting at `start` into `chunks`; returns whether it is one (it holds a
+/// digit and five value characters) and where to resume.
+fn scan_group(b: &[u8], start: usize, chunks: &mut Vec<Chunk>) -> (bool, usize) {
+    chunks.clear();
     let mut i = start;
     loop {
         let chunk = if b[i] == b'(' { scan_paren(b, i) } else { Some(scan_chunk(b, i)) };
@@ -121,16 +125,9 @@ fn scan_group(b: &[u8], start: usize) -> (Option<NumberGroup>, usize) {
             _ => break,
         }
     }
-    if chunks.is_empty() {
-        return (None, i);
-    }
     let digits: usize = chunks.iter().map(|c| c.digits).sum();
     let chars: usize = chunks.iter().map(Chunk::len).sum();
-    if digits == 0 || chars < 5 {
-        return (None, i);
-    }
-    let plus = start > 0 && b[start - 1] == b'+';
-    (Some(NumberGroup { chunks, plus }), i)
+    (digits > 0 && chars >= 5, i)
 }
 
 fn scan_chunk(b: &[u8], start: usize) -> Chunk {
@@ -173,8 +170,8 @@ fn scan_paren(b: &[u8], start: usize) -> Option<Chunk> {
 }
 
 /// True when the group is glued to a larger token and must not be read as a number.
-fn guarded(b: &[u8], group: &NumberGroup) -> bool {
-    let (start, end) = (group.start(), group.end());
+fn guarded(b: &[u8], chunks: &[Chunk]) -> bool {
+    let (start, end) = (chunks[0].start, chunks[chunks.len() - 1].end);
     let before = |k: usize| start.checked_sub(k).map(|i| b[i]);
     let after = |k: usize| b.get(end + k - 1).copied();
     // A mask star stands for the digit it replaced, so masking never changes what a
