@@ -197,6 +197,20 @@ struct Pending {
     surname: usize,
     /// Decided end (byte offset) and confidence, once accepted.
     accepted: Option<(usize, f32, &'static str, Explanation)>,
+    /// A name cue ends right before the surname.
+    before_cue: bool,
+    /// End of a name that a cue after it confirms.
+    after_cue_end: Option<usize>,
+    /// Without a cue, nothing segmentation could say would make a name of it: settled
+    /// without a window.
+    hopeless: bool,
+}
+
+impl Pending {
+    /// Returns true while the candidate needs the tags of its window.
+    fn open(&self) -> bool {
+        self.accepted.is_none() && !self.hopeless
+    }
 }
 
 impl PersonName {
@@ -407,7 +421,14 @@ impl PersonName {
                     continue;
                 }
             }
-            pending.push(Pending { at, surname, accepted: None });
+            pending.push(Pending {
+                at,
+                surname,
+                accepted: None,
+                before_cue: false,
+                after_cue_end: None,
+                hopeless: false,
+            });
             if surname == 2 {
                 chars.next();
                 previous = Some(c1);
@@ -430,13 +451,20 @@ impl PersonName {
 
     /// Decides each pending candidate from cues and the segmentation of its window.
     fn decide(&self, text: &str, pending: &mut [Pending]) {
-        // Pseudonyms (张某某) need no segmentation; only the rest is tagged.
+        // Pseudonyms (张某某) need no segmentation, and neither do candidates that only a
+        // cue could make names of and that have none; only the rest is tagged.
         for p in pending.iter_mut() {
             p.accepted = pseudonym(text, p);
+            if p.accepted.is_none() {
+                p.before_cue = self.cue_before(text, p.at);
+                p.after_cue_end = self.cue_after_end(text, p.at, p.surname);
+                p.hopeless =
+                    !p.before_cue && p.after_cue_end.is_none() && !self.may_be_name_uncued(text, p);
+            }
         }
         let mut i = 0;
         while i < pending.len() {
-            if pending[i].accepted.is_some() {
+            if !pending[i].open() {
                 i += 1;
                 continue;
             }
@@ -444,11 +472,13 @@ impl PersonName {
             let (w_start, mut w_end) = window(text, pending[i].at);
             let mut j = i + 1;
             while j < pending.len() && pending[j].at < w_end {
-                w_end = w_end.max(window(text, pending[j].at).1);
+                if pending[j].open() {
+                    w_end = w_end.max(window(text, pending[j].at).1);
+                }
                 j += 1;
             }
             let tags = self.jieba.tag(&text[w_start..w_end], true);
-            for p in pending[i..j].iter_mut().filter(|p| p.accepted.is_none()) {
+            for p in pending[i..j].iter_mut().filter(|p| p.open()) {
                 p.accepted = self.judge(text, p, w_start, &tags);
             }
             i = j;
@@ -492,14 +522,13 @@ impl PersonName {
         let at = p.at;
         let token = tags.iter().find(|t| base + t.byte_end > at)?;
         let tok_start = base + token.byte_start;
-        let before_cue = self.cue_before(text, at);
+        let before_cue = p.before_cue;
         if tok_start < at && !before_cue {
             // The surname character ends or sits inside another word (感谢, 提高, 海王) —
             // unless a cue ends right before it (户主任春雨: 户主 + 任春雨, not 主任).
             return None;
         }
-        let after_cue_end = self.cue_after_end(text, at, p.surname);
-        if let Some(end) = after_cue_end.filter(|&end| self.cued(&text[at..end], p.surname)) {
+        if let Some(end) = p.after_cue_end.filter(|&end| self.cued(&text[at..end], p.surname)) {
             let e = explain(&["surname and given name", "cue after the name"], None);
             return Some((end, 0.9, "person_name.cue", e));
         }
@@ -549,6 +578,18 @@ impl PersonName {
             }
         }
         None
+    }
+
+    /// Returns false when no reading of `judge_evidence` without a cue can accept the
+    /// candidate: a two-character name needs a given-name character seen
+    /// [`COMMON_GIVEN_ONE`] times, a surname split off needs one seen [`COMMON_GIVEN`]
+    /// times, a three-character name a score of [`NAME_SCORE`] (公示期: 5 × 10).
+    fn may_be_name_uncued(&self, text: &str, p: &Pending) -> bool {
+        let count =
+            |c: Option<char>| f64::from(c.and_then(|c| self.given.get(&c)).copied().unwrap_or(0));
+        let mut given = text[advance(text, p.at, p.surname)..].chars();
+        let (g1, g2) = (count(given.next()), count(given.next()));
+        g1 >= f64::from(COMMON_GIVEN) || g1 * g2 >= NAME_SCORE
     }
 
     /// Returns the end of a name starting at `at` that a cue after it confirms: a cue right
