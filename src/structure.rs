@@ -12,6 +12,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::dict::FieldKind;
+use crate::text::CharFinder;
 
 /// A span of text labeled by a column header or a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,6 +80,7 @@ pub(crate) struct FieldMatcher {
     longest: usize,
     kinds: Vec<FieldKind>,
     words: Vec<String>,
+    wide_colon: CharFinder,
 }
 
 impl std::fmt::Debug for FieldMatcher {
@@ -99,6 +101,7 @@ impl FieldMatcher {
             longest: fields.iter().map(|(w, _)| w.chars().count()).max().unwrap_or(0),
             kinds: fields.iter().map(|(_, k)| *k).collect(),
             words: fields.iter().map(|(w, _)| w.clone()).collect(),
+            wide_colon: CharFinder::new('：'),
         }
     }
 
@@ -223,7 +226,7 @@ impl FieldMatcher {
     fn fields(&self, line: &str, base: usize, labels: &mut Vec<Label>) {
         // (key start, value start, field id) of every key followed by a colon.
         let mut keys: Vec<(usize, usize, usize)> = Vec::new();
-        for (colon, c) in colons(line) {
+        for (colon, c) in colons(line, &self.wide_colon) {
             let head = line[..colon].trim_end_matches(' ');
             let Some((key_start, id)) = self.suffix(head) else { continue };
             // The key must start the line or follow punctuation or a space: `单位地址` is
@@ -254,12 +257,12 @@ impl FieldMatcher {
     }
 }
 
-/// Returns the colons (`:` and `：`) of `line` with their byte offsets, in order. Two
-/// single-character searches (memchr-backed) cost less than decoding every character to
-/// compare it with both.
-fn colons(line: &str) -> impl Iterator<Item = (usize, &str)> {
+/// Returns the colons (`:` and `：`) of `line` with their byte offsets, in order: two
+/// single-character searches (memchr for the ASCII one, `wide` for the full-width one) cost
+/// less than decoding every character to compare it with both.
+fn colons<'l>(line: &'l str, wide: &'l CharFinder) -> impl Iterator<Item = (usize, &'l str)> {
     let mut ascii = line.match_indices(':').peekable();
-    let mut wide = line.match_indices('：').peekable();
+    let mut wide = wide.offsets(line).map(|i| (i, "：")).peekable();
     std::iter::from_fn(move || match (ascii.peek(), wide.peek()) {
         (Some(a), Some(w)) if a.0 < w.0 => ascii.next(),
         (Some(_), Some(_)) | (None, Some(_)) => wide.next(),

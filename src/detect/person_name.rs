@@ -21,7 +21,7 @@ use crate::kind::PiiKind;
 use crate::mask::is_text_mask_char;
 use crate::redacted::Redacted;
 use crate::structure::Structure;
-use crate::text::is_han;
+use crate::text::{CharFinder, is_han};
 
 /// Characters of context segmented on each side of a candidate.
 const WINDOW_BEFORE: usize = 4;
@@ -94,6 +94,9 @@ pub(crate) struct PersonName {
     cues_after: WordsByChar,
     /// Field words and personal address cues (`身份证号`, `家住`) that may follow a name.
     follow_words: WordsByChar,
+    /// Find `、` (lists of names) and `·` (transliterated names).
+    enumeration_commas: CharFinder,
+    middle_dots: CharFinder,
     jieba: Jieba,
 }
 
@@ -268,6 +271,8 @@ impl PersonName {
             cues_before: WordsByChar::by_last(cues(false)),
             cues_after: WordsByChar::by_first(cues(true)),
             follow_words: WordsByChar::by_first(follow_words),
+            enumeration_commas: CharFinder::new('、'),
+            middle_dots: CharFinder::new('·'),
             jieba: warmed_up(Jieba::new()),
         }
     }
@@ -679,13 +684,12 @@ impl PersonName {
     /// already, or when it has three or more items that all look like names.
     fn lists(&self, text: &str, accepted: &[(usize, usize)], out: &mut Vec<Candidate>) {
         let mut from = 0;
-        while let Some(offset) = text[from..].find('、') {
-            let first_sep = from + offset;
-            // The items: the Han run before the first separator, then whole items.
-            let Some(first) = self.first_item(text, first_sep) else {
-                from = first_sep + '、'.len_utf8();
+        for first_sep in self.enumeration_commas.offsets(text) {
+            if first_sep < from {
                 continue;
-            };
+            }
+            // The items: the Han run before the first separator, then whole items.
+            let Some(first) = self.first_item(text, first_sep) else { continue };
             let mut items = vec![first];
             let mut sep = first_sep;
             loop {
@@ -787,7 +791,7 @@ impl PersonName {
 
     /// Finds names written with a middle dot (买买提·艾力) in running text.
     fn dotted(&self, text: &str, structure: &Structure, out: &mut Vec<Candidate>) {
-        for (dot, _) in text.match_indices('·') {
+        for dot in self.middle_dots.offsets(text) {
             if structure.label_at(dot, dot).is_some_and(|l| l.kind == FieldKind::PersonName) {
                 continue;
             }
