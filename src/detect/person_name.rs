@@ -94,8 +94,9 @@ pub(crate) struct PersonName {
     cues_after: WordsByChar,
     /// Field words and personal address cues (`身份证号`, `家住`) that may follow a name.
     follow_words: WordsByChar,
-    /// Find `、` (lists of names) and `·` (transliterated names).
+    /// Find `、` and `，` (lists of names) and `·` (transliterated names).
     enumeration_commas: CharFinder,
+    commas: CharFinder,
     middle_dots: CharFinder,
     jieba: Jieba,
 }
@@ -272,6 +273,7 @@ impl PersonName {
             cues_after: WordsByChar::by_first(cues(true)),
             follow_words: WordsByChar::by_first(follow_words),
             enumeration_commas: CharFinder::new('、'),
+            commas: CharFinder::new('，'),
             middle_dots: CharFinder::new('·'),
             jieba: warmed_up(Jieba::new()),
         }
@@ -291,9 +293,6 @@ impl PersonName {
             }
         }
         let mut pending = self.first_pass(text, structure, divisions);
-        if pending.is_empty() {
-            return;
-        }
         self.decide(text, &mut pending);
         let mut accepted = Vec::new();
         for p in &pending {
@@ -605,6 +604,7 @@ impl PersonName {
             end > surname_end
                 && text[surname_end..end].chars().all(is_han)
                 && (self.cue_after(text, end)
+                    || self.etc_people(text, end)
                     || appointment_line(text, at, end)
                     || self.followed_by_personal_data(text, end))
         })
@@ -679,30 +679,55 @@ impl PersonName {
         self.cues_after.starts(&text[at..])
     }
 
-    /// Finds names listed with `、` (王建国、李秀英、赵敏等同志): every item of a list is a name
+    /// Finds names listed with `、`, `，` or spaces (王建国、李秀英、赵敏等同志; 拟录用：张三 李四
+    /// 王五): every item of a list is a name
     /// when a cue follows the list (`等同志`, `同志`, `等人`), when half its items are names
     /// already, or when it has three or more items that all look like names.
     fn lists(&self, text: &str, accepted: &[(usize, usize)], out: &mut Vec<Candidate>) {
+        self.lists_joined_by(text, '、', self.enumeration_commas.offsets(text), accepted, out);
+        self.lists_joined_by(text, '，', self.commas.offsets(text), accepted, out);
+        for sep in [',', ' '] {
+            let offsets = memchr::memchr_iter(sep as u8, text.as_bytes());
+            self.lists_joined_by(text, sep, offsets, accepted, out);
+        }
+    }
+
+    /// Finds the lists whose items `sep` joins; `offsets` are the byte offsets of `sep`.
+    fn lists_joined_by(
+        &self,
+        text: &str,
+        sep_char: char,
+        offsets: impl Iterator<Item = usize>,
+        accepted: &[(usize, usize)],
+        out: &mut Vec<Candidate>,
+    ) {
+        let sep_len = sep_char.len_utf8();
         let mut from = 0;
-        for first_sep in self.enumeration_commas.offsets(text) {
+        for first_sep in offsets {
             if first_sep < from {
                 continue;
             }
             // The items: the Han run before the first separator, then whole items.
             let Some(first) = self.first_item(text, first_sep) else { continue };
+            // `，` and spaces also join clauses: there the first item is a whole run of
+            // Chinese (`调查研究，` does not end in a name), and every item must look like one.
+            let strict = sep_char != '、';
+            if strict && text[..first.0].chars().next_back().is_some_and(is_han) {
+                continue;
+            }
             let mut items = vec![first];
             let mut sep = first_sep;
             loop {
-                let start = sep + '、'.len_utf8();
+                let start = sep + sep_len;
                 let Some(end) = self.item_end(text, start) else { break };
                 items.push((start, end));
-                if !text[end..].starts_with('、') {
+                if !text[end..].starts_with(sep_char) {
                     break;
                 }
                 sep = end;
             }
             let last_end = items.last().map_or(first_sep, |i| i.1);
-            from = last_end.max(first_sep + '、'.len_utf8());
+            from = last_end.max(first_sep + sep_len);
             if items.len() < 2 {
                 continue;
             }
@@ -718,9 +743,9 @@ impl PersonName {
                     !self.jieba.has_word(&text[s..e]) || self.listed_as_name(&text[s..e])
                 })
             };
-            let supported = cue
-                || 2 * named >= items.len()
-                || (items.len() >= 3 && plausible.iter().all(|&p| p) && unknown());
+            let all_plausible = plausible.iter().all(|&p| p);
+            let supported = (cue || 2 * named >= items.len() || (items.len() >= 3 && unknown()))
+                && (all_plausible || (!strict && (cue || 2 * named >= items.len())));
             if !supported {
                 continue;
             }
@@ -940,6 +965,18 @@ mod tests {
     #[test]
     fn lists_joined_by_commas() {
         assert_eq!(names("慰问了王建国、李秀英、赵敏等困难群众。"), ["王建国", "李秀英", "赵敏"]);
+    }
+
+    #[test]
+    fn lists_joined_by_full_width_commas_and_spaces() {
+        assert_eq!(names("表彰名单：王建国，李秀英，赵敏等同志。"), ["王建国", "李秀英", "赵敏"]);
+        assert_eq!(names("刘洋 陈静 杨帆 赵磊\n"), ["刘洋", "陈静", "杨帆", "赵磊"]);
+        assert_eq!(names("拟录用人员：刘洋 陈静 杨帆 赵磊\n"), ["刘洋", "陈静", "杨帆", "赵磊"]);
+        // Clauses joined by commas are not lists of names.
+        for text in ["经调查研究，决定如下", "时许，当事人离开", "特此公告，请相互转告"]
+        {
+            assert_eq!(names(text), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]
