@@ -26,6 +26,8 @@ use crate::text::{CharFinder, is_han};
 /// Characters of context segmented on each side of a candidate.
 const WINDOW_BEFORE: usize = 4;
 const WINDOW_AFTER: usize = 6;
+/// Longest name accepted from running text, in bytes (four Chinese characters).
+const MAX_NAME_BYTES: usize = 16;
 /// Longest name written with `·` (阿卜杜热合曼·买买提·艾力), in characters.
 const MAX_DOT_NAME: usize = 20;
 /// A given-name character seen at least this often in listed names counts without other
@@ -707,11 +709,18 @@ impl PersonName {
             if first_sep < from {
                 continue;
             }
-            // The items: the Han run before the first separator, then whole items.
-            let Some(first) = self.first_item(text, first_sep) else { continue };
             // `，` and spaces also join clauses: there the first item is a whole run of
             // Chinese (`调查研究，` does not end in a name), and every item must look like one.
+            // Most separators of running text follow longer runs: counted first, cheaply.
             let strict = sep_char != '、';
+            if strict {
+                let run = text[..first_sep].chars().rev().take(5).take_while(|&c| is_han(c));
+                if !(2..=4).contains(&run.count()) {
+                    continue;
+                }
+            }
+            // The items: the Han run before the first separator, then whole items.
+            let Some(first) = self.first_item(text, first_sep) else { continue };
             if strict && text[..first.0].chars().next_back().is_some_and(is_han) {
                 continue;
             }
@@ -731,11 +740,28 @@ impl PersonName {
             if items.len() < 2 {
                 continue;
             }
-            let named =
-                items.iter().filter(|i| accepted.iter().any(|a| a.0 < i.1 && i.0 < a.1)).count();
+            // `accepted` is in text order and its names are short: only the few starting
+            // just before an item's end can overlap it.
+            let overlaps = |&(s, e): &(usize, usize)| {
+                let i = accepted.partition_point(|a| a.0 < e);
+                accepted[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|a| a.0 + MAX_NAME_BYTES >= s)
+                    .any(|a| a.1 > s)
+            };
+            let named = items.iter().filter(|i| overlaps(i)).count();
+            let cue = self.cue_after(text, last_end) || self.etc_people(text, last_end);
+            let majority = cue || 2 * named >= items.len();
+            if !majority && items.len() < 3 {
+                continue;
+            }
             let plausible: Vec<bool> =
                 items.iter().map(|&(s, e)| self.list_item_is_name(&text[s..e])).collect();
-            let cue = self.cue_after(text, last_end) || self.etc_people(text, last_end);
+            let all_plausible = plausible.iter().all(|&p| p);
+            if strict && !all_plausible {
+                continue;
+            }
             // Without a cue or named neighbours, three items that all look like names and
             // none of which is a dictionary word (来电、来信、来访 are words).
             let unknown = || {
@@ -743,10 +769,7 @@ impl PersonName {
                     !self.jieba.has_word(&text[s..e]) || self.listed_as_name(&text[s..e])
                 })
             };
-            let all_plausible = plausible.iter().all(|&p| p);
-            let supported = (cue || 2 * named >= items.len() || (items.len() >= 3 && unknown()))
-                && (all_plausible || (!strict && (cue || 2 * named >= items.len())));
-            if !supported {
+            if !(majority || (items.len() >= 3 && all_plausible && unknown())) {
                 continue;
             }
             for (&(start, end), &ok) in items.iter().zip(&plausible) {
@@ -771,10 +794,19 @@ impl PersonName {
     /// Returns the first item of a list ending at `sep`: the last 3, 2 or 4 (compound
     /// surname) characters of the Chinese run before it that start with a surname.
     fn first_item(&self, text: &str, sep: usize) -> Option<(usize, usize)> {
-        let run: Vec<(usize, char)> =
-            text[..sep].char_indices().rev().take_while(|&(_, c)| is_han(c)).take(4).collect();
-        [3usize, 2, 4].into_iter().filter(|&n| n <= run.len()).find_map(|n| {
-            let start = run[n - 1].0;
+        // Starts of the last four characters, nearest first (most separators follow no
+        // Chinese at all: digits, table pipes).
+        let mut run = [0usize; 4];
+        let mut len = 0;
+        for (i, c) in text[..sep].char_indices().rev().take(4) {
+            if !is_han(c) {
+                break;
+            }
+            run[len] = i;
+            len += 1;
+        }
+        [3usize, 2, 4].into_iter().filter(|&n| n <= len).find_map(|n| {
+            let start = run[n - 1];
             let item = &text[start..sep];
             let surname = self.surname_len(item);
             let first = item.chars().next()?;
