@@ -229,9 +229,6 @@ impl Address {
             let map = if d.short { &mut short } else { &mut divisions };
             map.entry(d.name.as_str().into()).or_insert(d.level);
         }
-        let longest = |m: &FxHashMap<Box<str>, DivisionLevel>| {
-            m.keys().map(|k| k.chars().count()).max().unwrap_or(0)
-        };
         let cues = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
@@ -247,7 +244,7 @@ impl Address {
         }
         Address {
             tails,
-            longest_short: longest(&short),
+            longest_short: short.keys().map(|k| k.chars().count()).max().unwrap_or(0),
             divisions,
             short,
             cues,

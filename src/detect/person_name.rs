@@ -711,19 +711,9 @@ impl PersonName {
             }
             // `，` and spaces also join clauses: there the first item is a whole run of
             // Chinese (`调查研究，` does not end in a name), and every item must look like one.
-            // Most separators of running text follow longer runs: counted first, cheaply.
             let strict = sep_char != '、';
-            if strict {
-                let run = text[..first_sep].chars().rev().take(5).take_while(|&c| is_han(c));
-                if !(2..=4).contains(&run.count()) {
-                    continue;
-                }
-            }
             // The items: the Han run before the first separator, then whole items.
-            let Some(first) = self.first_item(text, first_sep) else { continue };
-            if strict && text[..first.0].chars().next_back().is_some_and(is_han) {
-                continue;
-            }
+            let Some(first) = self.first_item(text, first_sep, strict) else { continue };
             let mut items = vec![first];
             let mut sep = first_sep;
             loop {
@@ -793,19 +783,25 @@ impl PersonName {
 
     /// Returns the first item of a list ending at `sep`: the last 3, 2 or 4 (compound
     /// surname) characters of the Chinese run before it that start with a surname.
-    fn first_item(&self, text: &str, sep: usize) -> Option<(usize, usize)> {
-        // Starts of the last four characters, nearest first (most separators follow no
+    /// With `whole`, the item is the whole run or nothing (most separators of running text
+    /// follow longer runs, and are settled by the count alone).
+    fn first_item(&self, text: &str, sep: usize, whole: bool) -> Option<(usize, usize)> {
+        // Starts of the last five characters, nearest first (most separators follow no
         // Chinese at all: digits, table pipes).
-        let mut run = [0usize; 4];
+        let mut run = [0usize; 5];
         let mut len = 0;
-        for (i, c) in text[..sep].char_indices().rev().take(4) {
+        for (i, c) in text[..sep].char_indices().rev().take(5) {
             if !is_han(c) {
                 break;
             }
             run[len] = i;
             len += 1;
         }
-        [3usize, 2, 4].into_iter().filter(|&n| n <= len).find_map(|n| {
+        if whole && !(2..=4).contains(&len) {
+            return None;
+        }
+        let sizes: &[usize] = if whole { &[len] } else { &[3, 2, 4] };
+        sizes.iter().copied().filter(|&n| n <= len.min(4)).find_map(|n| {
             let start = run[n - 1];
             let item = &text[start..sep];
             let surname = self.surname_len(item);
