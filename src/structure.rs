@@ -148,9 +148,13 @@ impl FieldMatcher {
         let mut in_field_block = false;
         let mut line_start = 0;
         let mut cells = Vec::new();
-        for line in text.split_inclusive('\n') {
+        // Lines and the bytes tested on each are found with the `memchr` crate: the
+        // standard searches are not vectorized and were a fifth of this function's cost.
+        let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+        for end in line_ends.chain((!text.ends_with('\n')).then_some(text.len())) {
             let start = line_start;
-            line_start += line.len();
+            let line = &text[start..end];
+            line_start = end;
             let body = line.trim_end_matches(['\n', '\r']);
             if body.trim().is_empty() {
                 header = None;
@@ -261,7 +265,7 @@ impl FieldMatcher {
 /// single-character searches (memchr for the ASCII one, `wide` for the full-width one) cost
 /// less than decoding every character to compare it with both.
 fn colons<'l>(line: &'l str, wide: &'l CharFinder) -> impl Iterator<Item = (usize, &'l str)> {
-    let mut ascii = line.match_indices(':').peekable();
+    let mut ascii = memchr::memchr_iter(b':', line.as_bytes()).map(|i| (i, ":")).peekable();
     let mut wide = wide.offsets(line).map(|i| (i, "：")).peekable();
     std::iter::from_fn(move || match (ascii.peek(), wide.peek()) {
         (Some(a), Some(w)) if a.0 < w.0 => ascii.next(),
@@ -294,14 +298,18 @@ fn separator_of(line: &str) -> Option<Separator> {
     {
         return Some(Separator::Pipe);
     }
-    if trimmed.contains('\t') {
+    if has_byte(trimmed, b'\t') {
         return Some(Separator::Tab);
     }
     // Columns aligned with spaces: at least two runs of two or more spaces between text.
-    if trimmed.contains(' ') && space_runs(trimmed) >= 2 {
+    if has_byte(trimmed, b' ') && space_runs(trimmed) >= 2 {
         return Some(Separator::Spaces);
     }
     None
+}
+
+fn has_byte(s: &str, byte: u8) -> bool {
+    memchr::memchr(byte, s.as_bytes()).is_some()
 }
 
 /// Counts the runs of two or more spaces in `line`.
@@ -339,7 +347,7 @@ fn split_cells(line: &str, separator: Separator, cells: &mut Vec<(usize, usize)>
         }
         Separator::Tab => {
             let mut s = 0;
-            for (i, _) in line.match_indices('\t') {
+            for i in memchr::memchr_iter(b'\t', line.as_bytes()) {
                 push(s, i);
                 s = i + 1;
             }

@@ -21,7 +21,7 @@ use crate::kind::PiiKind;
 use crate::mask::value_chars;
 use crate::redacted::Redacted;
 use crate::structure::Structure;
-use crate::text::is_han;
+use crate::text::{decode3, is_han, utf8_width};
 
 /// A division name found in the text.
 #[derive(Clone, Copy, Debug)]
@@ -197,12 +197,30 @@ pub(crate) struct Address {
 }
 
 /// Returns true for the characters a full division name ends with (`DIVISION_SUFFIXES` of
-/// the derivation script: 省 市 区 县 旗 州 盟 镇 乡 街道 苏木). Tested on every character:
+/// the derivation script: 省 市 区 县 旗 州 盟 镇 乡 街道 苏木), all three bytes long in
+/// UTF-8. Tested on every three-byte character:
 /// cheaper than a multi-pattern search, whose matches are too dense in notices to skip
 /// much text.
 fn is_division_final(c: char) -> bool {
-    matches!(c, '省' | '市' | '区' | '县' | '旗' | '州' | '盟' | '镇' | '乡' | '道' | '木')
+    DIVISION_FINALS.contains(&c)
 }
+
+const DIVISION_FINALS: [char; 11] = ['省', '市', '区', '县', '旗', '州', '盟', '镇', '乡', '道', '木'];
+
+/// The last UTF-8 bytes of the characters `is_division_final` accepts: one table lookup
+/// rejects most characters before they are decoded.
+const FINAL_LAST_BYTES: [bool; 256] = {
+    let finals = DIVISION_FINALS;
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < finals.len() {
+        let mut buf = [0u8; 4];
+        let encoded = finals[i].encode_utf8(&mut buf).as_bytes();
+        table[encoded[encoded.len() - 1] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// The parse of an address from its start.
 #[derive(Debug, Default)]
@@ -258,11 +276,22 @@ impl Address {
     pub(crate) fn divisions(&self, text: &str) -> Vec<DivisionMatch> {
         let mut found: Vec<DivisionMatch> = Vec::new();
         let mut starts = [0usize; 32];
-        for (at, last) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut next = 0;
+        while next < bytes.len() {
+            // Stepped a whole character at a time and decoded only where it can be a final
+            // (all are three bytes long): decoding every character was most of the cost.
+            let at = next;
+            let width = utf8_width(bytes[at]);
+            next += width;
+            if width != 3 || !FINAL_LAST_BYTES[usize::from(bytes[at + 2])] {
+                continue;
+            }
+            let Some(last) = char::from_u32(decode3(&bytes[at..])) else { continue };
             if !is_division_final(last) {
                 continue;
             }
-            let end = at + last.len_utf8();
+            let end = next;
             // Most final characters end no name (县 of 民政局县): the pair that ends the
             // name is looked up before anything is walked back.
             let Some(before) = text[..at].chars().next_back() else { continue };
@@ -563,6 +592,7 @@ mod tests {
         }
         for c in "省市区县旗州盟镇乡道木".chars() {
             assert!(super::is_division_final(c), "{c}");
+            assert_eq!(c.len_utf8(), 3, "`divisions` decodes only three-byte characters");
         }
         assert!(!super::starts_suffix('的') && !super::is_division_final('政'));
         // Every full division name is found where it ends.

@@ -17,6 +17,24 @@ pub(crate) fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{3134F}')
 }
 
+/// Returns the length of the UTF-8 encoded character that starts with byte `lead`, for
+/// loops that step through text a whole character at a time without decoding it.
+#[inline]
+pub(crate) fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
+/// Decodes the three-byte character (U+0800..U+FFFF) whose encoding starts at `b[0]`.
+#[inline]
+pub(crate) fn decode3(b: &[u8]) -> u32 {
+    (u32::from(b[0] & 0x0F) << 12) | (u32::from(b[1] & 0x3F) << 6) | u32::from(b[2] & 0x3F)
+}
+
 /// Finds one character in text. The standard search looks for the last byte of the
 /// character, a continuation byte that CJK text is full of (`、` ends in 0x81, `：` in
 /// 0x9A); `memchr::memmem` looks for the whole encoding, with a prefilter on its rarest
