@@ -51,16 +51,29 @@ impl NumberGroup {
     }
 }
 
-/// Bytes that can open a group: digits, `*`, and `(` (of an area code).
-const OPENS: [bool; 256] = {
-    let mut table = [false; 256];
+/// How far the search for a group's opening byte steps from each byte: 0 at a byte that
+/// can open a group (digits, `*`, and `(` of an area code), else the length of the
+/// character it starts, so that Chinese text is stepped through a character at a time.
+const STEP: [u8; 256] = {
+    let mut table = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 0x100 {
+        table[b] = if b < 0xE0 {
+            2
+        } else if b < 0xF0 {
+            3
+        } else {
+            4
+        };
+        b += 1;
+    }
     let mut d = b'0';
     while d <= b'9' {
-        table[d as usize] = true;
+        table[d as usize] = 0;
         d += 1;
     }
-    table[b'*' as usize] = true;
-    table[b'(' as usize] = true;
+    table[b'*' as usize] = 0;
+    table[b'(' as usize] = 0;
     table
 };
 
@@ -83,11 +96,12 @@ pub(crate) fn number_groups(text: &str) -> Vec<NumberGroup> {
     let mut scratch = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        // Skip to the next byte that can open a group (most bytes of Chinese text cannot).
-        while i < b.len() && !OPENS[usize::from(b[i])] {
-            i += 1;
+        // Skip to the next byte that can open a group (most of Chinese text cannot). Groups
+        // are ASCII, so `i` stays on a character boundary.
+        while i < b.len() && STEP[usize::from(b[i])] != 0 {
+            i += usize::from(STEP[usize::from(b[i])]);
         }
-        if i == b.len() {
+        if i >= b.len() {
             break;
         }
         if b[i] == b'(' && !b.get(i + 1).is_some_and(u8::is_ascii_digit) {
@@ -211,6 +225,20 @@ mod tests {
             .iter()
             .map(|g| g.chunks.iter().map(|c| &text[c.start..c.end]).collect())
             .collect()
+    }
+
+    #[test]
+    fn the_search_stops_at_opening_bytes_and_steps_whole_characters() {
+        for b in *b"0123456789*(" {
+            assert_eq!(STEP[usize::from(b)], 0, "{}", char::from(b));
+        }
+        for c in ['a', ' ', 'é', '张', '：', '𠀀'] {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(usize::from(STEP[usize::from(bytes[0])]), bytes.len(), "{c}");
+        }
+        // Groups after characters of every width are found where they start.
+        assert_eq!(groups("é张𠀀13812345678"), vec![vec!["13812345678"]]);
     }
 
     #[test]
