@@ -43,6 +43,7 @@ pub(crate) fn is_text_mask_char(c: char) -> bool {
 }
 
 /// Returns true for the characters of a value of `kind` that masking counts and stars.
+#[inline]
 fn is_value_char_of(kind: PiiKind, c: char) -> bool {
     match kind {
         PiiKind::PersonName | PiiKind::Address => {
