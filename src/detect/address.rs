@@ -205,7 +205,8 @@ fn is_division_final(c: char) -> bool {
     DIVISION_FINALS.contains(&c)
 }
 
-const DIVISION_FINALS: [char; 11] = ['省', '市', '区', '县', '旗', '州', '盟', '镇', '乡', '道', '木'];
+const DIVISION_FINALS: [char; 11] =
+    ['省', '市', '区', '县', '旗', '州', '盟', '镇', '乡', '道', '木'];
 
 /// The last UTF-8 bytes of the characters `is_division_final` accepts: one table lookup
 /// rejects most characters before they are decoded.

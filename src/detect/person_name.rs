@@ -534,12 +534,23 @@ impl PersonName {
             // unless a cue ends right before it (户主任春雨: 户主 + 任春雨, not 主任).
             return None;
         }
-        if let Some(end) = p.after_cue_end.filter(|&end| self.cued(&text[at..end], p.surname)) {
+        let tok_end = base + token.byte_end;
+        let tok_chars = token.word.chars().count();
+        // A surname character used as a conjunction or verb right before a word segmented
+        // as a name (和李明同志: 和 + 李明) does not start that name: the name is a candidate
+        // of its own. Before other words it may (任建国同志: 任 + 建国).
+        let before_name = tok_chars == p.surname
+            && is_function_tag(token.tag)
+            && tags
+                .iter()
+                .find(|t| base + t.byte_start == tok_end)
+                .is_some_and(|next| matches!(next.tag, "nr" | "nrfg"));
+        if let Some(end) =
+            p.after_cue_end.filter(|&end| !before_name && self.cued(&text[at..end], p.surname))
+        {
             let e = explain(&["surname and given name", "cue after the name"], None);
             return Some((end, 0.9, "person_name.cue", e));
         }
-        let tok_end = base + token.byte_end;
-        let tok_chars = token.word.chars().count();
         let is_nr = matches!(token.tag, "nr" | "nrfg");
         if tok_chars > p.surname && tok_chars <= p.surname + 2 {
             let plausible = if tok_chars == p.surname + 2 {
@@ -569,10 +580,9 @@ impl PersonName {
             }
             // A surname character used as a preposition or conjunction (向, 和, 于) does
             // not start a name; the frequency lookup, the dearest test, goes last.
-            let common =
-                !matches!(token.tag, "p" | "c" | "u" | "d" | "r" | "v" | "uj" | "ul" | "f")
-                    && next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN)
-                    && self.word_freq(next.word) < GIVEN_WORD_FREQ;
+            let common = !is_function_tag(token.tag)
+                && next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN)
+                && self.word_freq(next.word) < GIVEN_WORD_FREQ;
             let end = base + next.byte_end;
             if before_cue && self.cued(&text[at..end], p.surname) {
                 let e = explain(&["surname and given name", "cue before the name"], None);
@@ -874,6 +884,12 @@ impl PersonName {
     }
 }
 
+/// Returns true for the jieba tags of words that do not begin names: prepositions,
+/// conjunctions, particles, adverbs, pronouns, verbs and localizers.
+fn is_function_tag(tag: &str) -> bool {
+    matches!(tag, "p" | "c" | "u" | "d" | "r" | "v" | "uj" | "ul" | "f")
+}
+
 /// Accepts a surname followed by `某` or stars (张某某, 王*): a name already masked.
 fn pseudonym(text: &str, p: &Pending) -> Option<(usize, f32, &'static str, Explanation)> {
     let surname_end = advance(text, p.at, p.surname);
@@ -1005,6 +1021,17 @@ mod tests {
         {
             assert_eq!(names(text), Vec::<String>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_surname_used_as_a_function_word_starts_no_cued_name() {
+        // 和, 任 are surnames; here a conjunction and a verb before a two-character name.
+        assert_eq!(names("由王建国和李明同志负责。"), ["王建国", "李明"]);
+        assert_eq!(names("经研究，同意和李明先生签订合同。"), ["李明"]);
+        assert_eq!(names("决定任李明同志为办公室主任。"), ["李明"]);
+        // Before a word that is not a name they are surnames.
+        assert_eq!(names("任建国同志任办公室主任。"), ["任建国"]);
+        assert_eq!(names("会议由和建国同志主持。"), ["和建国"]);
     }
 
     #[test]
