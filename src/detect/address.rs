@@ -187,9 +187,10 @@ pub(crate) struct Address {
     divisions: FxHashMap<Box<str>, DivisionLevel>,
     /// Short forms (嘉定) by name, with the level of the division they stand for.
     short: FxHashMap<Box<str>, DivisionLevel>,
-    /// The last two characters of full names, with the longest name ending so: most
-    /// characters that can end a name (县 of 民政局?) are rejected by one lookup.
-    tails: FxHashMap<(char, char), usize>,
+    /// The last two characters of full names, with the lengths (bit n: n characters) of
+    /// the names ending so: most characters that can end a name (县 of 民政局县) are
+    /// rejected by one lookup, and only lengths that exist are looked up.
+    tails: FxHashMap<(char, char), u32>,
     /// Longest short name, in characters.
     longest_short: usize,
     cues: AhoCorasick,
@@ -253,12 +254,12 @@ impl Address {
             .kind(Some(AhoCorasickKind::DFA))
             .build(dict.address_cues.iter().map(|(w, _)| w))
             .expect("address cue automaton builds");
-        let mut tails: FxHashMap<(char, char), usize> = FxHashMap::default();
+        let mut tails: FxHashMap<(char, char), u32> = FxHashMap::default();
         for name in divisions.keys() {
             let mut rev = name.chars().rev();
-            if let (Some(last), Some(before)) = (rev.next(), rev.next()) {
-                let len = tails.entry((before, last)).or_default();
-                *len = (*len).max(name.chars().count());
+            let len = name.chars().count();
+            if let (Some(last), Some(before), true) = (rev.next(), rev.next(), len < 32) {
+                *tails.entry((before, last)).or_default() |= 1 << len;
             }
         }
         Address {
@@ -296,17 +297,20 @@ impl Address {
             // Most final characters end no name (县 of 民政局县): the pair that ends the
             // name is looked up before anything is walked back.
             let Some(before) = text[..at].chars().next_back() else { continue };
-            let Some(&tail_max) = self.tails.get(&(before, last)) else { continue };
+            let Some(&lengths) = self.tails.get(&(before, last)) else { continue };
+            let longest = (31 - lengths.leading_zeros()) as usize;
             // Character starts before the end, nearest first: starts[k] begins k+1 chars back.
             let mut n = 0;
-            for (i, _) in text[..end].char_indices().rev().take(tail_max.min(starts.len())) {
+            for (i, _) in text[..end].char_indices().rev().take(longest.min(starts.len())) {
                 starts[n] = i;
                 n += 1;
             }
-            let hit = (2..=tail_max.min(n)).rev().find_map(|len| {
-                let start = starts[len - 1];
-                self.divisions.get(&text[start..end]).map(|&level| (start, level))
-            });
+            let hit = (2..=longest.min(n)).rev().filter(|len| lengths & (1 << len) != 0).find_map(
+                |len| {
+                    let start = starts[len - 1];
+                    self.divisions.get(&text[start..end]).map(|&level| (start, level))
+                },
+            );
             let Some((start, level)) = hit else { continue };
             let m = DivisionMatch { start, end, level };
             match found.last() {
