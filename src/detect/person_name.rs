@@ -537,14 +537,14 @@ impl PersonName {
         let tok_end = base + token.byte_end;
         let tok_chars = token.word.chars().count();
         // A surname character used as a conjunction or verb right before a word segmented
-        // as a name (和李明同志: 和 + 李明) does not start that name: the name is a candidate
-        // of its own. Before other words it may (任建国同志: 任 + 建国).
+        // as a name with a common surname of its own (和李明同志: 和 + 李明) does not start
+        // that name: the name is a candidate of its own. Before other words it may
+        // (任建国同志: 任 + 建国; 向红梅同志: 向 + 红梅).
         let before_name = tok_chars == p.surname
             && is_function_tag(token.tag)
-            && tags
-                .iter()
-                .find(|t| base + t.byte_start == tok_end)
-                .is_some_and(|next| matches!(next.tag, "nr" | "nrfg"));
+            && tags.iter().find(|t| base + t.byte_start == tok_end).is_some_and(|next| {
+                matches!(next.tag, "nr" | "nrfg") && self.common_surname_first(next.word)
+            });
         if let Some(end) =
             p.after_cue_end.filter(|&end| !before_name && self.cued(&text[at..end], p.surname))
         {
@@ -556,6 +556,7 @@ impl PersonName {
             let plausible = if tok_chars == p.surname + 2 {
                 self.given_score(token.word, p.surname) >= NAME_SCORE
                     && !self.starts_with_word(token.word, p.surname)
+                    && !self.adjective_and_noun(token.word, p.surname)
             } else {
                 self.plausible_two(token.word)
             };
@@ -584,7 +585,9 @@ impl PersonName {
                 && next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN)
                 && self.word_freq(next.word) < GIVEN_WORD_FREQ;
             let end = base + next.byte_end;
-            if before_cue && self.cued(&text[at..end], p.surname) {
+            // After a title a preposition or conjunction is one (主任向全体职工, 市长和副市长).
+            let joins = matches!(token.tag, "p" | "c");
+            if before_cue && !joins && self.cued(&text[at..end], p.surname) {
                 let e = explain(&["surname and given name", "cue before the name"], None);
                 return Some((end, 0.85, "person_name.cue", e));
             }
@@ -625,9 +628,7 @@ impl PersonName {
     /// Returns true when a two-character word tagged as a name is likely one: a common
     /// surname and a word that is not frequent as a word, or a rare word.
     fn plausible_two(&self, word: &str) -> bool {
-        let weight =
-            word.chars().next().and_then(|c| self.surnames.get(&c)).copied().unwrap_or(0.0);
-        weight >= COMMON_SURNAME
+        self.common_surname_first(word)
             && self.given_score(word, 1) >= COMMON_GIVEN_ONE
             && self.word_freq(word) < FREQUENT_WORD
     }
@@ -637,6 +638,24 @@ impl PersonName {
     fn starts_with_word(&self, name: &str, surname: usize) -> bool {
         let head = advance(name, 0, surname + 1);
         self.word_freq(&name[..head]) >= FREQUENT_WORD
+    }
+
+    fn common_surname_first(&self, word: &str) -> bool {
+        word.chars()
+            .next()
+            .and_then(|c| self.surnames.get(&c))
+            .is_some_and(|&weight| weight >= COMMON_SURNAME)
+    }
+
+    /// Returns true when a name read from one segmented word reads as an adjective and a
+    /// frequent noun (高素质, 高水平: "of high quality, of a high level"): a surname that
+    /// the dictionary lists as an adjective, given-name characters that form a frequent
+    /// common noun. jieba-rs's dictionary tags a few such phrases as names.
+    fn adjective_and_noun(&self, name: &str, surname: usize) -> bool {
+        let head = advance(name, 0, surname);
+        let given = &name[head..];
+        let tagged = |word: &str, tag: &str| matches!(&self.jieba.tag(word, false)[..], [only] if only.tag == tag);
+        self.word_freq(given) >= FREQUENT_WORD && tagged(given, "n") && tagged(&name[..head], "a")
     }
 
     /// Returns true when a candidate that a cue or a list supports may be a name: not a
@@ -751,7 +770,10 @@ impl PersonName {
                     .any(|a| a.1 > s)
             };
             let named = items.iter().filter(|i| overlaps(i)).count();
-            let cue = self.cue_after(text, last_end) || self.etc_people(text, last_end);
+            // A cue after the list (同志) speaks for its last item, and for the list only
+            // when that item looks like a name (各位代表、各位同志).
+            let cue = (self.cue_after(text, last_end) || self.etc_people(text, last_end))
+                && items.last().is_some_and(|&(s, e)| self.list_item_is_name(&text[s..e]));
             let majority = cue || 2 * named >= items.len();
             if !majority && items.len() < 3 {
                 continue;
@@ -1032,6 +1054,23 @@ mod tests {
         // Before a word that is not a name they are surnames.
         assert_eq!(names("任建国同志任办公室主任。"), ["任建国"]);
         assert_eq!(names("会议由和建国同志主持。"), ["和建国"]);
+        assert_eq!(names("向红梅同志任办公室主任。"), ["向红梅"]);
+    }
+
+    #[test]
+    fn official_phrases_are_not_names() {
+        for text in [
+            // Adjective and noun that the segmenter's dictionary tags as names.
+            "努力建设高素质干部队伍，推动高水平发展。",
+            // A title, then a preposition or conjunction.
+            "主任向全体职工致辞。",
+            // A cue after a list whose last item is no name (各位 is "everyone").
+            "各位代表、各位同志：",
+        ] {
+            assert_eq!(names(text), Vec::<String>::new(), "{text}");
+        }
+        // A cue still confirms such a reading where it is a name.
+        assert_eq!(names("黄海军同志任办公室主任。"), ["黄海军"]);
     }
 
     #[test]
