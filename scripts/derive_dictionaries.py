@@ -344,6 +344,10 @@ def surnames() -> None:
     )
 
 
+# Grammatical words (particles, auxiliaries, 是, 被, 把, 或, 等) that jieba's noisy `nr`
+# entries bring in (战线的, 走过, 全是) and that no given name is written with: left out.
+NOT_GIVEN = "的了着过们是吗呢吧啊么被把就很没或等"
+
 MODERN_GIVEN = "梓萱沐宸奕辰睿皓轩诺汐馨桐彤依若苒芮瑾瑜锦煜昕晞玥栩茉悠柠涵霖骁钰琪妍"
 
 
@@ -371,7 +375,7 @@ def given_name_chars() -> None:
     # with a moderate count where they are missing or rarer.
     for c in MODERN_GIVEN:
         counts[c] = max(counts.get(c, 0), 10)
-    rows = [(c, str(n)) for c, n in sorted(counts.items()) if n >= 2]
+    rows = [(c, str(n)) for c, n in sorted(counts.items()) if n >= 2 and c not in NOT_GIVEN]
     write(
         "given_name_chars.tsv",
         header(
@@ -381,7 +385,8 @@ def given_name_chars() -> None:
              src("PyPI", "faker", "faker/providers/person/zh_CN/__init__.py first_names"),
              "characters of popular recent given names (《全国姓名报告》 2019-2023), listed in "
              "the script"],
-            "character, count (characters seen fewer than twice are left out)",
+            "character, count (characters seen fewer than twice, and grammatical words listed "
+            "in the script, are left out)",
         ),
         rows,
     )

@@ -612,12 +612,12 @@ impl PersonName {
     }
 
     /// Returns the end of a name starting at `at` that a cue after it confirms: a cue right
-    /// after 1 or 2 given-name characters (`同志`, `，男，`, `，身份证号`).
+    /// after 1 or 2 listed given-name characters (`同志`, `，男，`, `，身份证号`).
     fn cue_after_end(&self, text: &str, at: usize, surname: usize) -> Option<usize> {
         let surname_end = advance(text, at, surname);
         (1..=2).map(|g| advance(text, surname_end, g)).find(|&end| {
             end > surname_end
-                && text[surname_end..end].chars().all(is_han)
+                && text[surname_end..end].chars().all(|c| self.flags.of(c) & GIVEN != 0)
                 && (self.cue_after(text, end)
                     || self.etc_people(text, end)
                     || appointment_line(text, at, end)
@@ -1064,6 +1064,9 @@ mod tests {
             "努力建设高素质干部队伍，推动高水平发展。",
             // A title, then a preposition or conjunction.
             "主任向全体职工致辞。",
+            // Grammatical words are no given names (的, 是 before the cues 同志, 老人).
+            "新闻战线的同志们要继续努力。",
+            "参加活动的几乎全是老人。",
             // A cue after a list whose last item is no name (各位 is "everyone").
             "各位代表、各位同志：",
         ] {
