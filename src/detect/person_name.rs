@@ -538,15 +538,17 @@ impl PersonName {
         let tok_chars = token.word.chars().count();
         // A surname character used as a conjunction or verb right before a word segmented
         // as a name with a common surname of its own (和李明同志: 和 + 李明) does not start
-        // that name: the name is a candidate of its own. Before other words it may
-        // (任建国同志: 任 + 建国; 向红梅同志: 向 + 红梅).
-        let before_name = tok_chars == p.surname
+        // that name: the name is a candidate of its own; nor before a frequent verb
+        // (和申请家庭). Before other words it may (任建国同志: 任 + 建国; 向红梅同志).
+        let before_word = tok_chars == p.surname
             && is_function_tag(token.tag)
             && tags.iter().find(|t| base + t.byte_start == tok_end).is_some_and(|next| {
-                matches!(next.tag, "nr" | "nrfg") && self.common_surname_first(next.word)
+                (matches!(next.tag, "nr" | "nrfg") && self.common_surname_first(next.word))
+                    || (matches!(next.tag, "v" | "vn")
+                        && self.word_freq(next.word) >= FREQUENT_WORD)
             });
         if let Some(end) =
-            p.after_cue_end.filter(|&end| !before_name && self.cued(&text[at..end], p.surname))
+            p.after_cue_end.filter(|&end| !before_word && self.cued(&text[at..end], p.surname))
         {
             let e = explain(&["surname and given name", "cue after the name"], None);
             return Some((end, 0.9, "person_name.cue", e));
@@ -1064,6 +1066,11 @@ mod tests {
             "努力建设高素质干部队伍，推动高水平发展。",
             // A title, then a preposition or conjunction.
             "主任向全体职工致辞。",
+            // 副 of a title is no given name (常务副校长), and a conjunction before a
+            // frequent verb starts none.
+            "中央党校常务副校长出席。",
+            "伙同公司副总经理作案。",
+            "由社会两员和申请家庭共同参与。",
             // Grammatical words are no given names (的, 是 before the cues 同志, 老人).
             "新闻战线的同志们要继续努力。",
             "参加活动的几乎全是老人。",
@@ -1072,6 +1079,8 @@ mod tests {
         ] {
             assert_eq!(names(text), Vec::<String>::new(), "{text}");
         }
+        // A cue glued to the name by segmentation (王/小家庭) still confirms it.
+        assert_eq!(names("户主王小家庭人口4人。"), ["王小"]);
         // A cue still confirms such a reading where it is a name.
         assert_eq!(names("黄海军同志任办公室主任。"), ["黄海军"]);
     }
