@@ -465,8 +465,27 @@ def name_negatives(i: int) -> Doc:
     return d
 
 
+def official_phrases(i: int) -> Doc:
+    """Official wording around surname characters that reads as no one: adjective and noun
+    (高素质), a title then a preposition or conjunction, lists of forms of address, 副 of a
+    title; one named official among them."""
+    d = Doc(f"negative-official-{i:03d}")
+    d.text("在全县" + rng.choice(["经济工作", "党建工作", "民政工作"]) + "会议上的讲话\n")
+    d.text(rng.choice(["各位代表、各位同志：", "各位领导、各位来宾：", "各位委员、同志们："]) + "\n")
+    d.text("今年以来，我们坚持" + rng.choice(["高质量发展", "高标准建设", "高水平开放"]) + "，")
+    d.text("努力建设" + rng.choice(["高素质", "高水平"]) + rng.choice(["干部队伍", "专业化队伍"]) + "。")
+    d.text(rng.choice(["县长向全县人民", "主任向全体职工", "书记向与会同志"]) + "表示感谢。\n")
+    d.text(rng.choice(["常务副县长", "常务副主任", "公司副总经理"]) + "和")
+    d.text(rng.choice(["申请", "困难"]) + "家庭代表参加座谈，")
+    d.text(rng.choice(["新闻战线的同志们", "参加活动的几乎全是老人"]) + "。\n")
+    d.text(rng.choice(["副县长", "副主任"])).leak("person_name", name()).text("同志主持会议。\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
-             hard_negatives, prose, commendation, recipients_with_addresses, name_negatives]
+             hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
+             official_phrases]
 
 
 def main() -> None:
