@@ -149,7 +149,7 @@ impl FieldMatcher {
         let mut line_start = 0;
         let mut cells = Vec::new();
         // Lines and the bytes tested on each are found with the `memchr` crate: the
-        // standard searches are not vectorized and were a fifth of this function's cost.
+        // standard searches are not vectorized and were a third of this function's cost.
         let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
         for end in line_ends.chain((!text.ends_with('\n')).then_some(text.len())) {
             let start = line_start;

@@ -197,15 +197,15 @@ pub(crate) struct Address {
     contexts: Vec<AddressContext>,
 }
 
-/// Returns true for the characters a full division name ends with (`DIVISION_SUFFIXES` of
-/// the derivation script: 省 市 区 县 旗 州 盟 镇 乡 街道 苏木), all three bytes long in
-/// UTF-8. Tested on every three-byte character:
-/// cheaper than a multi-pattern search, whose matches are too dense in notices to skip
-/// much text.
+/// Returns true for the characters a full division name ends with. Tested on every
+/// three-byte character that [`FINAL_LAST_BYTES`] lets through: cheaper than a
+/// multi-pattern search, whose matches are too dense in notices to skip much text.
 fn is_division_final(c: char) -> bool {
     DIVISION_FINALS.contains(&c)
 }
 
+/// The last characters of `DIVISION_SUFFIXES` of the derivation script (省 市 区 县 旗 州
+/// 盟 镇 乡 街道 苏木), all three bytes long in UTF-8.
 const DIVISION_FINALS: [char; 11] =
     ['省', '市', '区', '县', '旗', '州', '盟', '镇', '乡', '道', '木'];
 

@@ -587,7 +587,7 @@ impl PersonName {
                 && next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN)
                 && self.word_freq(next.word) < GIVEN_WORD_FREQ;
             let end = base + next.byte_end;
-            // After a title a preposition or conjunction is one (主任向全体职工, 市长和副市长).
+            // After a title a preposition or conjunction is one (主任向全体职工).
             let joins = matches!(token.tag, "p" | "c");
             if before_cue && !joins && self.cued(&text[at..end], p.surname) {
                 let e = explain(&["surname and given name", "cue before the name"], None);
@@ -642,6 +642,7 @@ impl PersonName {
         self.word_freq(&name[..head]) >= FREQUENT_WORD
     }
 
+    /// Returns true when `word` starts with a common surname (see [`COMMON_SURNAME`]).
     fn common_surname_first(&self, word: &str) -> bool {
         word.chars()
             .next()
@@ -656,7 +657,10 @@ impl PersonName {
     fn adjective_and_noun(&self, name: &str, surname: usize) -> bool {
         let head = advance(name, 0, surname);
         let given = &name[head..];
-        let tagged = |word: &str, tag: &str| matches!(&self.jieba.tag(word, false)[..], [only] if only.tag == tag);
+        let tagged = |word: &str, tag: &str| {
+            let tags = self.jieba.tag(word, false);
+            tags.len() == 1 && tags[0].tag == tag
+        };
         self.word_freq(given) >= FREQUENT_WORD && tagged(given, "n") && tagged(&name[..head], "a")
     }
 
