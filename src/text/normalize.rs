@@ -31,18 +31,7 @@ impl std::fmt::Debug for Normalized<'_> {
 /// (E3), U+FE58–U+FF5E (EF) — which are decoded and looked at. The scan steps a whole
 /// character at a time through the rest.
 const SKIP: [u8; 256] = {
-    let mut table = [1u8; 256];
-    let mut b = 0xC0;
-    while b < 0x100 {
-        table[b] = if b < 0xE0 {
-            2
-        } else if b < 0xF0 {
-            3
-        } else {
-            4
-        };
-        b += 1;
-    }
+    let mut table = super::UTF8_WIDTHS;
     table[0xC2] = 0;
     table[0xE2] = 0;
     table[0xE3] = 0;

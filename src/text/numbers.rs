@@ -55,18 +55,7 @@ impl NumberGroup {
 /// can open a group (digits, `*`, and `(` of an area code), else the length of the
 /// character it starts, so that Chinese text is stepped through a character at a time.
 const STEP: [u8; 256] = {
-    let mut table = [1u8; 256];
-    let mut b = 0xC0;
-    while b < 0x100 {
-        table[b] = if b < 0xE0 {
-            2
-        } else if b < 0xF0 {
-            3
-        } else {
-            4
-        };
-        b += 1;
-    }
+    let mut table = super::UTF8_WIDTHS;
     let mut d = b'0';
     while d <= b'9' {
         table[d as usize] = 0;
