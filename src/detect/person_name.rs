@@ -1096,6 +1096,8 @@ mod tests {
             "高度重视林业工作",
             "黄金周期间王府井游客多",
             "万元以上于是何时常住",
+            // Words the segmenter's dictionary tags as names.
+            "包括白皮书在内的材料已经上报，培训林农三百人次。",
         ] {
             assert_eq!(names(text), Vec::<String>::new(), "{text}");
         }
