@@ -547,8 +547,14 @@ impl PersonName {
                     || (matches!(next.tag, "v" | "vn")
                         && self.word_freq(next.word) >= FREQUENT_WORD)
             });
+        // A frequent verb that the surname begins cannot be cut for a name before a title
+        // (成立以县长为组长: 成立 + 以).
+        let in_verb = tok_chars == p.surname + 1
+            && matches!(token.tag, "v" | "vn")
+            && self.word_freq(token.word) >= FREQUENT_WORD;
+        let refused = |end: usize| before_word || (in_verb && end > tok_end);
         if let Some(end) =
-            p.after_cue_end.filter(|&end| !before_word && self.cued(&text[at..end], p.surname))
+            p.after_cue_end.filter(|&end| !refused(end) && self.cued(&text[at..end], p.surname))
         {
             let e = explain(&["surname and given name", "cue after the name"], None);
             return Some((end, 0.9, "person_name.cue", e));
@@ -1070,6 +1076,8 @@ mod tests {
             "努力建设高素质干部队伍，推动高水平发展。",
             // A title, then a preposition or conjunction.
             "主任向全体职工致辞。",
+            // A verb that begins with a surname character, cut before a title.
+            "成立以县长为组长的领导小组。",
             // 副 of a title is no given name (常务副校长), and a conjunction before a
             // frequent verb starts none.
             "中央党校常务副校长出席。",
