@@ -536,26 +536,10 @@ impl PersonName {
         }
         let tok_end = base + token.byte_end;
         let tok_chars = token.word.chars().count();
-        // A surname character used as a conjunction or verb right before a word segmented
-        // as a name with a common surname of its own (和李明同志: 和 + 李明) does not start
-        // that name: the name is a candidate of its own; nor before a frequent verb
-        // (和申请家庭). Before other words it may (任建国同志: 任 + 建国; 向红梅同志).
-        let before_word = tok_chars == p.surname
-            && is_function_tag(token.tag)
-            && tags.iter().find(|t| base + t.byte_start == tok_end).is_some_and(|next| {
-                (matches!(next.tag, "nr" | "nrfg") && self.common_surname_first(next.word))
-                    || (matches!(next.tag, "v" | "vn")
-                        && self.word_freq(next.word) >= FREQUENT_WORD)
-            });
-        // A frequent verb that the surname begins cannot be cut for a name before a title
-        // (成立以县长为组长: 成立 + 以).
-        let in_verb = tok_chars == p.surname + 1
-            && matches!(token.tag, "v" | "vn")
-            && self.word_freq(token.word) >= FREQUENT_WORD;
-        let refused = |end: usize| before_word || (in_verb && end > tok_end);
-        if let Some(end) =
-            p.after_cue_end.filter(|&end| !refused(end) && self.cued(&text[at..end], p.surname))
-        {
+        if let Some(end) = p.after_cue_end.filter(|&end| {
+            !self.cue_after_misreads(tags, base, token, p.surname, end)
+                && self.cued(&text[at..end], p.surname)
+        }) {
             let e = explain(&["surname and given name", "cue after the name"], None);
             return Some((end, 0.9, "person_name.cue", e));
         }
@@ -605,6 +589,37 @@ impl PersonName {
             }
         }
         None
+    }
+
+    /// Returns true when the tags show that a name ending at `end`, confirmed by a cue
+    /// after it, is a misreading. A surname character used as a conjunction or verb right
+    /// before a word segmented as a name with a common surname of its own (和李明同志: 和 +
+    /// 李明) does not start that name, which is a candidate of its own; nor before a
+    /// frequent verb (和申请家庭). Before other words it may (任建国同志: 任 + 建国;
+    /// 向红梅同志). And a frequent verb that the surname begins is not cut for a name
+    /// (成立以县长为组长: 成立 + 以). Evaluated only where a cue follows.
+    fn cue_after_misreads(
+        &self,
+        tags: &[jieba_rs::Tag<'_>],
+        base: usize,
+        token: &jieba_rs::Tag<'_>,
+        surname: usize,
+        end: usize,
+    ) -> bool {
+        let tok_end = base + token.byte_end;
+        let tok_chars = token.word.chars().count();
+        let frequent_verb = |t: &jieba_rs::Tag<'_>| {
+            matches!(t.tag, "v" | "vn") && self.word_freq(t.word) >= FREQUENT_WORD
+        };
+        if tok_chars == surname + 1 && end > tok_end && frequent_verb(token) {
+            return true;
+        }
+        tok_chars == surname
+            && is_function_tag(token.tag)
+            && tags.iter().find(|t| base + t.byte_start == tok_end).is_some_and(|next| {
+                (matches!(next.tag, "nr" | "nrfg") && self.common_surname_first(next.word))
+                    || frequent_verb(next)
+            })
     }
 
     /// Returns false when no reading of `judge_evidence` without a cue can accept the
@@ -1010,6 +1025,10 @@ mod tests {
             .collect()
     }
 
+    fn assert_no_names(text: &str) {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+
     #[test]
     fn column_headers_label_names() {
         assert_eq!(
@@ -1053,7 +1072,7 @@ mod tests {
         // Clauses joined by commas are not lists of names.
         for text in ["经调查研究，决定如下", "时许，当事人离开", "特此公告，请相互转告"]
         {
-            assert_eq!(names(text), Vec::<String>::new(), "{text}");
+            assert_no_names(text);
         }
     }
 
@@ -1089,7 +1108,7 @@ mod tests {
             // A cue after a list whose last item is no name (各位 is "everyone").
             "各位代表、各位同志：",
         ] {
-            assert_eq!(names(text), Vec::<String>::new(), "{text}");
+            assert_no_names(text);
         }
         // A cue glued to the name by segmentation (王/小家庭) still confirms it.
         assert_eq!(names("户主王小家庭人口4人。"), ["王小"]);
@@ -1107,7 +1126,7 @@ mod tests {
             // Words the segmenter's dictionary tags as names.
             "包括白皮书在内的材料已经上报，培训林农三百人次。",
         ] {
-            assert_eq!(names(text), Vec::<String>::new(), "{text}");
+            assert_no_names(text);
         }
     }
 
