@@ -21,7 +21,7 @@ use crate::kind::PiiKind;
 use crate::mask::value_chars;
 use crate::redacted::Redacted;
 use crate::structure::Structure;
-use crate::text::{decode3, is_han, utf8_width};
+use crate::text::{decode3, is_han};
 
 /// A division name found in the text.
 #[derive(Clone, Copy, Debug)]
@@ -197,32 +197,40 @@ pub(crate) struct Address {
     contexts: Vec<AddressContext>,
 }
 
-/// Returns true for the characters a full division name ends with. Tested on every
-/// three-byte character that [`FINAL_LAST_BYTES`] lets through: cheaper than a
-/// multi-pattern search, whose matches are too dense in notices to skip much text.
-fn is_division_final(c: char) -> bool {
-    DIVISION_FINALS.contains(&c)
-}
-
 /// The last characters of `DIVISION_SUFFIXES` of the derivation script (省 市 区 县 旗 州
 /// 盟 镇 乡 街道 苏木), all three bytes long in UTF-8.
 const DIVISION_FINALS: [char; 11] =
     ['省', '市', '区', '县', '旗', '州', '盟', '镇', '乡', '道', '木'];
 
-/// The last UTF-8 bytes of the characters `is_division_final` accepts: one table lookup
-/// rejects most characters before they are decoded.
-const FINAL_LAST_BYTES: [bool; 256] = {
-    let finals = DIVISION_FINALS;
-    let mut table = [false; 256];
+/// A bit for each pair of bytes that ends a character of [`DIVISION_FINALS`] (the last two
+/// of its three bytes), indexed by the pair read as a big-endian `u16`. Testing every byte
+/// pair of the text against it lets the search run without stepping from character to
+/// character (each step waits for the width of the last one); 11 of the 4,096 pairs of
+/// continuation bytes pass, and the lead byte settles those.
+const FINAL_ENDINGS: [u64; 1024] = {
+    let mut table = [0u64; 1024];
     let mut i = 0;
-    while i < finals.len() {
+    while i < DIVISION_FINALS.len() {
         let mut buf = [0u8; 4];
-        let encoded = finals[i].encode_utf8(&mut buf).as_bytes();
-        table[encoded[encoded.len() - 1] as usize] = true;
+        let encoded = DIVISION_FINALS[i].encode_utf8(&mut buf).as_bytes();
+        let pair = (encoded[1] as usize) << 8 | encoded[2] as usize;
+        table[pair / 64] |= 1 << (pair % 64);
         i += 1;
     }
     table
 };
+
+/// Returns the division final that ends at byte `end` (3 or more) of `bytes`, if one does.
+#[inline]
+fn final_ending_at(bytes: &[u8], end: usize) -> Option<char> {
+    let pair = usize::from(bytes[end - 2]) << 8 | usize::from(bytes[end - 1]);
+    // The same two bytes also end four-byte characters (`𥸂` ends like 市).
+    if FINAL_ENDINGS[pair / 64] & (1 << (pair % 64)) == 0 || bytes[end - 3] & 0xF0 != 0xE0 {
+        return None;
+    }
+    let c = char::from_u32(decode3(&bytes[end - 3..]))?;
+    DIVISION_FINALS.contains(&c).then_some(c)
+}
 
 /// The parse of an address from its start.
 #[derive(Debug, Default)]
@@ -273,27 +281,14 @@ impl Address {
     }
 
     /// Returns the full division names in `text`, in order, without overlaps: at each
-    /// character that can end a name (found with a SIMD search), the longest name ending
-    /// there.
+    /// character that can end a name, the longest name ending there.
     pub(crate) fn divisions(&self, text: &str) -> Vec<DivisionMatch> {
         let mut found: Vec<DivisionMatch> = Vec::new();
         let mut starts = [0usize; 32];
         let bytes = text.as_bytes();
-        let mut next = 0;
-        while next < bytes.len() {
-            // Stepped a whole character at a time and decoded only where it can be a final
-            // (all are three bytes long): decoding every character was most of the cost.
-            let at = next;
-            let width = utf8_width(bytes[at]);
-            next += width;
-            if width != 3 || !FINAL_LAST_BYTES[usize::from(bytes[at + 2])] {
-                continue;
-            }
-            let Some(last) = char::from_u32(decode3(&bytes[at..])) else { continue };
-            if !is_division_final(last) {
-                continue;
-            }
-            let end = next;
+        for end in 3..=bytes.len() {
+            let Some(last) = final_ending_at(bytes, end) else { continue };
+            let at = end - 3;
             // Most final characters end no name (县 of 民政局县): the pair that ends the
             // name is looked up before anything is walked back.
             let Some(before) = text[..at].chars().next_back() else { continue };
@@ -595,15 +590,28 @@ mod tests {
         for (suffix, _) in super::SUFFIXES {
             assert!(super::starts_suffix(suffix.chars().next().unwrap()), "{suffix}");
         }
+        let ends = |c: char| super::final_ending_at(c.to_string().as_bytes(), c.len_utf8());
         for c in "省市区县旗州盟镇乡道木".chars() {
-            assert!(super::is_division_final(c), "{c}");
-            assert_eq!(c.len_utf8(), 3, "`divisions` decodes only three-byte characters");
+            assert_eq!(ends(c), Some(c), "{c}");
         }
-        assert!(!super::starts_suffix('的') && !super::is_division_final('政'));
+        assert!(!super::starts_suffix('的') && ends('政').is_none());
+        // A four-byte character ending in the bytes of 市 (U+25E02) is no final.
+        assert!(ends('𥸂').is_none());
         // Every full division name is found where it ends.
         let dict = crate::dict::Dictionaries::built_in();
         for d in dict.divisions.iter().filter(|d| !d.short) {
-            assert!(super::is_division_final(d.name.chars().next_back().unwrap()), "{}", d.name);
+            assert!(ends(d.name.chars().next_back().unwrap()).is_some(), "{}", d.name);
+        }
+    }
+
+    #[test]
+    fn divisions_are_found_after_characters_of_every_width() {
+        let address = super::Address::new(&crate::dict::Dictionaries::built_in());
+        for pad in ["", "a", "é", "𥸂", "住址：", "ab𥸂张"] {
+            let text = format!("{pad}江西省赣州市𥸂石城县");
+            let found: Vec<&str> =
+                address.divisions(&text).iter().map(|d| &text[d.start..d.end]).collect();
+            assert_eq!(found, ["江西省", "赣州市", "石城县"], "{pad}");
         }
     }
 

@@ -4,6 +4,7 @@
 mod normalize;
 mod numbers;
 mod offsets;
+mod swar;
 
 pub use normalize::Normalized;
 pub(crate) use numbers::{Chunk, NumberGroup, number_groups};
@@ -15,31 +16,6 @@ pub(crate) fn is_han(c: char) -> bool {
     matches!(c,
         '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
         | '\u{20000}'..='\u{3134F}')
-}
-
-/// By byte: the length of the UTF-8 encoded character it starts (1 for ASCII, and for
-/// continuation bytes, which start none). Scans that step through text a whole character
-/// at a time without decoding it start their own tables from this one.
-pub(crate) const UTF8_WIDTHS: [u8; 256] = {
-    let mut table = [1u8; 256];
-    let mut b = 0xC0;
-    while b < 0x100 {
-        table[b] = if b < 0xE0 {
-            2
-        } else if b < 0xF0 {
-            3
-        } else {
-            4
-        };
-        b += 1;
-    }
-    table
-};
-
-/// Returns the length of the UTF-8 encoded character that starts with byte `lead`.
-#[inline]
-pub(crate) fn utf8_width(lead: u8) -> usize {
-    usize::from(UTF8_WIDTHS[usize::from(lead)])
 }
 
 /// Decodes the three-byte character (U+0800..U+FFFF) whose encoding starts at `b[0]`.
@@ -75,14 +51,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn widths_and_three_byte_decoding_match_the_standard_decoder() {
-        for c in ['a', 'é', '张', '：', '省', '\u{FFFD}', '𠀀'] {
+    fn three_byte_decoding_matches_the_standard_decoder() {
+        for c in ['ࠀ', '张', '：', '省', '\u{FFFD}', '\u{FFFF}'] {
             let mut buf = [0; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
-            assert_eq!(utf8_width(bytes[0]), bytes.len(), "{c}");
-            if bytes.len() == 3 {
-                assert_eq!(decode3(bytes), c as u32, "{c}");
-            }
+            assert_eq!(bytes.len(), 3, "{c}");
+            assert_eq!(decode3(bytes), c as u32, "{c}");
         }
     }
 }

@@ -11,6 +11,8 @@
 
 use std::borrow::Cow;
 
+use super::swar;
+
 /// Text after normalization, with a map from normalized byte offsets to original ones.
 pub struct Normalized<'a> {
     text: Cow<'a, str>,
@@ -26,18 +28,20 @@ impl std::fmt::Debug for Normalized<'_> {
     }
 }
 
-/// By UTF-8 lead byte: the length of the character it starts, or 0 for the lead bytes of
-/// the characters `map_char` changes — U+00A0/U+00AD (C2), U+2002–U+2212 (E2), U+3000
-/// (E3), U+FE58–U+FF5E (EF) — which are decoded and looked at. The scan steps a whole
-/// character at a time through the rest.
-const SKIP: [u8; 256] = {
-    let mut table = super::UTF8_WIDTHS;
-    table[0xC2] = 0;
-    table[0xE2] = 0;
-    table[0xE3] = 0;
-    table[0xEF] = 0;
-    table
-};
+/// Returns true at the UTF-8 lead bytes of the characters `map_char` changes — U+00A0 and
+/// U+00AD (C2), U+2002–U+2212 (E2), U+3000 (E3), U+FE58–U+FF5E (EF) — which are decoded
+/// and looked at. The rest of the text (ASCII, CJK ideographs) is copied in bulk.
+fn may_map(b: u8) -> bool {
+    matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// Marks the bytes of a word that [`may_map`] accepts.
+fn may_map_word(word: u64) -> u64 {
+    swar::flag_equal(word, 0xC2)
+        | swar::flag_equal(word, 0xE2)
+        | swar::flag_equal(word, 0xE3)
+        | swar::flag_equal(word, 0xEF)
+}
 
 /// What normalization does with one character.
 enum Mapped {
@@ -76,14 +80,9 @@ impl<'a> Normalized<'a> {
         let mut checkpoints = Vec::new();
         let mut copied = 0;
         let mut i = 0;
-        while i < bytes.len() {
-            // Every mapped character starts with one of four UTF-8 lead bytes; the rest
-            // of the text (ASCII, CJK ideographs) is copied in bulk.
-            let skip = SKIP[usize::from(bytes[i])];
-            if skip > 0 {
-                i += usize::from(skip);
-                continue;
-            }
+        // Lead bytes are never continuation bytes, so a byte search finds characters.
+        while let Some(lead) = swar::find(bytes, i, may_map_word, may_map) {
+            i = lead;
             let c = original[i..].chars().next().expect("a lead byte starts a char");
             let len = c.len_utf8();
             let mapped = map_char(c);
@@ -196,19 +195,18 @@ mod tests {
     }
 
     #[test]
-    fn lead_byte_table_covers_every_mapped_character() {
+    fn the_lead_byte_search_covers_every_mapped_character() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             if !matches!(map_char(c), Mapped::Keep) {
                 let mut buf = [0; 4];
                 let lead = c.encode_utf8(&mut buf).as_bytes()[0];
-                assert_eq!(SKIP[usize::from(lead)], 0, "U+{:04X} starts with {lead:#x}", c as u32);
+                assert!(may_map(lead), "U+{:04X} starts with {lead:#x}", c as u32);
             }
         }
-        // The other lead bytes step over whole characters.
-        for c in ['a', 'é', '张', '𠀀'] {
-            let mut buf = [0; 4];
-            let bytes = c.encode_utf8(&mut buf).as_bytes();
-            assert_eq!(usize::from(SKIP[usize::from(bytes[0])]), bytes.len(), "{c}");
+        // Mapped characters at every position of an eight-byte word, after characters of
+        // every width.
+        for pad in ["", "a", "ab", "é", "张", "𠀀", "a张", "é𠀀"] {
+            check(&format!("{pad}１\u{3000}２—３\u{00A0}"), &format!("{pad}1 2-3 "));
         }
     }
 

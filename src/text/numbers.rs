@@ -11,6 +11,8 @@
 //! or to a decimal point or thousands comma belongs to a larger token (URL, 索引号
 //! `620702069/2023-00096`, amount `1,234.50`, ICP code) and is dropped whole.
 
+use super::swar;
+
 /// One chunk of a number group, as normalized byte offsets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Chunk {
@@ -51,20 +53,16 @@ impl NumberGroup {
     }
 }
 
-/// How far the search for a group's opening byte steps from each byte: 0 at a byte that
-/// can open a group (digits, `*`, and `(` of an area code), else the length of the
-/// character it starts, so that Chinese text is stepped through a character at a time.
-const STEP: [u8; 256] = {
-    let mut table = super::UTF8_WIDTHS;
-    let mut d = b'0';
-    while d <= b'9' {
-        table[d as usize] = 0;
-        d += 1;
-    }
-    table[b'*' as usize] = 0;
-    table[b'(' as usize] = 0;
-    table
-};
+/// Returns true at a byte that can open a group: a digit, `*`, or `(` of an area code.
+/// All are ASCII, so a byte search finds them only where a character starts.
+fn opens_group(b: u8) -> bool {
+    b.is_ascii_digit() || b == b'*' || b == b'('
+}
+
+/// Marks the bytes of a word between `(` and `9`, which hold every byte that opens a group.
+fn may_open_group(word: u64) -> u64 {
+    swar::flag_between(word, b'(', b'9')
+}
 
 fn is_value_byte(b: u8) -> bool {
     b.is_ascii_digit() || b == b'*'
@@ -85,14 +83,9 @@ pub(crate) fn number_groups(text: &str) -> Vec<NumberGroup> {
     let mut scratch = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        // Skip to the next byte that can open a group (most of Chinese text cannot). Groups
-        // are ASCII, so `i` stays on a character boundary.
-        while i < b.len() && STEP[usize::from(b[i])] != 0 {
-            i += usize::from(STEP[usize::from(b[i])]);
-        }
-        if i >= b.len() {
-            break;
-        }
+        // Skip to the next byte that can open a group (most of Chinese text cannot).
+        let Some(open) = swar::find(b, i, may_open_group, opens_group) else { break };
+        i = open;
         if b[i] == b'(' && !b.get(i + 1).is_some_and(u8::is_ascii_digit) {
             i += 1;
             continue;
@@ -217,17 +210,10 @@ mod tests {
     }
 
     #[test]
-    fn the_search_stops_at_opening_bytes_and_steps_whole_characters() {
-        for b in *b"0123456789*(" {
-            assert_eq!(STEP[usize::from(b)], 0, "{}", char::from(b));
-        }
-        for c in ['a', ' ', 'é', '张', '：', '𠀀'] {
-            let mut buf = [0; 4];
-            let bytes = c.encode_utf8(&mut buf).as_bytes();
-            assert_eq!(usize::from(STEP[usize::from(bytes[0])]), bytes.len(), "{c}");
-        }
-        // Groups after characters of every width are found where they start.
+    fn groups_are_found_after_characters_of_every_width() {
         assert_eq!(groups("é张𠀀13812345678"), vec![vec!["13812345678"]]);
+        assert_eq!(groups("(居)-138 1234 5678"), vec![vec!["138", "1234", "5678"]]);
+        assert_eq!(groups("住址：(0797)8221234"), vec![vec!["(0797)", "8221234"]]);
     }
 
     #[test]
