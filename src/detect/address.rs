@@ -21,7 +21,7 @@ use crate::kind::PiiKind;
 use crate::mask::value_chars;
 use crate::redacted::Redacted;
 use crate::structure::Structure;
-use crate::text::{decode3, is_han};
+use crate::text::is_han;
 
 /// A division name found in the text.
 #[derive(Clone, Copy, Debug)]
@@ -195,42 +195,45 @@ pub(crate) struct Address {
     longest_short: usize,
     cues: AhoCorasick,
     contexts: Vec<AddressContext>,
+    finals: FinalSearch,
+}
+
+/// Finds the characters of [`DIVISION_FINALS`] in text: a SIMD search (Teddy) where the CPU
+/// has one (x86-64, AArch64) — testing every character was most of the cost of finding
+/// divisions — else an automaton.
+enum FinalSearch {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+impl FinalSearch {
+    fn new() -> Self {
+        let finals = DIVISION_FINALS.map(String::from);
+        match aho_corasick::packed::Searcher::new(finals.iter()) {
+            Some(searcher) => FinalSearch::Packed(searcher),
+            None => FinalSearch::Automaton(
+                AhoCorasick::new(finals).expect("the division finals make an automaton"),
+            ),
+        }
+    }
+
+    /// Calls `f` with the start, end and character of each final in `text`, in order.
+    fn each(&self, text: &str, mut f: impl FnMut(usize, usize, char)) {
+        match self {
+            FinalSearch::Packed(s) => s
+                .find_iter(text)
+                .for_each(|m| f(m.start(), m.end(), DIVISION_FINALS[m.pattern().as_usize()])),
+            FinalSearch::Automaton(a) => a
+                .find_iter(text)
+                .for_each(|m| f(m.start(), m.end(), DIVISION_FINALS[m.pattern().as_usize()])),
+        }
+    }
 }
 
 /// The last characters of `DIVISION_SUFFIXES` of the derivation script (省 市 区 县 旗 州
 /// 盟 镇 乡 街道 苏木), all three bytes long in UTF-8.
 const DIVISION_FINALS: [char; 11] =
     ['省', '市', '区', '县', '旗', '州', '盟', '镇', '乡', '道', '木'];
-
-/// A bit for each pair of bytes that ends a character of [`DIVISION_FINALS`] (the last two
-/// of its three bytes), indexed by the pair read as a big-endian `u16`. Testing every byte
-/// pair of the text against it lets the search run without stepping from character to
-/// character (each step waits for the width of the last one); 11 of the 4,096 pairs of
-/// continuation bytes pass, and the lead byte settles those.
-const FINAL_ENDINGS: [u64; 1024] = {
-    let mut table = [0u64; 1024];
-    let mut i = 0;
-    while i < DIVISION_FINALS.len() {
-        let mut buf = [0u8; 4];
-        let encoded = DIVISION_FINALS[i].encode_utf8(&mut buf).as_bytes();
-        let pair = (encoded[1] as usize) << 8 | encoded[2] as usize;
-        table[pair / 64] |= 1 << (pair % 64);
-        i += 1;
-    }
-    table
-};
-
-/// Returns the division final that ends at byte `end` (3 or more) of `bytes`, if one does.
-#[inline]
-fn final_ending_at(bytes: &[u8], end: usize) -> Option<char> {
-    let pair = usize::from(bytes[end - 2]) << 8 | usize::from(bytes[end - 1]);
-    // The same two bytes also end four-byte characters (`𥸂` ends like 市).
-    if FINAL_ENDINGS[pair / 64] & (1 << (pair % 64)) == 0 || bytes[end - 3] & 0xF0 != 0xE0 {
-        return None;
-    }
-    let c = char::from_u32(decode3(&bytes[end - 3..]))?;
-    DIVISION_FINALS.contains(&c).then_some(c)
-}
 
 /// The parse of an address from its start.
 #[derive(Debug, Default)]
@@ -277,6 +280,7 @@ impl Address {
             short,
             cues,
             contexts: dict.address_cues.iter().map(|(_, c)| *c).collect(),
+            finals: FinalSearch::new(),
         }
     }
 
@@ -285,14 +289,11 @@ impl Address {
     pub(crate) fn divisions(&self, text: &str) -> Vec<DivisionMatch> {
         let mut found: Vec<DivisionMatch> = Vec::new();
         let mut starts = [0usize; 32];
-        let bytes = text.as_bytes();
-        for end in 3..=bytes.len() {
-            let Some(last) = final_ending_at(bytes, end) else { continue };
-            let at = end - 3;
+        self.finals.each(text, |at, end, last| {
             // Most final characters end no name (县 of 民政局县): the pair that ends the
             // name is looked up before anything is walked back.
-            let Some(before) = text[..at].chars().next_back() else { continue };
-            let Some(&lengths) = self.tails.get(&(before, last)) else { continue };
+            let Some(before) = text[..at].chars().next_back() else { return };
+            let Some(&lengths) = self.tails.get(&(before, last)) else { return };
             let longest = (31 - lengths.leading_zeros()) as usize;
             // Character starts before the end, nearest first: starts[k] begins k+1 chars back.
             let mut n = 0;
@@ -306,7 +307,7 @@ impl Address {
                     self.divisions.get(&text[start..end]).map(|&level| (start, level))
                 },
             );
-            let Some((start, level)) = hit else { continue };
+            let Some((start, level)) = hit else { return };
             let m = DivisionMatch { start, end, level };
             match found.last() {
                 // `江西省` then `西省`: keep the earlier, longer one.
@@ -318,7 +319,7 @@ impl Address {
                 }
                 _ => found.push(m),
             }
-        }
+        });
         found
     }
 
@@ -590,18 +591,34 @@ mod tests {
         for (suffix, _) in super::SUFFIXES {
             assert!(super::starts_suffix(suffix.chars().next().unwrap()), "{suffix}");
         }
-        let ends = |c: char| super::final_ending_at(c.to_string().as_bytes(), c.len_utf8());
-        for c in "省市区县旗州盟镇乡道木".chars() {
-            assert_eq!(ends(c), Some(c), "{c}");
+        assert!(!super::starts_suffix('的'));
+        // Finals are matched as whole three-byte encodings, which start only where a
+        // character does.
+        for c in super::DIVISION_FINALS {
+            assert_eq!(c.len_utf8(), 3, "{c}");
         }
-        assert!(!super::starts_suffix('的') && ends('政').is_none());
-        // A four-byte character ending in the bytes of 市 (U+25E02) is no final.
-        assert!(ends('𥸂').is_none());
         // Every full division name is found where it ends.
         let dict = crate::dict::Dictionaries::built_in();
         for d in dict.divisions.iter().filter(|d| !d.short) {
-            assert!(ends(d.name.chars().next_back().unwrap()).is_some(), "{}", d.name);
+            let last = d.name.chars().next_back().unwrap();
+            assert!(super::DIVISION_FINALS.contains(&last), "{}", d.name);
         }
+    }
+
+    #[test]
+    fn both_final_searches_find_the_same_characters() {
+        let text = "江西省赣州市𥸂石城县琴江镇、内蒙古自治区阿拉善盟阿拉善左旗巴润别立镇 道木";
+        let hits = |search: &super::FinalSearch| {
+            let mut hits = Vec::new();
+            search.each(text, |s, e, c| hits.push((s, e, c)));
+            hits
+        };
+        let automaton = super::FinalSearch::Automaton(
+            aho_corasick::AhoCorasick::new(super::DIVISION_FINALS.map(String::from)).unwrap(),
+        );
+        let chars: Vec<char> = hits(&automaton).iter().map(|h| h.2).collect();
+        assert_eq!(chars, "省州市县镇区盟旗镇道木".chars().collect::<Vec<_>>());
+        assert_eq!(hits(&super::FinalSearch::new()), hits(&automaton));
     }
 
     #[test]

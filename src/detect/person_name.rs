@@ -863,10 +863,14 @@ impl PersonName {
         sizes.iter().copied().filter(|&n| n <= len.min(4)).find_map(|n| {
             let start = run[n - 1];
             let item = &text[start..sep];
-            let surname = self.surname_len(item);
-            let first = item.chars().next()?;
-            let ok =
-                if surname == 2 { n >= 3 } else { self.flags.of(first) & SURNAME != 0 && n <= 3 };
+            let mut chars = item.chars();
+            let first = chars.next()?;
+            // The flags settle most items before a compound surname is looked up.
+            let flags = self.flags.of(first);
+            let compound = flags & COMPOUND_FIRST != 0
+                && n >= 3
+                && chars.next().is_some_and(|second| self.compound.contains(&(first, second)));
+            let ok = compound || (flags & SURNAME != 0 && n <= 3);
             ok.then_some((start, sep))
         })
     }

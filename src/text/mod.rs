@@ -18,12 +18,6 @@ pub(crate) fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{3134F}')
 }
 
-/// Decodes the three-byte character (U+0800..U+FFFF) whose encoding starts at `b[0]`.
-#[inline]
-pub(crate) fn decode3(b: &[u8]) -> u32 {
-    (u32::from(b[0] & 0x0F) << 12) | (u32::from(b[1] & 0x3F) << 6) | u32::from(b[2] & 0x3F)
-}
-
 /// Finds one character in text. The standard search looks for the last byte of the
 /// character, a continuation byte that CJK text is full of (`、` ends in 0x81, `：` in
 /// 0x9A); `memchr::memmem` looks for the whole encoding, with a prefilter on its rarest
@@ -43,20 +37,5 @@ impl CharFinder {
     /// Returns the byte offsets of the character in `text`, in order.
     pub(crate) fn offsets<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
         self.finder.find_iter(text.as_bytes())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn three_byte_decoding_matches_the_standard_decoder() {
-        for c in ['ࠀ', '张', '：', '省', '\u{FFFD}', '\u{FFFF}'] {
-            let mut buf = [0; 4];
-            let bytes = c.encode_utf8(&mut buf).as_bytes();
-            assert_eq!(bytes.len(), 3, "{c}");
-            assert_eq!(decode3(bytes), c as u32, "{c}");
-        }
     }
 }
