@@ -18,7 +18,6 @@ mod person_name;
 #[allow(dead_code)]
 mod template;
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::dict::{CueCategory, Dictionaries};
@@ -410,30 +409,43 @@ impl Detector {
 /// Keeps the best candidate of every overlapping set: highest confidence, then longest,
 /// then earliest. Returns the kept candidates in text order.
 fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&candidates[a], &candidates[b]);
-        b.confidence
-            .total_cmp(&a.confidence)
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(a.start.cmp(&b.start))
-    });
-    // Kept spans are disjoint, so a new span overlaps one iff it overlaps the kept span
-    // starting last before its end: one ordered-map lookup per candidate. Only spans and
-    // flags move; the candidates stay where they are.
-    let mut kept_spans: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut keep = vec![false; candidates.len()];
-    for i in order {
-        let c = &candidates[i];
-        let overlaps = kept_spans.range(..c.end).next_back().is_some_and(|(_, &end)| end > c.start);
-        if !overlaps {
-            kept_spans.insert(c.start, c.end);
-            keep[i] = true;
+    // Only candidates that overlap, directly or through others, compete: sorted by start,
+    // the text splits into clusters, and most clusters of a notice hold one candidate.
+    candidates.sort_by_key(|c| c.start);
+    let mut keep = vec![true; candidates.len()];
+    let mut order = Vec::new();
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    let mut first = 0;
+    while first < candidates.len() {
+        let mut end = candidates[first].end;
+        let mut last = first + 1;
+        while last < candidates.len() && candidates[last].start < end {
+            end = end.max(candidates[last].end);
+            last += 1;
         }
+        if last - first > 1 {
+            order.clear();
+            order.extend(first..last);
+            order.sort_by(|&a, &b| {
+                let (a, b) = (&candidates[a], &candidates[b]);
+                b.confidence
+                    .total_cmp(&a.confidence)
+                    .then((b.end - b.start).cmp(&(a.end - a.start)))
+                    .then(a.start.cmp(&b.start))
+            });
+            kept.clear();
+            for &i in &order {
+                let c = &candidates[i];
+                keep[i] = !kept.iter().any(|&(s, e)| s < c.end && c.start < e);
+                if keep[i] {
+                    kept.push((c.start, c.end));
+                }
+            }
+        }
+        first = last;
     }
     let mut flags = keep.into_iter();
     candidates.retain(|_| flags.next().unwrap_or(false));
-    candidates.sort_by_key(|c| c.start);
     candidates
 }
 
@@ -510,8 +522,15 @@ pub(crate) mod tests {
             hidden: false,
             record: 0,
         };
+        let spans =
+            |kept: Vec<Candidate>| kept.iter().map(|c| (c.start, c.end)).collect::<Vec<_>>();
         let kept = resolve(vec![mk(0, 11, 0.9), mk(0, 18, 0.99), mk(20, 31, 0.5), mk(25, 40, 0.5)]);
-        let spans: Vec<_> = kept.iter().map(|c| (c.start, c.end)).collect();
-        assert_eq!(spans, vec![(0, 18), (25, 40)]);
+        assert_eq!(spans(kept), vec![(0, 18), (25, 40)]);
+        // A chain of overlaps (a–b, b–c; a and c apart), given out of order: the winner of
+        // the middle takes both neighbours out, or the two ends win.
+        let kept = resolve(vec![mk(8, 14, 0.5), mk(0, 6, 0.5), mk(4, 10, 0.9), mk(20, 22, 0.1)]);
+        assert_eq!(spans(kept), vec![(4, 10), (20, 22)]);
+        let kept = resolve(vec![mk(8, 14, 0.9), mk(0, 6, 0.9), mk(4, 10, 0.5)]);
+        assert_eq!(spans(kept), vec![(0, 6), (8, 14)]);
     }
 }
