@@ -191,6 +191,9 @@ pub(crate) struct Address {
     /// the names ending so: most characters that can end a name (县 of 民政局县) are
     /// rejected by one lookup, and only lengths that exist are looked up.
     tails: FxHashMap<(char, char), u32>,
+    /// The same for the last three characters of names of three and more: a pair that
+    /// ends many names (乡镇, 新区) is settled by one more lookup instead of one per length.
+    tails3: FxHashMap<(char, char, char), u32>,
     /// Longest short name, in characters.
     longest_short: usize,
     cues: AhoCorasick,
@@ -266,15 +269,20 @@ impl Address {
             .build(dict.address_cues.iter().map(|(w, _)| w))
             .expect("address cue automaton builds");
         let mut tails: FxHashMap<(char, char), u32> = FxHashMap::default();
+        let mut tails3: FxHashMap<(char, char, char), u32> = FxHashMap::default();
         for name in divisions.keys() {
             let mut rev = name.chars().rev();
             let len = name.chars().count();
             if let (Some(last), Some(before), true) = (rev.next(), rev.next(), len < 32) {
                 *tails.entry((before, last)).or_default() |= 1 << len;
+                if let Some(before2) = rev.next() {
+                    *tails3.entry((before2, before, last)).or_default() |= 1 << len;
+                }
             }
         }
         Address {
             tails,
+            tails3,
             longest_short: short.keys().map(|k| k.chars().count()).max().unwrap_or(0),
             divisions,
             short,
@@ -293,7 +301,16 @@ impl Address {
             // Most final characters end no name (县 of 民政局县): the pair that ends the
             // name is looked up before anything is walked back.
             let Some(before) = text[..at].chars().next_back() else { return };
-            let Some(&lengths) = self.tails.get(&(before, last)) else { return };
+            let Some(&pair_lengths) = self.tails.get(&(before, last)) else { return };
+            let mut lengths = pair_lengths & (1 << 2);
+            if pair_lengths >> 3 != 0
+                && let Some(before2) = text[..at - before.len_utf8()].chars().next_back()
+            {
+                lengths |= self.tails3.get(&(before2, before, last)).copied().unwrap_or(0);
+            }
+            if lengths == 0 {
+                return;
+            }
             let longest = (31 - lengths.leading_zeros()) as usize;
             // Character starts before the end, nearest first: starts[k] begins k+1 chars back.
             let mut n = 0;
@@ -630,6 +647,11 @@ mod tests {
                 address.divisions(&text).iter().map(|d| &text[d.start..d.end]).collect();
             assert_eq!(found, ["江西省", "赣州市", "石城县"], "{pad}");
         }
+        // Names of two characters, and longer ones behind a pair that ends many (乡镇).
+        let text = "沛县、各乡镇、柳树乡、琴江镇";
+        let found: Vec<&str> =
+            address.divisions(text).iter().map(|d| &text[d.start..d.end]).collect();
+        assert_eq!(found, ["沛县", "柳树乡", "琴江镇"]);
     }
 
     #[test]
