@@ -35,12 +35,9 @@ fn may_map(b: u8) -> bool {
     matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF)
 }
 
-/// Marks the bytes of a word that [`may_map`] accepts.
+/// Marks the bytes of a word that [`may_map`] accepts (and 0xC3, which it then refuses).
 fn may_map_word(word: u64) -> u64 {
-    swar::flag_equal(word, 0xC2)
-        | swar::flag_equal(word, 0xE2)
-        | swar::flag_equal(word, 0xE3)
-        | swar::flag_equal(word, 0xEF)
+    swar::flag_equal_except(word, 0xE2, 0x21) | swar::flag_equal(word, 0xEF)
 }
 
 /// What normalization does with one character.

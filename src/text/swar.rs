@@ -22,7 +22,15 @@ pub(crate) fn flag_between(x: u64, lo: u8, hi: u8) -> u64 {
 /// flagged too (a borrow), which the test of [`find`] then rejects.
 #[inline]
 pub(crate) fn flag_equal(x: u64, b: u8) -> u64 {
-    let v = x ^ (ONES * u64::from(b));
+    flag_equal_except(x, b, 0)
+}
+
+/// Like [`flag_equal`], with the bits of `ignored` left out of the comparison: one test
+/// flags `b` and the bytes that differ from it only there (0xE2 ignoring 0x21: C2, C3,
+/// E2, E3).
+#[inline]
+pub(crate) fn flag_equal_except(x: u64, b: u8, ignored: u8) -> u64 {
+    let v = (x ^ (ONES * u64::from(b))) & !(ONES * u64::from(ignored));
     v.wrapping_sub(ONES) & !v & HIGHS
 }
 
@@ -75,6 +83,14 @@ mod tests {
         assert_eq!(flag_equal(x, 0xEF).trailing_zeros() / 8, 3);
         assert_eq!(flag_equal(x, 0x00).trailing_zeros() / 8, 7);
         assert_eq!(flag_equal(x, 0xC2), 0);
+    }
+
+    #[test]
+    fn equal_except_ignores_the_given_bits() {
+        for v in 0..=255u8 {
+            let flagged = flag_equal_except(word([v; 8]), 0xE2, 0x21) != 0;
+            assert_eq!(flagged, matches!(v, 0xC2 | 0xC3 | 0xE2 | 0xE3), "{v:#x}");
+        }
     }
 
     #[test]
