@@ -93,6 +93,25 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn find_agrees_with_a_plain_search_on_any_bytes(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            from in 0usize..41,
+        ) {
+            let from = from.min(bytes.len());
+            let digit = |b: u8| b.is_ascii_digit() || b == b'*' || b == b'(';
+            let lead = |b: u8| matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF);
+            let plain = |wanted: &dyn Fn(u8) -> bool| (from..bytes.len()).find(|&i| wanted(bytes[i]));
+            proptest::prop_assert_eq!(
+                find(&bytes, from, |x| flag_between(x, b'(', b'9'), digit),
+                plain(&digit)
+            );
+            let leads = |x| flag_equal_except(x, 0xE2, 0x21) | flag_equal(x, 0xEF);
+            proptest::prop_assert_eq!(find(&bytes, from, leads, lead), plain(&lead));
+        }
+    }
+
     #[test]
     fn find_agrees_with_a_plain_search() {
         let text = "张三，身份证号(0797)-1234、李四：13812345678。abc*x 王五 9".as_bytes();
