@@ -978,7 +978,21 @@ fn looks_like_name(value: &str) -> bool {
 
 /// Returns the byte offset `n` characters after `at`.
 fn advance(text: &str, at: usize, n: usize) -> usize {
-    at + text[at..].chars().take(n).map(char::len_utf8).sum::<usize>()
+    debug_assert!(text.is_char_boundary(at));
+    // Widths read from lead bytes: this runs several times for every candidate, and
+    // decoding the characters only to measure them was a visible part of the name pass.
+    let bytes = text.as_bytes();
+    let mut end = at;
+    for _ in 0..n {
+        let Some(&lead) = bytes.get(end) else { break };
+        end += match lead {
+            0x00..=0x7F => 1,
+            0x80..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+    }
+    end
 }
 
 /// Returns the byte window segmented around a candidate at `at`: a few characters each
@@ -1031,6 +1045,17 @@ mod tests {
 
     fn assert_no_names(text: &str) {
         assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+
+    #[test]
+    fn advance_steps_whole_characters() {
+        let text = "a张é𠀀，3";
+        for (at, _) in text.char_indices() {
+            for n in 0..8 {
+                let expected = at + text[at..].chars().take(n).map(char::len_utf8).sum::<usize>();
+                assert_eq!(super::advance(text, at, n), expected, "{at} {n}");
+            }
+        }
     }
 
     #[test]
