@@ -222,13 +222,12 @@ impl FinalSearch {
 
     /// Calls `f` with the start, end and character of each final in `text`, in order.
     fn each(&self, text: &str, mut f: impl FnMut(usize, usize, char)) {
+        let emit = |m: aho_corasick::Match| {
+            f(m.start(), m.end(), DIVISION_FINALS[m.pattern().as_usize()]);
+        };
         match self {
-            FinalSearch::Packed(s) => s
-                .find_iter(text)
-                .for_each(|m| f(m.start(), m.end(), DIVISION_FINALS[m.pattern().as_usize()])),
-            FinalSearch::Automaton(a) => a
-                .find_iter(text)
-                .for_each(|m| f(m.start(), m.end(), DIVISION_FINALS[m.pattern().as_usize()])),
+            FinalSearch::Packed(s) => s.find_iter(text).for_each(emit),
+            FinalSearch::Automaton(a) => a.find_iter(text).for_each(emit),
         }
     }
 }

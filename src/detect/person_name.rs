@@ -21,7 +21,7 @@ use crate::kind::PiiKind;
 use crate::mask::is_text_mask_char;
 use crate::redacted::Redacted;
 use crate::structure::Structure;
-use crate::text::{CharFinder, is_han};
+use crate::text::{CharFinder, is_han, utf8_width};
 
 /// Characters of context segmented on each side of a candidate.
 const WINDOW_BEFORE: usize = 4;
@@ -985,12 +985,7 @@ fn advance(text: &str, at: usize, n: usize) -> usize {
     let mut end = at;
     for _ in 0..n {
         let Some(&lead) = bytes.get(end) else { break };
-        end += match lead {
-            0x00..=0x7F => 1,
-            0x80..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
+        end += utf8_width(lead);
     }
     end
 }

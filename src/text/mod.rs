@@ -18,6 +18,18 @@ pub(crate) fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{3134F}')
 }
 
+/// Returns the length of the UTF-8 encoded character that starts with byte `lead` (read
+/// from the byte alone: cheaper than decoding the character to measure it).
+#[inline]
+pub(crate) fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// Finds one character in text. The standard search looks for the last byte of the
 /// character, a continuation byte that CJK text is full of (`、` ends in 0x81, `：` in
 /// 0x9A); `memchr::memmem` looks for the whole encoding, with a prefilter on its rarest
@@ -37,5 +49,17 @@ impl CharFinder {
     /// Returns the byte offsets of the character in `text`, in order.
     pub(crate) fn offsets<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
         self.finder.find_iter(text.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn widths_match_the_standard_encoder() {
+        for c in ['a', 'é', '张', '：', '\u{FFFF}', '𠀀', '\u{10FFFF}'] {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(super::utf8_width(bytes[0]), bytes.len(), "{c}");
+        }
     }
 }
