@@ -118,6 +118,7 @@ def office_address() -> str:
 
 
 MINORITY = ["买买提·艾力", "阿依古丽·吐尔逊", "热依拉·买买提", "艾尔肯·阿不都", "古丽娜·热合曼"]
+MINORITY_PROSE = ["吐尔逊·托合提", "阿卜杜热合曼·买买提", "扎西·多吉", "巴特尔·孟和", "次仁·卓玛"]
 
 
 def uscc() -> str:
@@ -483,9 +484,26 @@ def official_phrases(i: int) -> Doc:
     return d
 
 
+def dotted_names_in_prose(i: int) -> Doc:
+    """Names written with a middle dot in running text, between words that are not part of
+    them, and page headings joined by middle dots that are no names."""
+    d = Doc(f"minority-{i:03d}")
+    d.text(rng.choice(["当前位置：首页·政务公开·通知公告\n", "首页·新闻动态·乡镇动态\n", "【党建·动态】\n"]))
+    d.text("关于临时救助审批结果的公示\n")
+    first, second, third = rng.sample(MINORITY + MINORITY_PROSE, 3)
+    d.text(rng.choice(["经审核，", "经研究，同意", "经村民评议，村民"])).leak("person_name", first)
+    d.text(rng.choice(["符合临时救助条件", "申请临时救助", "享受临时救助"]) + "，")
+    d.text("家住").leak("address", address()).text("。\n")
+    d.text("慰问对象：").leak("person_name", name()).text("、").leak("person_name", second)
+    d.text("、").leak("person_name", name()).text("等" + str(rng.randint(3, 9)) + "户。\n")
+    d.text("户主").leak("person_name", third).text(rng.choice(["是", "系", "因病"]) + "低保户。\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
-             official_phrases]
+             official_phrases, dotted_names_in_prose]
 
 
 def main() -> None:

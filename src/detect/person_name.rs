@@ -28,8 +28,13 @@ const WINDOW_BEFORE: usize = 4;
 const WINDOW_AFTER: usize = 6;
 /// Longest name accepted from running text, in bytes (four Chinese characters).
 const MAX_NAME_BYTES: usize = 16;
-/// Longest name written with `·` (阿卜杜热合曼·买买提·艾力), in characters.
+/// Longest name written with `·` (阿卜杜热合曼·买买提·艾力), in characters, and longest part.
 const MAX_DOT_NAME: usize = 20;
+const MAX_DOT_PART: usize = 8;
+/// Single characters more frequent than this in jieba's dictionary are grammatical words
+/// (是 796,991, 的, 在, 有, 及 49,988) that end a dotted name; those of transliterations
+/// are rarer (买 10,529, 提 10,223, 力 10,777).
+const FUNCTION_CHAR_FREQ: usize = 40_000;
 /// A given-name character seen at least this often in listed names counts without other
 /// evidence when segmentation splits a surname off on its own.
 const COMMON_GIVEN: u32 = 8;
@@ -294,7 +299,9 @@ impl PersonName {
                 self.labeled(text, label.start, label.end, label.cell, out);
             }
         }
-        let mut pending = self.first_pass(text, structure, divisions);
+        // Dotted names first: the surnames inside them (阿卜杜热合曼) start no other name.
+        let dotted = self.dotted(text, structure, out);
+        let mut pending = self.first_pass(text, structure, divisions, &dotted);
         self.decide(text, &mut pending);
         let mut accepted = Vec::new();
         for p in &pending {
@@ -303,8 +310,7 @@ impl PersonName {
                 accepted.push((p.at, end));
             }
         }
-        self.lists(text, &accepted, out);
-        self.dotted(text, structure, out);
+        self.lists(text, &accepted, &dotted, out);
     }
 
     /// A cell or field value labeled as a name.
@@ -370,11 +376,13 @@ impl PersonName {
         text: &str,
         structure: &Structure,
         divisions: &[DivisionMatch],
+        dotted: &[(usize, usize)],
     ) -> Vec<Pending> {
         let mut pending = Vec::new();
         let mut labels = structure.labels.iter().peekable();
         // Place names are not names (石城县, 柳林镇).
         let mut places = divisions.iter().peekable();
+        let mut dotted = dotted.iter().peekable();
         let mut previous: Option<char> = None;
         let mut chars = text.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
@@ -407,6 +415,12 @@ impl PersonName {
                 places.next();
             }
             if places.peek().is_some_and(|d| d.start <= at) {
+                continue;
+            }
+            while dotted.peek().is_some_and(|d| d.1 <= at) {
+                dotted.next();
+            }
+            if dotted.peek().is_some_and(|d| d.0 <= at) {
                 continue;
             }
             // A blocklisted word (黎明) may still begin a name that a cue after it confirms
@@ -741,12 +755,20 @@ impl PersonName {
     /// 王五): every item of a list is a name
     /// when a cue follows the list (`等同志`, `同志`, `等人`), when half its items are names
     /// already, or when it has three or more items that all look like names.
-    fn lists(&self, text: &str, accepted: &[(usize, usize)], out: &mut Vec<Candidate>) {
-        self.lists_joined_by(text, '、', self.enumeration_commas.offsets(text), accepted, out);
-        self.lists_joined_by(text, '，', self.commas.offsets(text), accepted, out);
+    /// Items that overlap a dotted name (`王五、买买提·艾力`: 买买提) are its parts.
+    fn lists(
+        &self,
+        text: &str,
+        accepted: &[(usize, usize)],
+        dotted: &[(usize, usize)],
+        out: &mut Vec<Candidate>,
+    ) {
+        let commas = self.enumeration_commas.offsets(text);
+        self.lists_joined_by(text, '、', commas, accepted, dotted, out);
+        self.lists_joined_by(text, '，', self.commas.offsets(text), accepted, dotted, out);
         for sep in [',', ' '] {
             let offsets = memchr::memchr_iter(sep as u8, text.as_bytes());
-            self.lists_joined_by(text, sep, offsets, accepted, out);
+            self.lists_joined_by(text, sep, offsets, accepted, dotted, out);
         }
     }
 
@@ -757,9 +779,12 @@ impl PersonName {
         sep_char: char,
         offsets: impl Iterator<Item = usize>,
         accepted: &[(usize, usize)],
+        dotted: &[(usize, usize)],
         out: &mut Vec<Candidate>,
     ) {
         let sep_len = sep_char.len_utf8();
+        let dotted_ending = |end: usize| dotted.iter().find(|d| d.1 == end).copied();
+        let dotted_from = |start: usize| dotted.iter().find(|d| d.0 == start).map(|d| d.1);
         let mut from = 0;
         for first_sep in offsets {
             if first_sep < from {
@@ -769,12 +794,16 @@ impl PersonName {
             // Chinese (`调查研究，` does not end in a name), and every item must look like one.
             let strict = sep_char != '、';
             // The items: the Han run before the first separator, then whole items.
-            let Some(first) = self.first_item(text, first_sep, strict) else { continue };
+            // A dotted name is an item whole (王五、买买提·艾力、李四).
+            let first =
+                dotted_ending(first_sep).or_else(|| self.first_item(text, first_sep, strict));
+            let Some(first) = first else { continue };
             let mut items = vec![first];
             let mut sep = first_sep;
             loop {
                 let start = sep + sep_len;
-                let Some(end) = self.item_end(text, start) else { break };
+                let end = dotted_from(start).or_else(|| self.item_end(text, start));
+                let Some(end) = end else { break };
                 items.push((start, end));
                 if !text[end..].starts_with(sep_char) {
                     break;
@@ -796,17 +825,23 @@ impl PersonName {
                     .take_while(|a| a.0 + MAX_NAME_BYTES >= s)
                     .any(|a| a.1 > s)
             };
-            let named = items.iter().filter(|i| overlaps(i)).count();
+            let is_dotted = |item: &(usize, usize)| dotted.contains(item);
+            let named = items.iter().filter(|i| is_dotted(i) || overlaps(i)).count();
+            let people = self.cue_after(text, last_end) || self.etc_people(text, last_end);
+            // A list of people (a cue after it) with names in it settles its items that
+            // word statistics alone would refuse (孟金萱、东方红、董宇伟等3户).
+            let among_names = people && named > 0;
+            let plausible: Vec<bool> = items
+                .iter()
+                .map(|i| is_dotted(i) || self.list_item_is_name(&text[i.0..i.1], among_names))
+                .collect();
             // A cue after the list (同志) speaks for its last item, and for the list only
             // when that item looks like a name (各位代表、各位同志).
-            let cue = (self.cue_after(text, last_end) || self.etc_people(text, last_end))
-                && items.last().is_some_and(|&(s, e)| self.list_item_is_name(&text[s..e]));
+            let cue = people && plausible.last() == Some(&true);
             let majority = cue || 2 * named >= items.len();
             if !majority && items.len() < 3 {
                 continue;
             }
-            let plausible: Vec<bool> =
-                items.iter().map(|&(s, e)| self.list_item_is_name(&text[s..e])).collect();
             let all_plausible = plausible.iter().all(|&p| p);
             if strict && !all_plausible {
                 continue;
@@ -822,7 +857,7 @@ impl PersonName {
                 continue;
             }
             for (&(start, end), &ok) in items.iter().zip(&plausible) {
-                if ok {
+                if ok && !is_dotted(&(start, end)) {
                     let e = explain(&["surname and given name", "listed with other names"], None);
                     let surname = self.surname_len(&text[start..end]);
                     out.push(self.candidate(text, start, end, surname, 0.8, "person_name.list", e));
@@ -891,9 +926,10 @@ impl PersonName {
         (text[start..end].chars().count() >= 2 && end == text.len()).then_some(end)
     }
 
-    /// Returns true when a list item can be a name: a surname, given-name characters and
-    /// not a frequent word.
-    fn list_item_is_name(&self, item: &str) -> bool {
+    /// Returns true when a list item can be a name: a surname and given-name characters,
+    /// and, unless the list is one of people with names in it, neither a blocklisted word
+    /// nor a frequent one.
+    fn list_item_is_name(&self, item: &str, among_names: bool) -> bool {
         let surname = self.surname_len(item);
         let Some(first) = item.chars().next() else { return false };
         let starts = surname == 2 || self.flags.of(first) & SURNAME != 0;
@@ -901,39 +937,133 @@ impl PersonName {
         starts
             && (surname + 1..=surname + 2).contains(&n)
             && item.chars().skip(surname).all(|c| self.flags.of(c) & GIVEN != 0 || c == '某')
-            && !self.blocked(item)
-            && self.cued(item, surname)
+            && (among_names || (!self.blocked(item) && self.cued(item, surname)))
     }
 
-    /// Finds names written with a middle dot (买买提·艾力) in running text.
-    fn dotted(&self, text: &str, structure: &Structure, out: &mut Vec<Candidate>) {
+    /// Finds names written with a middle dot (买买提·艾力) in running text, and returns
+    /// their spans. The parts are transliterated, so the segmenter tells where they end:
+    /// the word touching each side of a dot belongs to the name, and so do the words next
+    /// to it that may be parts of names (村民 / 买买提·艾力 / 申请, 总统 / 亚历山大·…).
+    fn dotted(
+        &self,
+        text: &str,
+        structure: &Structure,
+        out: &mut Vec<Candidate>,
+    ) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        let mut from = 0;
         for dot in self.middle_dots.offsets(text) {
-            if structure.label_at(dot, dot).is_some_and(|l| l.kind == FieldKind::PersonName) {
+            if dot < from
+                || structure.label_at(dot, dot).is_some_and(|l| l.kind == FieldKind::PersonName)
+            {
                 continue;
             }
-            let left: usize = text[..dot].chars().rev().take_while(|&c| is_han(c)).count();
-            let right: usize =
-                text[dot + '·'.len_utf8()..].chars().take_while(|&c| is_han(c)).count();
-            if !(2..=6).contains(&left) || right < 2 || left + right + 1 > MAX_DOT_NAME {
-                continue;
-            }
-            let start =
-                dot - text[..dot].chars().rev().take(left).map(char::len_utf8).sum::<usize>();
-            let mut end = advance(text, dot, 1 + right.min(8));
-            // A chain of parts: 阿卜杜热合曼·买买提·艾力.
-            while text[end..].starts_with('·') {
-                let more = text[end + '·'.len_utf8()..].chars().take_while(|&c| is_han(c)).count();
-                if more < 2 {
-                    break;
-                }
-                end = advance(text, end, 1 + more.min(8));
-            }
+            let Some((start, end)) = self.dotted_name(text, dot) else { continue };
+            from = end;
             if out.iter().any(|c| c.start < end && start < c.end) {
                 continue;
             }
             let e = explain(&["transliterated name joined by a middle dot"], None);
             out.push(self.candidate(text, start, end, 0, 0.75, "person_name.dotted", e));
+            spans.push((start, end));
         }
+        spans
+    }
+
+    /// Returns the span of the name whose first dot is at `dot`, when both sides hold a
+    /// part of two characters or more.
+    fn dotted_name(&self, text: &str, dot: usize) -> Option<(usize, usize)> {
+        const DOT: usize = '·'.len_utf8();
+        // The Chinese run on each side, dots included on the right (阿卜杜热合曼·买买提·艾力).
+        let before: usize = text[..dot]
+            .chars()
+            .rev()
+            .take_while(|&c| is_han(c))
+            .take(MAX_DOT_PART + WINDOW_BEFORE)
+            .map(char::len_utf8)
+            .sum();
+        let after: usize = text[dot..]
+            .chars()
+            .take_while(|&c| is_han(c) || c == '·')
+            .take(MAX_DOT_NAME + WINDOW_AFTER)
+            .map(char::len_utf8)
+            .sum();
+        let base = dot - before;
+        let tags = self.jieba.tag(&text[base..dot + after], true);
+        let first_right = tags.iter().position(|t| base + t.byte_start == dot)?;
+        // The words touching the dot: one must read as a name, and neither may be a frequent
+        // word that is none (首页·政务公开, 单价·数量 are headings, not names).
+        let touching = [first_right.checked_sub(1).map(|i| &tags[i]), tags.get(first_right + 1)];
+        let [Some(left), Some(right)] = touching else { return None };
+        if tags[first_right].word != "·"
+            || !(self.reads_as_name(left) || self.reads_as_name(right))
+            || self.frequent_non_name(left)
+            || self.frequent_non_name(right)
+        {
+            return None;
+        }
+        let count = |s: usize, e: usize| text[s..e].chars().count();
+        // Leftwards from the dot: the word touching it (and the next if that leaves a part of
+        // one character: 曼 of 阿卜杜热合曼), then the words that may continue the part.
+        let mut start = dot;
+        for (n, t) in tags[..first_right].iter().rev().enumerate() {
+            let s = base + t.byte_start;
+            let whole = n > 0 && count(start, dot) >= 2;
+            if count(s, dot) > MAX_DOT_PART || (whole && !self.may_continue_dotted(t)) {
+                break;
+            }
+            start = s;
+        }
+        // Rightwards, part after part; the name ends after its last part of two characters.
+        let mut end = dot;
+        let (mut part, mut part_end) = (dot + DOT, dot + DOT);
+        for t in &tags[first_right + 1..] {
+            let (s, e) = (base + t.byte_start, base + t.byte_end);
+            if t.word == "·" {
+                if count(part, part_end) < 2 {
+                    break;
+                }
+                end = part_end;
+                (part, part_end) = (e, e);
+                continue;
+            }
+            let whole = s > part && count(part, s) >= 2;
+            if count(part, e) > MAX_DOT_PART || (whole && !self.may_continue_dotted(t)) {
+                break;
+            }
+            part_end = e;
+        }
+        if count(part, part_end) >= 2 {
+            end = part_end;
+        }
+        (count(start, dot) >= 2 && end > dot && count(start, end) <= MAX_DOT_NAME)
+            .then_some((start, end))
+    }
+
+    /// Returns true when the segmenter reads `t` as a name: tagged as one, or a word its
+    /// dictionary does not know (made up by its model for unknown words: 艾尔肯, 阿不都).
+    fn reads_as_name(&self, t: &jieba_rs::Tag<'_>) -> bool {
+        t.tag.starts_with("nr") || !self.jieba.has_word(t.word)
+    }
+
+    /// Returns true for a frequent word of jieba's dictionary that is neither a name nor a
+    /// place (亚历山大 is tagged as a place).
+    fn frequent_non_name(&self, t: &jieba_rs::Tag<'_>) -> bool {
+        !t.tag.starts_with("nr") && t.tag != "ns" && self.word_freq(t.word) >= FREQUENT_WORD
+    }
+
+    /// Returns true when a word next to a part of a dotted name may continue it: a word
+    /// tagged as a name, a word unknown to the dictionary that its model reads as a noun,
+    /// or a single character that is no frequent grammatical word (买 and 提 of 艾合买提,
+    /// not 是 nor 的). Dictionary words of other kinds end it, rare ones too (经查,
+    /// 符合条件), and so do unknown words read otherwise (现将).
+    fn may_continue_dotted(&self, t: &jieba_rs::Tag<'_>) -> bool {
+        if t.word.chars().count() == 1 {
+            return self.word_freq(t.word) < FUNCTION_CHAR_FREQ
+                && !matches!(t.tag, "p" | "c")
+                && !t.tag.starts_with('u');
+        }
+        t.tag.starts_with("nr") || (t.tag.starts_with('n') && !self.jieba.has_word(t.word))
     }
 }
 
@@ -1086,6 +1216,13 @@ mod tests {
     #[test]
     fn lists_joined_by_commas() {
         assert_eq!(names("慰问了王建国、李秀英、赵敏等困难群众。"), ["王建国", "李秀英", "赵敏"]);
+        // In a list of people with names in it, a name that is also a word (东方红 is a
+        // song, and blocklisted) is a name; among places it is not.
+        assert_eq!(
+            names("慰问对象：孟金萱、东方红、董宇伟等3户。"),
+            ["孟金萱", "东方红", "董宇伟"]
+        );
+        assert_no_names("途经红星村、东方红、新民村等地。");
     }
 
     #[test]
@@ -1151,6 +1288,37 @@ mod tests {
             "包括白皮书在内的材料已经上报，培训林农三百人次。",
         ] {
             assert_no_names(text);
+        }
+    }
+
+    #[test]
+    fn dotted_names_end_where_their_words_end() {
+        // The words around the name are not part of it: a title or group before, a verb
+        // or a grammatical word after.
+        assert_eq!(names("村民买买提·艾力申请低保。"), ["买买提·艾力"]);
+        assert_eq!(names("喀什市居民古丽努尔·艾合买提家住喀什市"), ["古丽努尔·艾合买提"]);
+        assert_eq!(names("新疆维吾尔自治区的买买提·艾力获奖"), ["买买提·艾力"]);
+        assert_eq!(names("买买提·艾力是村民"), ["买买提·艾力"]);
+        // A run longer than a part on the left, and a name of three parts.
+        assert_eq!(names("波兰共和国总统亚历山大·克瓦希涅夫斯基访华"), ["亚历山大·克瓦希涅夫斯基"]);
+        assert_eq!(names("阿卜杜热合曼·买买提·艾力，男，1980年生"), ["阿卜杜热合曼·买买提·艾力"]);
+        // Surnames inside a dotted name (卜 of 阿卜杜) start no name of their own, and a
+        // list item is not a part of one.
+        assert_eq!(names("经审核，同意阿卜杜热合曼·买买提享受救助。"), ["阿卜杜热合曼·买买提"]);
+        assert_eq!(names("王五、买买提·艾力、李四等同志"), ["王五", "买买提·艾力", "李四"]);
+        // Rare words that are no names end it too (经查 is a verb), and a dot after a
+        // name with no part behind it is not part of the name.
+        assert_eq!(names("经查买买提·艾力·"), ["买买提·艾力"]);
+        assert_eq!(names("现将买买提·艾力同志"), ["买买提·艾力"]);
+        // Headings and breadcrumbs joined by dots are no names.
+        for text in ["单价·数量", "首页·政务公开·通知公告", "【党建·动态】", "查看·打印"]
+        {
+            assert_no_names(text);
+        }
+        // Parts the segmenter does not know, or tags as names or places.
+        for name in ["艾尔肯·阿不都", "阿依古丽·吐尔逊", "扎西·多吉", "巴特尔·孟和"]
+        {
+            assert_eq!(names(&format!("经审核，{name}符合条件。")), [name]);
         }
     }
 
