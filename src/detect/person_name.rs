@@ -514,7 +514,8 @@ impl PersonName {
         base: usize,
         tags: &[jieba_rs::Tag<'_>],
     ) -> Option<(usize, f32, &'static str, Explanation)> {
-        let found = self.judge_evidence(text, p, base, tags)?;
+        let mut found = self.judge_evidence(text, p, base, tags)?;
+        found.0 = self.whole_given_name(text, p, found.0);
         let name = &text[p.at..found.0];
         let last = name.chars().next_back()?;
         let starred = text[found.0..].starts_with(['*', '某']);
@@ -531,6 +532,27 @@ impl PersonName {
         Some(found)
     }
 
+    /// Returns the end of a name that segmentation left one character short, or `end`: a
+    /// doubled given name (韩梅梅, cut 韩梅/梅户) unless the doubled character begins a word
+    /// (李明明天: 明天), and after a cue a given-name character that punctuation follows
+    /// (户主诸葛亮平，: 诸葛亮 is a word of the dictionary; not 委员长乔石从3月).
+    fn whole_given_name(&self, text: &str, p: &Pending, end: usize) -> usize {
+        if text[p.at..end].chars().count() != p.surname + 1 {
+            return end;
+        }
+        let mut rest = text[end..].chars();
+        let (Some(next), after) = (rest.next(), rest.next()) else { return end };
+        let doubled = text[..end].ends_with(next)
+            && after.is_none_or(|a| {
+                let word_end = end + next.len_utf8() + a.len_utf8();
+                !self.jieba.has_word(&text[end..word_end])
+            });
+        let closing = p.before_cue
+            && self.flags.of(next) & GIVEN != 0
+            && after.is_none_or(|a| !a.is_alphanumeric());
+        if doubled || closing { end + next.len_utf8() } else { end }
+    }
+
     /// Judges one surname position against cues and the tags of its window.
     fn judge_evidence(
         &self,
@@ -543,10 +565,17 @@ impl PersonName {
         let token = tags.iter().find(|t| base + t.byte_end > at)?;
         let tok_start = base + token.byte_start;
         let before_cue = p.before_cue;
-        if tok_start < at && !before_cue {
+        if tok_start < at {
             // The surname character ends or sits inside another word (感谢, 提高, 海王) —
-            // unless a cue ends right before it (户主任春雨: 户主 + 任春雨, not 主任).
-            return None;
+            // unless a cue ends right before it (户主任春雨: 户主 + 任春雨, not 主任; 户主马云飞
+            // segmented 户户/主马云飞): no word crosses the cue's end, so the text is
+            // segmented again from there.
+            if !before_cue {
+                return None;
+            }
+            let (_, end) = window(text, at);
+            let tags = self.jieba.tag(&text[at..end], true);
+            return self.judge_evidence(text, p, at, &tags);
         }
         let tok_end = base + token.byte_end;
         let tok_chars = token.word.chars().count();
@@ -1205,6 +1234,26 @@ mod tests {
         assert_eq!(names("经研究，决定表彰王建国同志。"), ["王建国"]);
         assert_eq!(names("感谢刘芳女士的捐赠。"), ["刘芳"]);
         assert_eq!(names("户主陈志强家庭人口3人"), ["陈志强"]);
+    }
+
+    #[test]
+    fn a_cue_ends_where_the_name_begins() {
+        // The segmenter joins the cue's last character to the name (户户/主马云飞); the
+        // name is segmented again from the cue's end.
+        assert_eq!(names("该户户主马云飞长期患病。"), ["马云飞"]);
+        assert_eq!(names("户主任春雨家庭人口6人"), ["任春雨"]);
+    }
+
+    #[test]
+    fn names_that_segmentation_leaves_one_character_short() {
+        // A doubled given name cut by the segmenter (韩梅/梅户), not before a word (明天).
+        assert_eq!(names("经民主评议，同意将韩梅梅户纳入低保。"), ["韩梅梅"]);
+        assert_eq!(names("户主李明明天到村委会。"), ["李明"]);
+        // After a cue, a name whose first characters are a word of the dictionary (诸葛亮)
+        // takes the given-name character before the punctuation, not one before a number.
+        assert_eq!(names("户主诸葛亮平，家庭成员3人。"), ["诸葛亮平"]);
+        assert_eq!(names("户主王平，家庭成员3人。"), ["王平"]);
+        assert_eq!(names("委员长乔石从3月起出访。"), ["乔石"]);
     }
 
     #[test]
