@@ -385,6 +385,7 @@ impl Address {
         let outside = |at: usize| structure.label_at(at, at).is_none();
         // After a cue: 家住…, 办公地址…
         let mut claimed_until = 0;
+        let mut cued = Vec::new();
         for m in self.cues.find_iter(text) {
             let start = skip_joiners(text, m.end());
             if start < claimed_until || !outside(start) {
@@ -395,15 +396,28 @@ impl Address {
             if chain.components == 0 || !(chain.below_township || chain.starred) {
                 continue;
             }
+            // A cue of one character (住) is also part of words (住宅小区, 挡不住): it needs
+            // a division name after it.
+            if text[m.start()..m.end()].chars().count() == 1 && !chain.division {
+                continue;
+            }
             let public = self.contexts[m.pattern().as_usize()] == AddressContext::Organizational
                 || followed_by_office(text, chain.end);
             let phrase = if public { "organizational context" } else { "personal context" };
             out.push(candidate(start, &chain, 0.9, "address.cue", &[phrase], public));
             claimed_until = chain.end;
+            cued.push((start, chain.end));
         }
-        // Without a cue: an address that starts at a division name and reaches door level.
+        // Without a cue: an address that starts at a division name and reaches door level,
+        // outside the addresses read after cues (which may come later in the text).
+        let mut cued = cued.into_iter().peekable();
+        let mut claimed_until = 0;
         for d in divisions {
-            if d.start < claimed_until || !outside(d.start) {
+            while cued.peek().is_some_and(|&(_, end)| end <= d.start) {
+                cued.next();
+            }
+            let in_cued = cued.peek().is_some_and(|&(start, _)| start <= d.start);
+            if in_cued || d.start < claimed_until || !outside(d.start) {
                 continue;
             }
             let chain = self.parse(text, d.start, divisions);
@@ -570,6 +584,26 @@ mod tests {
     }
 
     #[test]
+    fn lives_at_a_place() {
+        assert_eq!(
+            addresses("申请人张三，住城关镇红星村5组，因病致贫。"),
+            [personal("城关镇红星村5组")]
+        );
+        // 住 of other words, before no division name.
+        assert_eq!(addresses("教师住宅小区的建设"), vec![]);
+        assert_eq!(addresses("挡不住上级号召"), vec![]);
+        // Where a house stands is where its owner lives (位于 alone is an office's).
+        assert_eq!(
+            addresses("该户住房位于河西镇柳林村三组，系危房。"),
+            [personal("河西镇柳林村三组")]
+        );
+        assert_eq!(
+            addresses("服务中心位于河西镇柳林村三组。"),
+            [("河西镇柳林村三组".to_owned(), true)]
+        );
+    }
+
+    #[test]
     fn columns_and_fields() {
         assert_eq!(
             addresses("姓名\t家庭住址\n张三\t城关镇红星村3组\n"),
@@ -590,6 +624,15 @@ mod tests {
         assert_eq!(
             addresses("请到安远县城关镇人民路1号县民政局办理。"),
             [("安远县城关镇人民路1号".to_owned(), true)]
+        );
+    }
+
+    #[test]
+    fn an_address_after_a_cue_does_not_hide_an_earlier_one() {
+        // The first address has no cue of its own; the second one's cue comes later.
+        assert_eq!(
+            addresses("申请人住兴国县潋江镇解放路88号501室。\n现居住于城关镇红星村5组。"),
+            [personal("兴国县潋江镇解放路88号501室"), personal("城关镇红星村5组")]
         );
     }
 
