@@ -1335,6 +1335,8 @@ mod tests {
             "万元以上于是何时常住",
             // Words the segmenter's dictionary tags as names.
             "包括白皮书在内的材料已经上报，培训林农三百人次。",
+            "2026年度城乡居民临时救助对象花名册",
+            "发放安家费，查验居留证。",
         ] {
             assert_no_names(text);
         }
