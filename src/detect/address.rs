@@ -525,6 +525,11 @@ fn component(text: &str, pos: usize) -> Option<(usize, Part)> {
                     if n == 0 {
                         break;
                     }
+                    // A room is numbered (501室); 办公室, 会议室 are rooms of offices.
+                    let numbered = rest[..offset].ends_with(|b: char| b.is_ascii_alphanumeric());
+                    if suffix == "室" && !numbered {
+                        break;
+                    }
                     // Door numbers need a number or a name before them: `文号` is not one.
                     return Some((pos + offset + suffix.len(), part));
                 }
@@ -600,6 +605,16 @@ mod tests {
         assert_eq!(
             addresses("服务中心位于河西镇柳林村三组。"),
             [("河西镇柳林村三组".to_owned(), true)]
+        );
+    }
+
+    #[test]
+    fn rooms_of_offices_are_no_doors() {
+        assert_eq!(addresses("江西省民政厅办公室 2026年3月15日印发"), vec![]);
+        assert_eq!(addresses("请到安远县城关镇政府会议室参会"), vec![]);
+        assert_eq!(
+            addresses("住址：安远县城关镇幸福小区3栋2单元501室"),
+            [personal("安远县城关镇幸福小区3栋2单元501室")]
         );
     }
 

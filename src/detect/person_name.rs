@@ -99,6 +99,8 @@ pub(crate) struct PersonName {
     flags: CharFlags,
     cues_before: WordsByChar,
     cues_after: WordsByChar,
+    /// Titles (组长, 局长): cues on either side of a name, never a given name.
+    titles: FxHashSet<Box<str>>,
     /// Field words and personal address cues (`身份证号`, `家住`) that may follow a name.
     follow_words: WordsByChar,
     /// Find `、` and `，` (lists of names) and `·` (transliterated names).
@@ -278,6 +280,12 @@ impl PersonName {
                 .collect(),
             cues_before: WordsByChar::by_last(cues(false)),
             cues_after: WordsByChar::by_first(cues(true)),
+            titles: dict
+                .name_cues
+                .iter()
+                .filter(|(_, p)| *p == CuePosition::Either)
+                .map(|(w, _)| w.as_str().into())
+                .collect(),
             follow_words: WordsByChar::by_first(follow_words),
             enumeration_commas: CharFinder::new('、'),
             commas: CharFinder::new('，'),
@@ -588,6 +596,11 @@ impl PersonName {
         }
         let is_nr = matches!(token.tag, "nr" | "nrfg");
         if tok_chars > p.surname && tok_chars <= p.surname + 2 {
+            // A title is no given name: the surname character is a verb before it
+            // (书记任组长: 任 "serves as" 组长, one word of the dictionary).
+            if self.titles.contains(&token.word[advance(token.word, 0, p.surname)..]) {
+                return None;
+            }
             let plausible = if tok_chars == p.surname + 2 {
                 self.given_score(token.word, p.surname) >= NAME_SCORE
                     && !self.starts_with_word(token.word, p.surname)
@@ -611,7 +624,12 @@ impl PersonName {
             let next = tags.iter().find(|t| base + t.byte_start == tok_end)?;
             let n = next.word.chars().count();
             let given_ok = next.word.chars().all(|c| self.given.get(&c).copied().unwrap_or(0) > 0);
-            if !(1..=2).contains(&n) || !given_ok || !next.word.chars().all(is_han) {
+            // A title is no given name, here either.
+            if !(1..=2).contains(&n)
+                || !given_ok
+                || !next.word.chars().all(is_han)
+                || self.titles.contains(next.word)
+            {
                 return None;
             }
             // A surname character used as a preposition or conjunction (向, 和, 于) does
@@ -1303,6 +1321,8 @@ mod tests {
         for text in [
             // Adjective and noun that the segmenter's dictionary tags as names.
             "努力建设高素质干部队伍，推动高水平发展。",
+            // A title, then a surname character used as a verb before another title.
+            "成立由党委书记任组长的工作领导小组。",
             // A title, then a preposition or conjunction.
             "主任向全体职工致辞。",
             // A verb that begins with a surname character, cut before a title.
