@@ -501,9 +501,29 @@ def dotted_names_in_prose(i: int) -> Doc:
     return d
 
 
+def policy_notice(i: int) -> Doc:
+    """An implementing notice: official prose around surname characters, a roster word, a
+    title after 任, the issuing office, a breadcrumb; one resident's address with 住."""
+    d = Doc(f"policy-{i:03d}")
+    d.text(rng.choice(["当前位置：首页·政务公开·政策文件\n", "首页·信息公开·通知公告\n"]))
+    d.text("关于进一步规范城乡最低生活保障工作的通知\n")
+    d.text(rng.choice(["各乡镇人民政府，县直有关单位：\n", "各乡（镇）人民政府、街道办事处：\n"]))
+    d.text("一、加强领导。成立由" + rng.choice(["党委书记", "县长", "分管副县长"]) + "任"
+           + rng.choice(["组长", "主任"]) + "的工作领导小组。\n")
+    d.text("二、规范程序。严格执行个人申请、入户调查、民主评议、张榜公示等程序，杜绝关系保、人情保。\n")
+    d.text("三、按时报送。各乡镇于每月" + str(rng.randint(1, 10)) + "日前将低保对象"
+           + rng.choice(["花名册", "花名册和汇总表"]) + "报县民政局。\n")
+    d.text("四、典型案例。" + rng.choice(["申请人", "群众"]) + "反映其亲属（住")
+    d.leak("address", address()).text("）收入核查不实，经核查已整改。\n")
+    d.text(rng.choice(["江西省民政厅办公室", "县人民政府办公室", "县民政局办公室"]))
+    d.text(f" {rng.randint(2020, 2026)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日印发\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
-             official_phrases, dotted_names_in_prose]
+             official_phrases, dotted_names_in_prose, policy_notice]
 
 
 def main() -> None:
