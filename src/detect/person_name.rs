@@ -802,7 +802,7 @@ impl PersonName {
     /// 王五): every item of a list is a name
     /// when a cue follows the list (`等同志`, `同志`, `等人`), when half its items are names
     /// already, or when it has three or more items that all look like names.
-    /// Items that overlap a dotted name (`王五、买买提·艾力`: 买买提) are its parts.
+    /// A dotted name is an item whole (`王五、买买提·艾力、李四`).
     fn lists(
         &self,
         text: &str,
@@ -830,8 +830,11 @@ impl PersonName {
         out: &mut Vec<Candidate>,
     ) {
         let sep_len = sep_char.len_utf8();
-        let dotted_ending = |end: usize| dotted.iter().find(|d| d.1 == end).copied();
-        let dotted_from = |start: usize| dotted.iter().find(|d| d.0 == start).map(|d| d.1);
+        // Dotted names are in text order and apart, so sorted by start and by end alike.
+        let dotted_ending =
+            |end: usize| dotted.binary_search_by_key(&end, |d| d.1).ok().map(|i| dotted[i]);
+        let dotted_from =
+            |start: usize| dotted.binary_search_by_key(&start, |d| d.0).ok().map(|i| dotted[i].1);
         let mut from = 0;
         for first_sep in offsets {
             if first_sep < from {
@@ -872,7 +875,7 @@ impl PersonName {
                     .take_while(|a| a.0 + MAX_NAME_BYTES >= s)
                     .any(|a| a.1 > s)
             };
-            let is_dotted = |item: &(usize, usize)| dotted.contains(item);
+            let is_dotted = |item: &(usize, usize)| dotted.binary_search(item).is_ok();
             let named = items.iter().filter(|i| is_dotted(i) || overlaps(i)).count();
             let people = self.cue_after(text, last_end) || self.etc_people(text, last_end);
             // A list of people (a cue after it) with names in it settles its items that
@@ -999,6 +1002,7 @@ impl PersonName {
     ) -> Vec<(usize, usize)> {
         let mut spans = Vec::new();
         let mut from = 0;
+        let mut taken: Option<Spans> = None;
         for dot in self.middle_dots.offsets(text) {
             if dot < from
                 || structure.label_at(dot, dot).is_some_and(|l| l.kind == FieldKind::PersonName)
@@ -1007,7 +1011,9 @@ impl PersonName {
             }
             let Some((start, end)) = self.dotted_name(text, dot) else { continue };
             from = end;
-            if out.iter().any(|c| c.start < end && start < c.end) {
+            // What other recognizers found stays theirs (built once, at the first name).
+            let taken = taken.get_or_insert_with(|| Spans::new(out));
+            if taken.overlaps(start, end) {
                 continue;
             }
             let e = explain(&["transliterated name joined by a middle dot"], None);
@@ -1114,6 +1120,34 @@ impl PersonName {
     }
 }
 
+/// The spans of candidates, for overlap tests in logarithmic time: sorted by start, with
+/// the furthest end reached so far (candidates of different kinds may overlap).
+struct Spans {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Spans {
+    fn new(candidates: &[Candidate]) -> Self {
+        let mut spans: Vec<(usize, usize)> = candidates.iter().map(|c| (c.start, c.end)).collect();
+        spans.sort_unstable();
+        let furthest_end = spans
+            .iter()
+            .scan(0, |furthest, &(_, end)| {
+                *furthest = end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        Spans { starts: spans.iter().map(|s| s.0).collect(), furthest_end }
+    }
+
+    /// Returns true when a span overlaps `start..end`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < end);
+        before_end > 0 && self.furthest_end[before_end - 1] > start
+    }
+}
+
 /// Returns true for the jieba tags of words that do not begin names: prepositions,
 /// conjunctions, particles, adverbs, pronouns, verbs and localizers.
 fn is_function_tag(tag: &str) -> bool {
@@ -1217,6 +1251,36 @@ mod tests {
 
     fn assert_no_names(text: &str) {
         assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+
+    #[test]
+    fn span_overlaps_agree_with_a_plain_search() {
+        use crate::detect::{Inline, explain};
+        use crate::redacted::Redacted;
+        let candidate = |start, end| crate::detect::Candidate {
+            kind: PiiKind::PersonName,
+            start,
+            end,
+            confidence: 0.5,
+            rule: "test",
+            explanation: explain(&[], None),
+            public: None,
+            value: Redacted::new(Inline::from_text("")),
+            prefix_len: 0,
+            levels: [0; 4],
+            hidden: false,
+            record: 0,
+        };
+        // Out of order, nested (2..30 holds 5..8) and overlapping.
+        let spans = [(40, 44), (2, 30), (5, 8), (28, 33), (50, 51)];
+        let candidates: Vec<_> = spans.iter().map(|&(s, e)| candidate(s, e)).collect();
+        let index = super::Spans::new(&candidates);
+        for start in 0..55 {
+            for end in start + 1..56 {
+                let plain = spans.iter().any(|&(s, e)| s < end && start < e);
+                assert_eq!(index.overlaps(start, end), plain, "{start}..{end}");
+            }
+        }
     }
 
     #[test]
