@@ -180,6 +180,9 @@ const OFFICE_SUFFIXES: &[&str] = &[
 
 /// Longest run of characters before a suffix in one component.
 const MAX_COMPONENT: usize = 10;
+/// Most components of one address: province, city, county, township, village, group, road,
+/// number, estate, building, unit, room — and a few to spare.
+const MAX_COMPONENTS: usize = 16;
 
 /// Finds addresses.
 pub(crate) struct Address {
@@ -443,7 +446,9 @@ impl Address {
                 *l = n;
             }
         };
-        loop {
+        // Text that keeps reading as components (家住城关镇红星村 over and over) is no
+        // longer one address: the chain stops, and its cost stays bounded.
+        while chain.components < MAX_COMPONENTS {
             let i = divisions.partition_point(|d| d.start < pos);
             let full = divisions.get(i).filter(|d| d.start == pos).map(|d| (d.end, d.level, true));
             // A short form counts only where more address follows it (嘉定区 is full,
@@ -606,6 +611,18 @@ mod tests {
             addresses("服务中心位于河西镇柳林村三组。"),
             [("河西镇柳林村三组".to_owned(), true)]
         );
+    }
+
+    #[test]
+    fn an_address_has_a_bounded_number_of_components() {
+        // Text that reads as components without end is cut into addresses of at most
+        // MAX_COMPONENTS components (before the cap, one address covered it all, and
+        // reading it took time quadratic in its length).
+        let text = "家住城关镇红星村".repeat(40);
+        let found = addresses(&text);
+        assert!(found.len() > 1, "{found:?}");
+        // Components here are 3 (城关镇, 红星村) or 5 characters (家住城关镇).
+        assert!(found[0].0.chars().count() <= super::MAX_COMPONENTS * 5, "{found:?}");
     }
 
     #[test]

@@ -570,7 +570,9 @@ impl PersonName {
         tags: &[jieba_rs::Tag<'_>],
     ) -> Option<(usize, f32, &'static str, Explanation)> {
         let at = p.at;
-        let token = tags.iter().find(|t| base + t.byte_end > at)?;
+        // Tags are in text order; a binary search, since the windows of a long list of
+        // names run together into one.
+        let token = tags.get(tags.partition_point(|t| base + t.byte_end <= at))?;
         let tok_start = base + token.byte_start;
         let before_cue = p.before_cue;
         if tok_start < at {
@@ -621,7 +623,7 @@ impl PersonName {
         }
         if tok_chars == p.surname {
             // Segmentation split the surname off: the next word may be the given name.
-            let next = tags.iter().find(|t| base + t.byte_start == tok_end)?;
+            let next = tag_starting_at(tags, base, tok_end)?;
             let n = next.word.chars().count();
             let given_ok = next.word.chars().all(|c| self.given.get(&c).copied().unwrap_or(0) > 0);
             // A title is no given name, here either.
@@ -677,7 +679,7 @@ impl PersonName {
         }
         tok_chars == surname
             && is_function_tag(token.tag)
-            && tags.iter().find(|t| base + t.byte_start == tok_end).is_some_and(|next| {
+            && tag_starting_at(tags, base, tok_end).is_some_and(|next| {
                 (matches!(next.tag, "nr" | "nrfg") && self.common_surname_first(next.word))
                     || frequent_verb(next)
             })
@@ -1146,6 +1148,17 @@ impl Spans {
         let before_end = self.starts.partition_point(|&s| s < end);
         before_end > 0 && self.furthest_end[before_end - 1] > start
     }
+}
+
+/// Returns the tag of the word that starts at byte `at` of the text, in the tags of a
+/// window starting at `base` (binary search: the tags are in text order).
+fn tag_starting_at<'t>(
+    tags: &'t [jieba_rs::Tag<'t>],
+    base: usize,
+    at: usize,
+) -> Option<&'t jieba_rs::Tag<'t>> {
+    let i = tags.partition_point(|t| base + t.byte_start < at);
+    tags.get(i).filter(|t| base + t.byte_start == at)
 }
 
 /// Returns true for the jieba tags of words that do not begin names: prepositions,
