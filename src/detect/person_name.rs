@@ -1367,6 +1367,11 @@ mod tests {
             ["孟金萱", "东方红", "董宇伟"]
         );
         assert_no_names("途经红星村、东方红、新民村等地。");
+        // 户 after a name is the household's, not the name's.
+        assert_eq!(
+            names("被征收人龚德胜、夏桂兰户，房屋坐落于城关镇东门社区建设巷5号。"),
+            ["龚德胜", "夏桂兰"]
+        );
     }
 
     #[test]
