@@ -99,8 +99,8 @@ pub(crate) struct PersonName {
     flags: CharFlags,
     cues_before: WordsByChar,
     cues_after: WordsByChar,
-    /// Titles (组长, 局长): cues on either side of a name, never a given name.
-    titles: FxHashSet<Box<str>>,
+    /// Every name cue (组长, 女士, 同志, 户主): words around names, never a given name.
+    cue_words: FxHashSet<Box<str>>,
     /// Field words and personal address cues (`身份证号`, `家住`) that may follow a name.
     follow_words: WordsByChar,
     /// Find `、` and `，` (lists of names) and `·` (transliterated names).
@@ -280,12 +280,7 @@ impl PersonName {
                 .collect(),
             cues_before: WordsByChar::by_last(cues(false)),
             cues_after: WordsByChar::by_first(cues(true)),
-            titles: dict
-                .name_cues
-                .iter()
-                .filter(|(_, p)| *p == CuePosition::Either)
-                .map(|(w, _)| w.as_str().into())
-                .collect(),
+            cue_words: dict.name_cues.iter().map(|(w, _)| w.as_str().into()).collect(),
             follow_words: WordsByChar::by_first(follow_words),
             enumeration_commas: CharFinder::new('、'),
             commas: CharFinder::new('，'),
@@ -598,9 +593,10 @@ impl PersonName {
         }
         let is_nr = matches!(token.tag, "nr" | "nrfg");
         if tok_chars > p.surname && tok_chars <= p.surname + 2 {
-            // A title is no given name: the surname character is a verb before it
-            // (书记任组长: 任 "serves as" 组长, one word of the dictionary).
-            if self.titles.contains(&token.word[advance(token.word, 0, p.surname)..]) {
+            // A cue word is no given name: before a title the surname character is a verb
+            // (书记任组长: 任 "serves as" 组长, one word of the dictionary), and a surname
+            // with 女士 or 先生 names nobody in full (市民刘女士).
+            if self.cue_words.contains(&token.word[advance(token.word, 0, p.surname)..]) {
                 return None;
             }
             let plausible = if tok_chars == p.surname + 2 {
@@ -626,11 +622,11 @@ impl PersonName {
             let next = tag_starting_at(tags, base, tok_end)?;
             let n = next.word.chars().count();
             let given_ok = next.word.chars().all(|c| self.given.get(&c).copied().unwrap_or(0) > 0);
-            // A title is no given name, here either.
+            // A cue word is no given name, here either.
             if !(1..=2).contains(&n)
                 || !given_ok
                 || !next.word.chars().all(is_han)
-                || self.titles.contains(next.word)
+                || self.cue_words.contains(next.word)
             {
                 return None;
             }
@@ -880,9 +876,10 @@ impl PersonName {
             let is_dotted = |item: &(usize, usize)| dotted.binary_search(item).is_ok();
             let named = items.iter().filter(|i| is_dotted(i) || overlaps(i)).count();
             let people = self.cue_after(text, last_end) || self.etc_people(text, last_end);
-            // A list of people (a cue after it) with names in it settles its items that
-            // word statistics alone would refuse (孟金萱、东方红、董宇伟等3户).
-            let among_names = people && named > 0;
+            // A list of people (a cue after it) with names in it, or one whose items are
+            // mostly names, settles its items that word statistics alone would refuse
+            // (孟金萱、东方红、董宇伟等3户; 授予黎明杰、戴安娜、司徒雷登、韦小宝…称号).
+            let among_names = named > 0 && (people || 2 * named > items.len());
             let plausible: Vec<bool> = items
                 .iter()
                 .map(|i| is_dotted(i) || self.list_item_is_name(&text[i.0..i.1], among_names))
@@ -1367,6 +1364,11 @@ mod tests {
             ["孟金萱", "东方红", "董宇伟"]
         );
         assert_no_names("途经红星村、东方红、新民村等地。");
+        // A list of mostly names settles a blocklisted item (黎明 is a word).
+        assert_eq!(
+            names("授予黎明杰、戴安娜、司徒雷登、韦小宝“优秀共产党员”称号。"),
+            ["黎明杰", "戴安娜", "司徒雷登", "韦小宝"]
+        );
         // 户 after a name is the household's, not the name's.
         assert_eq!(
             names("被征收人龚德胜、夏桂兰户，房屋坐落于城关镇东门社区建设巷5号。"),
@@ -1422,6 +1424,8 @@ mod tests {
         ] {
             assert_no_names(text);
         }
+        // A surname with 女士 or 先生 names nobody in full.
+        assert_no_names("感谢热心市民刘女士拾金不昧。");
         // A cue glued to the name by segmentation (王/小家庭) still confirms it.
         assert_eq!(names("户主王小家庭人口4人。"), ["王小"]);
         // A cue still confirms such a reading where it is a name.
