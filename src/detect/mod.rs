@@ -506,9 +506,9 @@ pub(crate) mod tests {
         assert_all::<Detector>();
     }
 
-    #[test]
-    fn resolution_prefers_confident_then_long() {
-        let mk = |start, end, confidence| Candidate {
+    /// A bare candidate spanning `start..end`, for tests of positions and ranking.
+    pub(crate) fn candidate_at(start: usize, end: usize, confidence: f32) -> Candidate {
+        Candidate {
             kind: PiiKind::MobilePhone,
             start,
             end,
@@ -521,7 +521,12 @@ pub(crate) mod tests {
             levels: [0; 4],
             hidden: false,
             record: 0,
-        };
+        }
+    }
+
+    #[test]
+    fn resolution_prefers_confident_then_long() {
+        let mk = candidate_at;
         let spans =
             |kept: Vec<Candidate>| kept.iter().map(|c| (c.start, c.end)).collect::<Vec<_>>();
         let kept = resolve(vec![mk(0, 11, 0.9), mk(0, 18, 0.99), mk(20, 31, 0.5), mk(25, 40, 0.5)]);

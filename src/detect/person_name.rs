@@ -1265,22 +1265,7 @@ mod tests {
 
     #[test]
     fn span_overlaps_agree_with_a_plain_search() {
-        use crate::detect::{Inline, explain};
-        use crate::redacted::Redacted;
-        let candidate = |start, end| crate::detect::Candidate {
-            kind: PiiKind::PersonName,
-            start,
-            end,
-            confidence: 0.5,
-            rule: "test",
-            explanation: explain(&[], None),
-            public: None,
-            value: Redacted::new(Inline::from_text("")),
-            prefix_len: 0,
-            levels: [0; 4],
-            hidden: false,
-            record: 0,
-        };
+        let candidate = |start, end| crate::detect::tests::candidate_at(start, end, 0.5);
         // Out of order, nested (2..30 holds 5..8) and overlapping.
         let spans = [(40, 44), (2, 30), (5, 8), (28, 33), (50, 51)];
         let candidates: Vec<_> = spans.iter().map(|&(s, e)| candidate(s, e)).collect();
