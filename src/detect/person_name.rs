@@ -388,10 +388,11 @@ impl PersonName {
         let mut dotted = dotted.iter().peekable();
         let mut previous: Option<char> = None;
         let mut chars = text.char_indices().peekable();
+        let mut inside_word_until = 0;
         while let Some((at, c)) = chars.next() {
             let before = previous.replace(c);
             let flags = self.flags.of(c);
-            if flags & (SURNAME | COMPOUND_FIRST) == 0 {
+            if flags & (SURNAME | COMPOUND_FIRST) == 0 || at < inside_word_until {
                 continue;
             }
             let rest = &text[at..];
@@ -427,11 +428,12 @@ impl PersonName {
                 continue;
             }
             // A blocklisted word (黎明) may still begin a name that a cue after it confirms
-            // (黎明杰，身份证号…).
+            // (黎明杰，身份证号…). No name starts inside one either (安 of 公网安备).
             if self.block_prefixes.contains(&(c, c1))
-                && self.blocked(rest)
+                && let Some(len) = self.blocked_word(rest)
                 && self.cue_after_end(text, at, surname).is_none()
             {
+                inside_word_until = at + len;
                 continue;
             }
             // A name does not start inside a word (民 of 村民, 政 of 民政).
@@ -462,20 +464,25 @@ impl PersonName {
 
     /// Returns true when a blocklisted word starts `rest`.
     fn blocked(&self, rest: &str) -> bool {
+        self.blocked_word(rest).is_some()
+    }
+
+    /// Returns the length in bytes of the longest blocklisted word that starts `rest`.
+    fn blocked_word(&self, rest: &str) -> Option<usize> {
         let mut end = 0;
+        let mut longest = None;
         for (n, c) in rest.chars().enumerate().take(self.longest_block) {
             end += c.len_utf8();
             if n >= 1 && self.blocklist.contains(&rest[..end]) {
-                return true;
+                longest = Some(end);
             }
         }
-        false
+        longest
     }
 
-    /// Decides each pending candidate from cues and the segmentation of its window.
-    fn decide(&self, text: &str, pending: &mut [Pending]) {
-        // Pseudonyms (张某某) need no segmentation, and neither do candidates that only a
-        // cue could make names of and that have none; only the rest is tagged.
+    /// Settles what needs no segmentation: pseudonyms (张某某) are accepted, and candidates
+    /// that only a cue could make names of and that have none are dropped.
+    fn settle_without_window(&self, text: &str, pending: &mut [Pending]) {
         for p in pending.iter_mut() {
             p.accepted = pseudonym(text, p);
             if p.accepted.is_none() {
@@ -485,6 +492,11 @@ impl PersonName {
                     !p.before_cue && p.after_cue_end.is_none() && !self.may_be_name_uncued(text, p);
             }
         }
+    }
+
+    /// Decides each pending candidate from cues and the segmentation of its window.
+    fn decide(&self, text: &str, pending: &mut [Pending]) {
+        self.settle_without_window(text, pending);
         let mut i = 0;
         while i < pending.len() {
             if !pending[i].open() {
@@ -1431,6 +1443,20 @@ mod tests {
         ] {
             assert_no_names(text);
         }
+    }
+
+    #[test]
+    fn page_boilerplate_is_settled_without_a_window() {
+        // Every government page ends with 索引号 and 公网安备 lines, and notices repeat
+        // 公示/公开 phrases; the blocklist settles them before any segmentation.
+        let names = super::PersonName::new(&crate::dict::Dictionaries::built_in());
+        let text = "索引号：421518564/2020-70650\n赣公网安备43050187005635号\n现将名单公示如下。\
+                    统一社会信用代码：91360730MA35\n关于公布2026年公开招聘结果的公告";
+        let mut pending = names.first_pass(text, &Default::default(), &[], &[]);
+        names.settle_without_window(text, &mut pending);
+        let windowed: Vec<&str> =
+            pending.iter().filter(|p| p.open()).map(|p| &text[p.at..]).collect();
+        assert!(windowed.is_empty(), "{windowed:?}");
     }
 
     #[test]
