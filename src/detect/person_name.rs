@@ -92,10 +92,8 @@ pub(crate) struct PersonName {
     surnames: FxHashMap<char, f32>,
     compound: FxHashSet<(char, char)>,
     given: FxHashMap<char, u32>,
-    blocklist: FxHashSet<String>,
-    /// First two characters of each blocklisted word: the cheap test before the full one.
-    block_prefixes: FxHashSet<(char, char)>,
-    longest_block: usize,
+    /// Blocklisted words by their first two characters, longest first.
+    blocklist: FxHashMap<(char, char), Vec<Box<str>>>,
     flags: CharFlags,
     cues_before: WordsByChar,
     cues_after: WordsByChar,
@@ -268,16 +266,7 @@ impl PersonName {
             surnames,
             compound,
             given: dict.given_name_chars.clone(),
-            longest_block: dict.name_blocklist.iter().map(|w| w.chars().count()).max().unwrap_or(0),
-            blocklist: dict.name_blocklist.iter().cloned().collect(),
-            block_prefixes: dict
-                .name_blocklist
-                .iter()
-                .filter_map(|w| {
-                    let mut chars = w.chars();
-                    Some((chars.next()?, chars.next()?))
-                })
-                .collect(),
+            blocklist: blocklist_by_prefix(&dict.name_blocklist),
             cues_before: WordsByChar::by_last(cues(false)),
             cues_after: WordsByChar::by_first(cues(true)),
             cue_words: dict.name_cues.iter().map(|(w, _)| w.as_str().into()).collect(),
@@ -429,8 +418,7 @@ impl PersonName {
             }
             // A blocklisted word (黎明) may still begin a name that a cue after it confirms
             // (黎明杰，身份证号…). No name starts inside one either (安 of 公网安备).
-            if self.block_prefixes.contains(&(c, c1))
-                && let Some(len) = self.blocked_word(rest)
+            if let Some(len) = self.blocked_word(rest)
                 && self.cue_after_end(text, at, surname).is_none()
             {
                 inside_word_until = at + len;
@@ -469,15 +457,9 @@ impl PersonName {
 
     /// Returns the length in bytes of the longest blocklisted word that starts `rest`.
     fn blocked_word(&self, rest: &str) -> Option<usize> {
-        let mut end = 0;
-        let mut longest = None;
-        for (n, c) in rest.chars().enumerate().take(self.longest_block) {
-            end += c.len_utf8();
-            if n >= 1 && self.blocklist.contains(&rest[..end]) {
-                longest = Some(end);
-            }
-        }
-        longest
+        let mut chars = rest.chars();
+        let words = self.blocklist.get(&(chars.next()?, chars.next()?))?;
+        words.iter().find(|w| rest.starts_with(&***w)).map(|w| w.len())
     }
 
     /// Settles what needs no segmentation: pseudonyms (张某某) are accepted, and candidates
@@ -1168,6 +1150,22 @@ fn tag_starting_at<'t>(
 ) -> Option<&'t jieba_rs::Tag<'t>> {
     let i = tags.partition_point(|t| base + t.byte_start < at);
     tags.get(i).filter(|t| base + t.byte_start == at)
+}
+
+/// Indexes blocklisted words by their first two characters (one hash lookup per surname
+/// position), each list longest first.
+fn blocklist_by_prefix(words: &[String]) -> FxHashMap<(char, char), Vec<Box<str>>> {
+    let mut index: FxHashMap<(char, char), Vec<Box<str>>> = FxHashMap::default();
+    for word in words {
+        let mut chars = word.chars();
+        if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+            index.entry((a, b)).or_default().push(word.as_str().into());
+        }
+    }
+    for list in index.values_mut() {
+        list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    }
+    index
 }
 
 /// Returns true for the jieba tags of words that do not begin names: prepositions,
