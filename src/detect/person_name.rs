@@ -426,10 +426,7 @@ impl PersonName {
             }
             // A name does not start inside a word (民 of 村民, 政 of 民政).
             if let Some(b) = before.filter(|&b| is_han(b)) {
-                let mut pair = [0u8; 8];
-                let len = b.encode_utf8(&mut pair).len();
-                let len = len + c.encode_utf8(&mut pair[len..]).len();
-                let pair = std::str::from_utf8(&pair[..len]).expect("two chars are UTF-8");
+                let pair = &text[at - b.len_utf8()..at + c.len_utf8()];
                 if self.jieba.has_word(pair) && !self.cue_before(text, at) {
                     continue;
                 }
