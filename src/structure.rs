@@ -9,10 +9,8 @@
 //!
 //! Works on the normalized text; all offsets are byte offsets into it.
 
-use rustc_hash::FxHashMap;
-
 use crate::dict::FieldKind;
-use crate::text::CharFinder;
+use crate::text::{CharFinder, WordsByChar};
 
 /// A span of text labeled by a column header or a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,8 +73,8 @@ struct Header {
 /// headers end a cell, so field words are looked up as suffixes there (a hash lookup per
 /// length) instead of scanning every line.
 pub(crate) struct FieldMatcher {
-    /// Field words (with their ids) by their last character, longest first.
-    by_last: FxHashMap<char, Vec<(Box<str>, usize)>>,
+    /// Field words by their last character (ids are their lines in `fields.tsv`).
+    by_last: WordsByChar,
     kinds: Vec<FieldKind>,
     words: Vec<String>,
     wide_colon: CharFinder,
@@ -95,17 +93,8 @@ const MAX_FIELD_VALUE: usize = 120;
 
 impl FieldMatcher {
     pub(crate) fn new(fields: &[(String, FieldKind)]) -> Self {
-        let mut by_last: FxHashMap<char, Vec<(Box<str>, usize)>> = FxHashMap::default();
-        for (id, (word, _)) in fields.iter().enumerate() {
-            if let Some(last) = word.chars().next_back() {
-                by_last.entry(last).or_default().push((word.as_str().into(), id));
-            }
-        }
-        for words in by_last.values_mut() {
-            words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        }
         FieldMatcher {
-            by_last,
+            by_last: WordsByChar::by_last(fields.iter().map(|(w, _)| w.as_str())),
             kinds: fields.iter().map(|(_, k)| *k).collect(),
             words: fields.iter().map(|(w, _)| w.clone()).collect(),
             wide_colon: CharFinder::new('：'),
@@ -115,8 +104,7 @@ impl FieldMatcher {
     /// Returns the byte offset and id of the longest field word `s` ends with: one lookup
     /// of the last character, then a few comparisons (most characters end no field word).
     fn suffix(&self, s: &str) -> Option<(usize, usize)> {
-        let words = self.by_last.get(&s.chars().next_back()?)?;
-        words.iter().find(|(w, _)| s.ends_with(&**w)).map(|(w, id)| (s.len() - w.len(), *id))
+        self.by_last.longest_end(s)
     }
 
     /// Returns the kind of field word `field`.

@@ -21,7 +21,7 @@ use crate::kind::PiiKind;
 use crate::mask::is_text_mask_char;
 use crate::redacted::Redacted;
 use crate::structure::Structure;
-use crate::text::{CharFinder, is_han, utf8_width};
+use crate::text::{CharFinder, WordsByChar, is_han, utf8_width};
 
 /// Characters of context segmented on each side of a candidate.
 const WINDOW_BEFORE: usize = 4;
@@ -92,8 +92,8 @@ pub(crate) struct PersonName {
     surnames: FxHashMap<char, f32>,
     compound: FxHashSet<(char, char)>,
     given: FxHashMap<char, u32>,
-    /// Blocklisted words by their first two characters, longest first.
-    blocklist: FxHashMap<(char, char), Vec<Box<str>>>,
+    /// Blocklisted words of two characters or more.
+    blocklist: WordsByChar,
     flags: CharFlags,
     cues_before: WordsByChar,
     cues_after: WordsByChar,
@@ -117,54 +117,6 @@ const GIVEN: u8 = 4;
 /// character up here instead of hashing it.
 struct CharFlags {
     table: Vec<u8>,
-}
-
-/// A few words (cues) looked up by their first or last character: most characters start or
-/// end none, so one lookup settles most positions, and the rest compare a handful of words.
-#[derive(Default)]
-struct WordsByChar {
-    words: FxHashMap<char, Vec<Box<str>>>,
-}
-
-impl WordsByChar {
-    /// Indexes `words` by their first character.
-    fn by_first<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
-        Self::index(words, |w| w.chars().next())
-    }
-
-    /// Indexes `words` by their last character.
-    fn by_last<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
-        Self::index(words, |w| w.chars().next_back())
-    }
-
-    fn index<'w>(
-        words: impl IntoIterator<Item = &'w str>,
-        key: impl Fn(&str) -> Option<char>,
-    ) -> Self {
-        let mut index = WordsByChar::default();
-        for w in words {
-            if let Some(c) = key(w) {
-                index.words.entry(c).or_default().push(w.into());
-            }
-        }
-        index
-    }
-
-    /// Returns true when `text` starts with one of the words (indexed by first character).
-    fn starts(&self, text: &str) -> bool {
-        text.chars()
-            .next()
-            .and_then(|c| self.words.get(&c))
-            .is_some_and(|ws| ws.iter().any(|w| text.starts_with(&**w)))
-    }
-
-    /// Returns true when `text` ends with one of the words (indexed by last character).
-    fn ends(&self, text: &str) -> bool {
-        text.chars()
-            .next_back()
-            .and_then(|c| self.words.get(&c))
-            .is_some_and(|ws| ws.iter().any(|w| text.ends_with(&**w)))
-    }
 }
 
 /// First code point of [`CharFlags`] (CJK Extension A).
@@ -266,7 +218,12 @@ impl PersonName {
             surnames,
             compound,
             given: dict.given_name_chars.clone(),
-            blocklist: blocklist_by_prefix(&dict.name_blocklist),
+            blocklist: WordsByChar::by_first(
+                dict.name_blocklist
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|w| w.chars().nth(1).is_some()),
+            ),
             cues_before: WordsByChar::by_last(cues(false)),
             cues_after: WordsByChar::by_first(cues(true)),
             cue_words: dict.name_cues.iter().map(|(w, _)| w.as_str().into()).collect(),
@@ -454,9 +411,7 @@ impl PersonName {
 
     /// Returns the length in bytes of the longest blocklisted word that starts `rest`.
     fn blocked_word(&self, rest: &str) -> Option<usize> {
-        let mut chars = rest.chars();
-        let words = self.blocklist.get(&(chars.next()?, chars.next()?))?;
-        words.iter().find(|w| rest.starts_with(&***w)).map(|w| w.len())
+        self.blocklist.longest_start(rest).map(|(len, _)| len)
     }
 
     /// Settles what needs no segmentation: pseudonyms (张某某) are accepted, and candidates
@@ -1147,22 +1102,6 @@ fn tag_starting_at<'t>(
 ) -> Option<&'t jieba_rs::Tag<'t>> {
     let i = tags.partition_point(|t| base + t.byte_start < at);
     tags.get(i).filter(|t| base + t.byte_start == at)
-}
-
-/// Indexes blocklisted words by their first two characters (one hash lookup per surname
-/// position), each list longest first.
-fn blocklist_by_prefix(words: &[String]) -> FxHashMap<(char, char), Vec<Box<str>>> {
-    let mut index: FxHashMap<(char, char), Vec<Box<str>>> = FxHashMap::default();
-    for word in words {
-        let mut chars = word.chars();
-        if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
-            index.entry((a, b)).or_default().push(word.as_str().into());
-        }
-    }
-    for list in index.values_mut() {
-        list.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    }
-    index
 }
 
 /// Returns true for the jieba tags of words that do not begin names: prepositions,

@@ -5,11 +5,13 @@ mod normalize;
 mod numbers;
 mod offsets;
 mod swar;
+mod words;
 
 pub use normalize::Normalized;
 pub(crate) use numbers::{Chunk, NumberGroup, number_groups};
 pub use offsets::Span;
 pub(crate) use offsets::SpanConverter;
+pub(crate) use words::WordsByChar;
 
 /// Returns true for CJK ideographs, the characters names and places are written in.
 pub(crate) fn is_han(c: char) -> bool {
