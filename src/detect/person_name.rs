@@ -789,22 +789,26 @@ impl PersonName {
             let strict = sep_char != '、';
             // The items: the Han run before the first separator, then whole items.
             // A dotted name is an item whole (王五、买买提·艾力、李四).
+            // An item may carry a note in brackets (曾繁荣（C级危房）、温秀珍): the note is
+            // not part of the name, and the list goes on after it.
+            let first_end = note_before(text, first_sep);
             let first =
-                dotted_ending(first_sep).or_else(|| self.first_item(text, first_sep, strict));
+                dotted_ending(first_end).or_else(|| self.first_item(text, first_end, strict));
             let Some(first) = first else { continue };
             let mut items = vec![first];
             let mut sep = first_sep;
+            let mut last_end = first_sep;
             loop {
                 let start = sep + sep_len;
                 let end = dotted_from(start).or_else(|| self.item_end(text, start));
                 let Some(end) = end else { break };
                 items.push((start, end));
-                if !text[end..].starts_with(sep_char) {
+                last_end = note_after(text, end);
+                if !text[last_end..].starts_with(sep_char) {
                     break;
                 }
-                sep = end;
+                sep = last_end;
             }
-            let last_end = items.last().map_or(first_sep, |i| i.1);
             from = last_end.max(first_sep + sep_len);
             if items.len() < 2 {
                 continue;
@@ -1157,6 +1161,43 @@ fn advance(text: &str, at: usize, n: usize) -> usize {
     end
 }
 
+/// Longest note in brackets after a list item (`（C级危房）`, `(户主)`), in characters.
+const MAX_NOTE: usize = 16;
+
+/// Returns the end of a bracketed note that starts at `at` (`（C级危房）`), or `at` when
+/// none does: a note closes on the same line within [`MAX_NOTE`] characters.
+fn note_after(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    if !rest.starts_with(['（', '(']) {
+        return at;
+    }
+    for (i, c) in rest.char_indices().skip(1).take(MAX_NOTE) {
+        match c {
+            '）' | ')' => return at + i + c.len_utf8(),
+            '\n' | '（' | '(' => break,
+            _ => {}
+        }
+    }
+    at
+}
+
+/// Returns where a bracketed note that ends at `end` starts (`曾繁荣（C级危房）`), or `end`
+/// when none does; the mirror of [`note_after`].
+fn note_before(text: &str, end: usize) -> usize {
+    let head = &text[..end];
+    if !head.ends_with(['）', ')']) {
+        return end;
+    }
+    for (i, c) in head.char_indices().rev().skip(1).take(MAX_NOTE) {
+        match c {
+            '（' | '(' => return i,
+            '\n' | '）' | ')' => break,
+            _ => {}
+        }
+    }
+    end
+}
+
 /// Returns the byte window segmented around a candidate at `at`: a few characters each
 /// side, not across line breaks or sentence ends.
 fn window(text: &str, at: usize) -> (usize, usize) {
@@ -1317,6 +1358,21 @@ mod tests {
         {
             assert_no_names(text);
         }
+    }
+
+    #[test]
+    fn list_items_may_carry_notes() {
+        // 繁荣 is a frequent word: only the list settles 曾繁荣, past its note.
+        assert_eq!(
+            names("拟将曾繁荣（C级危房）、温秀珍（D级危房）、李建华等3户列为改造对象。"),
+            ["曾繁荣", "温秀珍", "李建华"]
+        );
+        assert_eq!(names("请王五（户主）、赵六、钱七(已故)同志签字。"), ["王五", "赵六", "钱七"]);
+        // Notes of offices and places are no names.
+        assert_no_names("各乡镇（街道）、县直各单位、驻县单位（部门）：");
+        // A bracket that does not close within a note is not one.
+        assert_eq!(super::note_after("（未闭合的很长很长很长很长很长的说明文字）", 0), 0);
+        assert_eq!(super::note_before("王五（户主）", "王五（户主）".len()), "王五".len());
     }
 
     #[test]
