@@ -70,8 +70,8 @@ struct Header {
 }
 
 /// Finds field words; built once from `fields.tsv`. Keys end where a colon follows and
-/// headers end a cell, so field words are looked up as suffixes there (a hash lookup per
-/// length) instead of scanning every line.
+/// headers end a cell, so field words are looked up as suffixes there (by their last
+/// character) instead of scanning every line.
 pub(crate) struct FieldMatcher {
     /// Field words by their last character (ids are their lines in `fields.tsv`).
     by_last: WordsByChar,
