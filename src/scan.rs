@@ -393,6 +393,16 @@ mod tests {
     }
 
     #[test]
+    fn transliterated_names_are_masked_whole() {
+        // They have no surname to keep: 次*** would keep a part of the name.
+        let r = scan("拟将次仁多吉、扎西顿珠等2户纳入低保。");
+        assert_eq!(r.masked_text, "拟将****、****等2户纳入低保。");
+        let r = scan("姓名\t身份证号\n格桑旺堆\t540102198001011234\n王建国\t540102198001011234\n");
+        assert!(r.masked_text.contains("\n****\t54"), "{}", r.masked_text);
+        assert!(r.masked_text.contains("\n王**\t54"), "{}", r.masked_text);
+    }
+
+    #[test]
     fn compliant_masks_stay_and_insufficient_ones_are_rewritten() {
         let r = scan("身份证号：35*************123；身份证号：3501021980****1234；手机138****5678");
         let statuses: Vec<Status> = r.findings.iter().map(|f| f.status).collect();

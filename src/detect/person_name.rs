@@ -9,7 +9,9 @@
 //! Running text is not segmented whole: a first pass finds surname characters followed by
 //! a given-name character (dictionaries, a hash lookup per Chinese character) that no
 //! blocklisted word (`张贴`, `高度`) starts at, and only short windows around those are
-//! tagged. Names that a profile makes public (任前公示) are decided later, by the profile.
+//! tagged. Names without a Chinese surname (次仁多吉, 买买提艾力) are runs of known parts of
+//! transliterated names, found in the same pass (see [`transliterated`]). Names that a
+//! profile makes public (任前公示) are decided later, by the profile.
 
 use jieba_rs::Jieba;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -22,6 +24,9 @@ use crate::mask::is_text_mask_char;
 use crate::redacted::Redacted;
 use crate::structure::Structure;
 use crate::text::{CharFinder, WordsByChar, is_han, utf8_width};
+
+mod transliterated;
+use transliterated::{MAX_RUN_CHARS, NameParts, PartRun, SUFFIX};
 
 /// Characters of context segmented on each side of a candidate.
 const WINDOW_BEFORE: usize = 4;
@@ -94,6 +99,8 @@ pub(crate) struct PersonName {
     given: FxHashMap<char, u32>,
     /// Blocklisted words of two characters or more.
     blocklist: WordsByChar,
+    /// Parts of transliterated names (扎西, 买买提), which no surname starts.
+    parts: NameParts,
     flags: CharFlags,
     cues_before: WordsByChar,
     cues_after: WordsByChar,
@@ -112,6 +119,12 @@ pub(crate) struct PersonName {
 const SURNAME: u8 = 1;
 const COMPOUND_FIRST: u8 = 2;
 const GIVEN: u8 = 4;
+/// First and last characters of the parts of transliterated names (and the suffix 江).
+const PART_FIRST: u8 = 8;
+const PART_LAST: u8 = 16;
+/// Second characters of the parts: most characters that start a part (多, 平, 加) start
+/// none in running text, and two table lookups settle them before a hash lookup.
+const PART_SECOND: u8 = 32;
 
 /// Per-character flags for the CJK blocks up to U+9FFF: the first pass looks every
 /// character up here instead of hashing it.
@@ -128,6 +141,7 @@ impl CharFlags {
         surnames: &FxHashMap<char, f32>,
         compound: &FxHashSet<(char, char)>,
         given: &FxHashMap<char, u32>,
+        parts: &[String],
     ) -> Self {
         let mut table = vec![0u8; (FLAGS_TO - FLAGS_FROM + 1) as usize];
         let mut set = |c: char, flag: u8| {
@@ -140,6 +154,12 @@ impl CharFlags {
         surnames.keys().for_each(|&c| set(c, SURNAME));
         compound.iter().for_each(|&(c, _)| set(c, COMPOUND_FIRST));
         given.keys().for_each(|&c| set(c, GIVEN));
+        for part in parts {
+            part.chars().next().into_iter().for_each(|c| set(c, PART_FIRST));
+            part.chars().nth(1).into_iter().for_each(|c| set(c, PART_SECOND));
+            part.chars().next_back().into_iter().for_each(|c| set(c, PART_LAST));
+        }
+        set(SUFFIX, PART_LAST);
         CharFlags { table }
     }
 
@@ -214,7 +234,8 @@ impl PersonName {
                     .map(|(w, _)| w.as_str()),
             );
         PersonName {
-            flags: CharFlags::new(&surnames, &compound, &dict.given_name_chars),
+            flags: CharFlags::new(&surnames, &compound, &dict.given_name_chars, &dict.name_parts),
+            parts: NameParts::new(dict.name_parts.iter().map(String::as_str)),
             surnames,
             compound,
             given: dict.given_name_chars.clone(),
@@ -255,7 +276,8 @@ impl PersonName {
         let mut accepted = Vec::new();
         for p in &pending {
             if let Some((end, confidence, rule, explanation)) = p.accepted {
-                out.push(self.candidate(text, p.at, end, p.surname, confidence, rule, explanation));
+                let kept = if p.surname == 0 { 0 } else { self.kept_prefix(&text[p.at..end]) };
+                out.push(self.candidate(text, p.at, end, kept, confidence, rule, explanation));
                 accepted.push((p.at, end));
             }
         }
@@ -270,16 +292,24 @@ impl PersonName {
             value = value[..open].trim_end();
         }
         let end = start + value.len();
-        if !looks_like_name(value) || ORG_SUFFIXES.iter().any(|s| value.ends_with(s)) {
+        if !(looks_like_name(value) || self.parts.whole(value))
+            || ORG_SUFFIXES.iter().any(|s| value.ends_with(s))
+        {
             return;
         }
-        let surname = self.surname_len(value);
+        let surname = self.kept_prefix(value);
         let (rule, phrase) = if cell {
             ("person_name.column", "column header names the cell")
         } else {
             ("person_name.field", "key names the value")
         };
         out.push(self.candidate(text, start, end, surname, 0.95, rule, explain(&[phrase], None)));
+    }
+
+    /// Returns how many characters of `name` masking keeps: its surname, and none of a
+    /// transliterated name, which has no surname (次仁多吉 is one name, not 次 + 仁多吉).
+    fn kept_prefix(&self, name: &str) -> usize {
+        if self.parts.whole(name) { 0 } else { self.surname_len(name) }
     }
 
     fn surname_len(&self, name: &str) -> usize {
@@ -338,21 +368,22 @@ impl PersonName {
         while let Some((at, c)) = chars.next() {
             let before = previous.replace(c);
             let flags = self.flags.of(c);
-            if flags & (SURNAME | COMPOUND_FIRST) == 0 || at < inside_word_until {
+            if flags & (SURNAME | COMPOUND_FIRST | PART_FIRST) == 0 || at < inside_word_until {
                 continue;
             }
             let rest = &text[at..];
-            let mut next = rest.chars().skip(1);
-            let (Some(c1), c2) = (next.next(), next.next()) else { continue };
-            let surname = if flags & COMPOUND_FIRST != 0 && self.compound.contains(&(c, c1)) {
-                2
-            } else if flags & SURNAME != 0 {
-                1
+            let run = if flags & PART_FIRST != 0
+                && rest[c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c1| self.flags.of(c1) & PART_SECOND != 0)
+            {
+                self.parts.run(rest)
             } else {
-                continue;
+                None
             };
-            let Some(g1) = (if surname == 2 { c2 } else { Some(c1) }) else { continue };
-            if g1 != '某' && g1 != '*' && self.flags.of(g1) & GIVEN == 0 {
+            let surname = self.surname_at(rest, c, flags);
+            if run.is_none() && surname.is_none() {
                 continue;
             }
             while labels.peek().is_some_and(|l| l.end <= at) {
@@ -373,6 +404,21 @@ impl PersonName {
             if dotted.peek().is_some_and(|d| d.0 <= at) {
                 continue;
             }
+            if let Some(run) = run
+                && let Some(found) = self.transliterated(text, at, before, run)
+            {
+                inside_word_until = found.0;
+                pending.push(Pending {
+                    at,
+                    surname: 0,
+                    accepted: Some(found),
+                    before_cue: false,
+                    after_cue_end: None,
+                    hopeless: false,
+                });
+                continue;
+            }
+            let Some(surname) = surname else { continue };
             // A blocklisted word (黎明) may still begin a name that a cue after it confirms
             // (黎明杰，身份证号…). No name starts inside one either (安 of 公网安备).
             if let Some(len) = self.blocked_word(rest)
@@ -396,12 +442,86 @@ impl PersonName {
                 after_cue_end: None,
                 hopeless: false,
             });
-            if surname == 2 {
-                chars.next();
+            if surname == 2
+                && let Some((_, c1)) = chars.next()
+            {
                 previous = Some(c1);
             }
         }
         pending
+    }
+
+    /// Returns the length in characters of the surname that `c`, the first character of
+    /// `rest`, starts, when a given-name character (or 某, a star) follows it.
+    fn surname_at(&self, rest: &str, c: char, flags: u8) -> Option<usize> {
+        let mut next = rest.chars().skip(1);
+        let (c1, c2) = (next.next()?, next.next());
+        let surname = if flags & COMPOUND_FIRST != 0 && self.compound.contains(&(c, c1)) {
+            2
+        } else if flags & SURNAME != 0 {
+            1
+        } else {
+            return None;
+        };
+        let g1 = if surname == 2 { c2? } else { c1 };
+        (g1 == '某' || g1 == '*' || self.flags.of(g1) & GIVEN != 0).then_some(surname)
+    }
+
+    /// Decides a run of parts of transliterated names at `at`: two parts or more are a
+    /// name (次仁多吉, 买买提艾力); one part only next to a cue (申请人扎西, 古丽同志) — a
+    /// single part may be a word or a place (扎西 is also a place name). Not inside a word
+    /// (多 of 许多), a single part not after a surname (石玉珍), nor before a place suffix
+    /// (扎西村) or against a number or stars.
+    fn transliterated(
+        &self,
+        text: &str,
+        at: usize,
+        before: Option<char>,
+        run: PartRun,
+    ) -> Option<(usize, f32, &'static str, Explanation)> {
+        let mut end = at + run.len;
+        // The suffix 江 belongs to the name where the name ends after it (吐尔逊江同志).
+        let suffixed = at + NameParts::with_suffix(&text[at..], run);
+        if suffixed > end && self.ends_name(text, suffixed) {
+            end = suffixed;
+        }
+        let next = text[end..].chars().next();
+        let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '*');
+        if next.is_some_and(|c| PLACE_SUFFIXES.contains(c)) || glued(next) || glued(before) {
+            return None;
+        }
+        let cue_before = self.cue_before(text, at);
+        // Rare words of the dictionary (将次 of 拟将次仁多吉) do not count.
+        let inside_word = before.filter(|&b| is_han(b)).is_some_and(|b| {
+            self.word_freq(&text[at - b.len_utf8()..advance(text, at, 1)]) >= GIVEN_WORD_FREQ
+        });
+        // After a surname, one part is a Chinese given name (石玉珍), which the surname
+        // pass reads.
+        let after_surname = || before.is_some_and(|b| self.flags.of(b) & SURNAME != 0);
+        if (inside_word || (run.parts == 1 && after_surname())) && !cue_before {
+            return None;
+        }
+        let phrase = "parts of a transliterated name";
+        if run.parts >= 2 {
+            return Some((end, 0.8, "person_name.transliterated", explain(&[phrase], None)));
+        }
+        let cue_after = self.cue_after(text, end)
+            || self.etc_people(text, end)
+            || appointment_line(text, at, end)
+            || self.followed_by_personal_data(text, end);
+        (cue_before || cue_after).then(|| {
+            let cue = if cue_before { "cue before the name" } else { "cue after the name" };
+            (end, 0.85, "person_name.transliterated", explain(&[phrase, cue], None))
+        })
+    }
+
+    /// Returns true where a name may end at `end`: the text ends, or goes on with no
+    /// Chinese (a list separator), `等` or a name cue.
+    fn ends_name(&self, text: &str, end: usize) -> bool {
+        text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !is_han(c) || c == '等' || self.cue_after(text, end))
     }
 
     /// Returns true when a blocklisted word starts `rest`.
@@ -417,7 +537,7 @@ impl PersonName {
     /// Settles what needs no segmentation: pseudonyms (张某某) are accepted, and candidates
     /// that only a cue could make names of and that have none are dropped.
     fn settle_without_window(&self, text: &str, pending: &mut [Pending]) {
-        for p in pending.iter_mut() {
+        for p in pending.iter_mut().filter(|p| p.accepted.is_none()) {
             p.accepted = pseudonym(text, p);
             if p.accepted.is_none() {
                 p.before_cue = self.cue_before(text, p.at);
@@ -849,7 +969,10 @@ impl PersonName {
             // none of which is a dictionary word (来电、来信、来访 are words).
             let unknown = || {
                 items.iter().all(|&(s, e)| {
-                    !self.jieba.has_word(&text[s..e]) || self.listed_as_name(&text[s..e])
+                    let item = &text[s..e];
+                    !self.jieba.has_word(item)
+                        || self.listed_as_name(item)
+                        || self.parts.whole(item)
                 })
             };
             if !(majority || (items.len() >= 3 && all_plausible && unknown())) {
@@ -858,7 +981,7 @@ impl PersonName {
             for (&(start, end), &ok) in items.iter().zip(&plausible) {
                 if ok && !is_dotted(&(start, end)) {
                     let e = explain(&["surname and given name", "listed with other names"], None);
-                    let surname = self.surname_len(&text[start..end]);
+                    let surname = self.kept_prefix(&text[start..end]);
                     out.push(self.candidate(text, start, end, surname, 0.8, "person_name.list", e));
                 }
             }
@@ -879,6 +1002,9 @@ impl PersonName {
     /// With `whole`, the item is the whole run or nothing (most separators of running text
     /// follow longer runs, and are settled by the count alone).
     fn first_item(&self, text: &str, sep: usize, whole: bool) -> Option<(usize, usize)> {
+        if let Some(start) = self.transliterated_item_before(text, sep, whole) {
+            return Some((start, sep));
+        }
         // Starts of the last five characters, nearest first (most separators follow no
         // Chinese at all: digits, table pipes).
         let mut run = [0usize; 5];
@@ -909,9 +1035,51 @@ impl PersonName {
         })
     }
 
+    /// Returns the start of the longest transliterated name (古丽努尔, 吐尔逊江) that ends the
+    /// Chinese run before `sep`; with `whole`, the run must be that name.
+    fn transliterated_item_before(&self, text: &str, sep: usize, whole: bool) -> Option<usize> {
+        let last = text[..sep].chars().next_back()?;
+        if self.flags.of(last) & PART_LAST == 0 {
+            return None;
+        }
+        // Starts of the run's last characters, nearest first; one more than a name holds
+        // (with its suffix) tells whether the run is longer.
+        let mut starts = [0usize; MAX_RUN_CHARS + 2];
+        let mut len = 0;
+        for (i, c) in text[..sep].char_indices().rev().take(starts.len()) {
+            if !is_han(c) {
+                break;
+            }
+            starts[len] = i;
+            len += 1;
+        }
+        if whole {
+            let start = starts[len.checked_sub(1)?];
+            return (len <= MAX_RUN_CHARS + 1 && self.parts.whole(&text[start..sep]))
+                .then_some(start);
+        }
+        starts[..len.min(MAX_RUN_CHARS + 1)]
+            .iter()
+            .rev()
+            .copied()
+            .find(|&start| self.parts.whole(&text[start..sep]))
+    }
+
     /// Returns the end of a list item starting at `start`: 2 to 4 Chinese characters ended by
-    /// `、`, `等`, a name cue or anything not Chinese.
+    /// `、`, `等`, a name cue or anything not Chinese; a transliterated name may be longer
+    /// (阿不都热合曼).
     fn item_end(&self, text: &str, start: usize) -> Option<usize> {
+        if let Some(first) = text[start..].chars().next()
+            && self.flags.of(first) & PART_FIRST != 0
+            && let Some(run) = self.parts.run(&text[start..])
+        {
+            let suffixed = start + NameParts::with_suffix(&text[start..], run);
+            if let Some(end) =
+                [suffixed, start + run.len].into_iter().find(|&end| self.ends_name(text, end))
+            {
+                return Some(end);
+            }
+        }
         let mut end = start;
         for (n, c) in text[start..].chars().take(5).enumerate() {
             if n >= 2 && (c == '等' || c == '、' || !is_han(c) || self.cue_after(text, end)) {
@@ -929,6 +1097,9 @@ impl PersonName {
     /// and, unless the list is one of people with names in it, neither a blocklisted word
     /// nor a frequent one.
     fn list_item_is_name(&self, item: &str, among_names: bool) -> bool {
+        if self.parts.whole(item) {
+            return true;
+        }
         let surname = self.surname_len(item);
         let Some(first) = item.chars().next() else { return false };
         let starts = surname == 2 || self.flags.of(first) & SURNAME != 0;
@@ -1045,7 +1216,7 @@ impl PersonName {
     /// Returns true when the segmenter reads `t` as a name: tagged as one, or a word its
     /// dictionary does not know (made up by its model for unknown words: 艾尔肯, 阿不都).
     fn reads_as_name(&self, t: &jieba_rs::Tag<'_>) -> bool {
-        t.tag.starts_with("nr") || !self.jieba.has_word(t.word)
+        t.tag.starts_with("nr") || !self.jieba.has_word(t.word) || self.parts.whole(t.word)
     }
 
     /// Returns true for a frequent word of jieba's dictionary that is neither a name nor a
@@ -1060,6 +1231,9 @@ impl PersonName {
     /// not 是 nor 的). Dictionary words of other kinds end it, rare ones too (经查,
     /// 符合条件), and so do unknown words read otherwise (现将).
     fn may_continue_dotted(&self, t: &jieba_rs::Tag<'_>) -> bool {
+        if self.parts.whole(t.word) {
+            return true;
+        }
         if t.word.chars().count() == 1 {
             return self.word_freq(t.word) < FUNCTION_CHAR_FREQ
                 && !matches!(t.tag, "p" | "c")
@@ -1493,5 +1667,47 @@ mod tests {
     fn pseudonyms_are_masked_names() {
         let found = detect("经查，张某某于2024年违规。");
         assert!(found.iter().any(|(k, v, _)| *k == PiiKind::PersonName && v == "张某某"));
+    }
+
+    #[test]
+    fn transliterated_names_of_two_parts_need_no_cue() {
+        assert_eq!(names("经审核，拟将次仁多吉纳入低保。"), ["次仁多吉"]);
+        assert_eq!(
+            names("拟将次仁多吉、扎西顿珠、央金卓玛等3户纳入低保。"),
+            ["次仁多吉", "扎西顿珠", "央金卓玛"]
+        );
+        assert_eq!(names("户主：买买提艾力，身份证号：650102198001011234")[0], "买买提艾力");
+    }
+
+    #[test]
+    fn a_single_transliterated_part_needs_a_cue_or_a_list() {
+        assert_eq!(names("申请人扎西，家住城关镇。"), ["扎西"]);
+        assert_eq!(names("古丽同志"), ["古丽"]);
+        assert_eq!(names("吐尔逊江、艾尔肯、热依拉等3户"), ["吐尔逊江", "艾尔肯", "热依拉"]);
+        assert_eq!(
+            names("买买提·艾力、阿不都热合曼·依明、古丽努尔等同志"),
+            ["买买提·艾力", "阿不都热合曼·依明", "古丽努尔"]
+        );
+        // One part alone is a word or a place as often as a name.
+        assert_no_names("扎西镇的格桑花开了。");
+        assert_no_names("欢迎来到扎西。");
+    }
+
+    #[test]
+    fn transliterated_parts_do_not_start_inside_words_or_places() {
+        // Ordinary words holding parts (许多吉祥: 多吉; 参加措施: 加措).
+        assert_no_names("许多吉祥物都参加措施讨论。");
+        // 才让 is a name before 同志, but 才 here ends 刚才, a frequent word.
+        assert_no_names("刚才让同志们久等了。");
+        // A part before a place suffix names the place (尼玛村, 次仁多吉乡).
+        assert_no_names("次仁多吉乡人民政府");
+        // After a surname, one part is a Chinese given name.
+        assert_eq!(names("石玉珍（女）"), ["石玉珍"]);
+    }
+
+    #[test]
+    fn dotted_names_take_every_transliterated_part() {
+        // The segmenter cuts 阿不都 off as an adverb; the part list keeps it in the name.
+        assert_eq!(names("阿不都热合曼·依明同志"), ["阿不都热合曼·依明"]);
     }
 }

@@ -26,6 +26,7 @@ const DIVISIONS: &str = "divisions.tsv";
 const FIELDS: &str = "fields.tsv";
 const NAME_CUES: &str = "name_cues.tsv";
 const NAME_BLOCKLIST: &str = "name_blocklist.txt";
+const NAME_PARTS: &str = "name_parts.txt";
 const ADDRESS_CUES: &str = "address_cues.tsv";
 
 /// The built-in dictionary files, by file name.
@@ -42,6 +43,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     (FIELDS, include_str!("../../dictionaries/fields.tsv")),
     (NAME_CUES, include_str!("../../dictionaries/name_cues.tsv")),
     (NAME_BLOCKLIST, include_str!("../../dictionaries/name_blocklist.txt")),
+    (NAME_PARTS, include_str!("../../dictionaries/name_parts.txt")),
     (ADDRESS_CUES, include_str!("../../dictionaries/address_cues.tsv")),
 ];
 
@@ -155,6 +157,8 @@ pub struct Dictionaries {
     pub(crate) fields: Vec<(String, FieldKind)>,
     pub(crate) name_cues: Vec<(String, CuePosition)>,
     pub(crate) name_blocklist: Vec<String>,
+    /// Parts of names transliterated from Tibetan, Uyghur, Kazakh, Mongolian (扎西, 买买提).
+    pub(crate) name_parts: Vec<String>,
     pub(crate) address_cues: Vec<(String, AddressContext)>,
     /// Deduction rules (TOML source) and where they came from.
     pub(crate) deduction: String,
@@ -219,6 +223,8 @@ impl Dictionaries {
         let name_cues = parse_name_cues(&file, &text)?;
         let (file, text) = source(NAME_BLOCKLIST)?;
         let name_blocklist = parse_words(&file, &text)?;
+        let (file, text) = source(NAME_PARTS)?;
+        let name_parts = parse_words(&file, &text)?;
         let (file, text) = source(ADDRESS_CUES)?;
         let address_cues = parse_address_cues(&file, &text)?;
         let (deduction_file, deduction) =
@@ -253,6 +259,7 @@ impl Dictionaries {
             fields,
             name_cues,
             name_blocklist,
+            name_parts,
             address_cues,
             deduction,
             deduction_file,
