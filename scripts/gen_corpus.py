@@ -521,9 +521,43 @@ def policy_notice(i: int) -> Doc:
     return d
 
 
+# Names without a Chinese surname and without a dot, as notices of Tibetan, Xinjiang and
+# Inner Mongolian counties write them: two name parts, or one.
+UNDOTTED_TWO = ["次仁卓玛", "格桑德吉", "旦增平措", "尼玛次仁", "白玛央金", "索朗旺姆", "达瓦卓玛",
+                "普布扎西", "买买提艾力", "阿依古丽吐尔逊", "努尔买买提", "乌日娜其其格"]
+UNDOTTED_ONE = ["扎西", "卓玛", "旺堆", "罗布", "巴特尔", "其其格", "古丽", "吐尔逊江"]
+BORDER_TOWNS = ["城关镇", "曲水镇", "巴音镇", "库车街道", "江孜镇"]
+
+
+def undotted_minority_names(i: int) -> Doc:
+    """Tibetan, Uyghur and Mongolian names written without a dot in lists, after cues and in
+    a name column; name parts inside ordinary words and a place name that are no one."""
+    d = Doc(f"minority-undotted-{i:03d}")
+    d.text(f"{rng.choice(BORDER_TOWNS)}2026年第{rng.randint(1, 4)}季度城乡低保拟保对象公示\n")
+    names = rng.sample(UNDOTTED_TWO, 2) + rng.sample(UNDOTTED_ONE, 1)
+    rng.shuffle(names)
+    d.text("经入户调查、民主评议，拟将")
+    for n, person in enumerate(names):
+        if n:
+            d.text("、")
+        d.leak("person_name", person)
+    d.text(f"等{len(names)}户纳入城乡低保。\n")
+    d.text(rng.choice(["申请人", "户主"])).leak("person_name", rng.choice(UNDOTTED_ONE))
+    d.text("，家住").leak("address", address()).text("，因病申请临时救助。\n")
+    rows = []
+    for n in range(rng.randint(2, 4)):
+        rows.append([(None, str(n + 1)), ("person_name", rng.choice(UNDOTTED_TWO + UNDOTTED_ONE)),
+                     ("id_card", fmt_id(id18())), (None, str(rng.randint(1, 6)))])
+    table(d, ["序号", "户主姓名", "身份证号", "保障人数"], rows, ["markdown", "tsv", "spaces"][i % 3])
+    d.text(rng.choice(["许多吉祥物", "格桑花开", "刚才让大家久等"]) + "，")
+    d.text(rng.choice(["江孜镇", "巴音镇", "尼玛县"]) + "民政办将及时公示结果。\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
-             official_phrases, dotted_names_in_prose, policy_notice]
+             official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names]
 
 
 def main() -> None:
