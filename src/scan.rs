@@ -400,6 +400,8 @@ mod tests {
         let r = scan("姓名\t身份证号\n格桑旺堆\t540102198001011234\n王建国\t540102198001011234\n");
         assert!(r.masked_text.contains("\n****\t54"), "{}", r.masked_text);
         assert!(r.masked_text.contains("\n王**\t54"), "{}", r.masked_text);
+        let r = scan("户主姓名：阿依古丽·吐尔逊\n");
+        assert_eq!(r.masked_text, "户主姓名：****·***\n");
     }
 
     #[test]

@@ -307,9 +307,10 @@ impl PersonName {
     }
 
     /// Returns how many characters of `name` masking keeps: its surname, and none of a
-    /// transliterated name, which has no surname (次仁多吉 is one name, not 次 + 仁多吉).
+    /// transliterated name, which has no surname (次仁多吉 is one name, not 次 + 仁多吉;
+    /// 买买提·艾力 is masked whole in a cell as in running text).
     fn kept_prefix(&self, name: &str) -> usize {
-        if self.parts.whole(name) { 0 } else { self.surname_len(name) }
+        if name.contains('·') || self.parts.whole(name) { 0 } else { self.surname_len(name) }
     }
 
     fn surname_len(&self, name: &str) -> usize {
