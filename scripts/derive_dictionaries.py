@@ -344,10 +344,11 @@ def surnames() -> None:
     )
 
 
-# Grammatical words (particles, auxiliaries, 是, 被, 把, 或, 等), the title prefix 副 and
-# the household marker 户 (夏桂兰户: 夏桂兰's household) that jieba's noisy `nr` entries bring
-# in (战线的, 走过, 全是, 常务副) and that no given name is written with: left out.
-NOT_GIVEN = "的了着过们是吗呢吧啊么被把就很没或等副户"
+# Grammatical words (particles, auxiliaries, 是, 被, 把, 或, 等), the title prefix 副,
+# the household marker 户 (夏桂兰户: 夏桂兰's household) and the clan marker 氏 (杨氏宗祠,
+# 张王氏) that jieba's noisy `nr` entries bring in (战线的, 走过, 全是, 常务副) and that no
+# given name is written with: left out.
+NOT_GIVEN = "的了着过们是吗呢吧啊么被把就很没或等副户氏"
 
 MODERN_GIVEN = "梓萱沐宸奕辰睿皓轩诺汐馨桐彤依若苒芮瑾瑜锦煜昕晞玥栩茉悠柠涵霖骁钰琪妍"
 

@@ -60,9 +60,10 @@ const COMMON_GIVEN_ONE: f64 = 30.0;
 /// (`和/社会` is not 和社会).
 const GIVEN_WORD_FREQ: usize = 100;
 
-/// Characters that end place and office names, not given names (王村, 农村局).
+/// Characters that end place and office names, not given names (王村, 农村局), and those of
+/// temples and historic buildings that lists of 文物保护单位 name (关帝庙, 文昌宫, 白马寺).
 const PLACE_SUFFIXES: &str =
-    "村组镇乡县市省区路街巷号楼室队屯庄局委办厅院所站部处科会社司厂店馆校场";
+    "村组镇乡县市省区路街巷号楼室队屯庄局委办厅院所站部处科会社司厂店馆校场庙宫寺阁祠塔殿";
 
 /// Suffixes that make a labeled value an organization, not a person (`当事人：某某有限公司`).
 const ORG_SUFFIXES: &[&str] = &[
@@ -1101,6 +1102,10 @@ impl PersonName {
         if self.parts.whole(item) {
             return true;
         }
+        // A list of places is none of names (关帝庙、文昌宫、白马寺).
+        if !among_names && item.chars().next_back().is_some_and(|c| PLACE_SUFFIXES.contains(c)) {
+            return false;
+        }
         let surname = self.surname_len(item);
         let Some(first) = item.chars().next() else { return false };
         let starts = surname == 2 || self.flags.of(first) & SURNAME != 0;
@@ -1668,6 +1673,24 @@ mod tests {
     fn pseudonyms_are_masked_names() {
         let found = detect("经查，张某某于2024年违规。");
         assert!(found.iter().any(|(k, v, _)| *k == PiiKind::PersonName && v == "张某某"));
+    }
+
+    #[test]
+    fn lists_of_temples_and_historic_buildings_are_not_names() {
+        // A 文物保护单位 list: items of a surname and two characters, one of them a
+        // building's (庙, 宫, 寺, 阁, 塔).
+        assert_no_names(
+            "第八批县级文物保护单位名单：关帝庙、文昌宫、白马寺、玉皇阁、龙王庙、白塔。",
+        );
+        assert_no_names("修缮高基庙和杨氏宗祠。");
+        // Among names, an item is a name whatever it ends with.
+        assert_eq!(names("王建国、李秀英、张会等同志"), ["王建国", "李秀英", "张会"]);
+    }
+
+    #[test]
+    fn prose_words_that_segmentation_tags_as_names_are_not_names() {
+        assert_no_names("活动将于金秋十月举行，季后赛期间金字塔造型的展馆开放。");
+        assert_no_names("申请白金卡的客户参观宋元明清时期的建筑。");
     }
 
     #[test]
