@@ -488,8 +488,7 @@ impl PersonName {
             end = suffixed;
         }
         let next = text[end..].chars().next();
-        let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '*');
-        if next.is_some_and(|c| PLACE_SUFFIXES.contains(c)) || glued(next) || glued(before) {
+        if next.is_some_and(|c| PLACE_SUFFIXES.contains(c)) || glues(next) || glues(before) {
             return None;
         }
         let cue_before = self.cue_before(text, at);
@@ -592,9 +591,8 @@ impl PersonName {
         let starred = text[found.0..].starts_with(['*', '某']);
         // A name glued to a number is not read from running text: its mask stars would
         // join the number (`李*3501…` reads as one starred number).
-        let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '*');
         let touches_number =
-            glued(text[found.0..].chars().next()) || glued(text[..p.at].chars().next_back());
+            glues(text[found.0..].chars().next()) || glues(text[..p.at].chars().next_back());
         if found.2 != "person_name.pseudonym"
             && (starred || touches_number || PLACE_SUFFIXES.contains(last))
         {
@@ -1292,6 +1290,12 @@ fn tag_starting_at<'t>(
 /// conjunctions, particles, adverbs, pronouns, verbs and localizers.
 fn is_function_tag(tag: &str) -> bool {
     matches!(tag, "p" | "c" | "u" | "d" | "r" | "v" | "uj" | "ul" | "f")
+}
+
+/// Returns true for a digit or a star next to a name: a name glued to a number is not read
+/// from running text, since its mask stars would join the number (`李*3501…`).
+fn glues(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_digit() || c == '*')
 }
 
 /// Accepts a surname followed by `某` or stars (张某某, 王*): a name already masked.

@@ -94,6 +94,7 @@ mod tests {
         assert!(!p.whole("次仁多吉村"));
         assert!(!p.whole("江古丽"));
         assert!(!p.whole(""));
+        // `with_suffix` takes 江 wherever it follows; callers check where the name ends.
         assert_eq!(
             NameParts::with_suffix("吐尔逊江苏", p.run("吐尔逊江苏").unwrap()),
             "吐尔逊江".len()
