@@ -277,7 +277,7 @@ impl PersonName {
         let mut accepted = Vec::new();
         for p in &pending {
             if let Some((end, confidence, rule, explanation)) = p.accepted {
-                let kept = if p.surname == 0 { 0 } else { self.kept_prefix(&text[p.at..end]) };
+                let kept = if self.parts.whole(&text[p.at..end]) { 0 } else { p.surname };
                 out.push(self.candidate(text, p.at, end, kept, confidence, rule, explanation));
                 accepted.push((p.at, end));
             }
@@ -1008,14 +1008,7 @@ impl PersonName {
         // Starts of the last five characters, nearest first (most separators follow no
         // Chinese at all: digits, table pipes).
         let mut run = [0usize; 5];
-        let mut len = 0;
-        for (i, c) in text[..sep].char_indices().rev().take(5) {
-            if !is_han(c) {
-                break;
-            }
-            run[len] = i;
-            len += 1;
-        }
+        let len = han_starts_before(text, sep, &mut run);
         if whole && !(2..=4).contains(&len) {
             return None;
         }
@@ -1045,14 +1038,7 @@ impl PersonName {
         // Starts of the run's last characters, nearest first; one more than a name holds
         // (with its suffix) tells whether the run is longer.
         let mut starts = [0usize; MAX_RUN_CHARS + 2];
-        let mut len = 0;
-        for (i, c) in text[..sep].char_indices().rev().take(starts.len()) {
-            if !is_han(c) {
-                break;
-            }
-            starts[len] = i;
-            len += 1;
-        }
+        let len = han_starts_before(text, sep, &mut starts);
         if whole {
             let start = starts[len.checked_sub(1)?];
             return (len <= MAX_RUN_CHARS + 1 && self.parts.whole(&text[start..sep]))
@@ -1290,6 +1276,20 @@ fn tag_starting_at<'t>(
 /// conjunctions, particles, adverbs, pronouns, verbs and localizers.
 fn is_function_tag(tag: &str) -> bool {
     matches!(tag, "p" | "c" | "u" | "d" | "r" | "v" | "uj" | "ul" | "f")
+}
+
+/// Fills `starts` with the byte offsets of the Chinese characters that end at `end`, nearest
+/// first, as many as fit; returns how many there are.
+fn han_starts_before(text: &str, end: usize, starts: &mut [usize]) -> usize {
+    let mut len = 0;
+    for (i, c) in text[..end].char_indices().rev().take(starts.len()) {
+        if !is_han(c) {
+            break;
+        }
+        starts[len] = i;
+        len += 1;
+    }
+    len
 }
 
 /// Returns true for a digit or a star next to a name: a name glued to a number is not read
