@@ -555,9 +555,40 @@ def undotted_minority_names(i: int) -> Doc:
     return d
 
 
+def penalty_enterprise(i: int) -> Doc:
+    """Penalty decisions on an enterprise: its 住所 is the address of an organization, which
+    the decision publishes (public); the name of its legal representative is masked like any
+    other name; the home address and phone of a natural person in the same notice are not."""
+    d = Doc(f"chufa-qiye-{i:03d}")
+    company = rng.choice(COUNTY_NAMES) + rng.choice(
+        ["宏达建材有限公司", "绿源农业专业合作社", "顺发超市", "鑫盛机械厂", "康宁大药房有限公司"])
+    d.text(f"{rng.choice(COUNTY_NAMES)}{rng.choice(['市场监督管理局', '生态环境局', '应急管理局'])}行政处罚决定书\n")
+    d.text(f"文号：{rng.choice(COUNTY_NAMES)[:2]}罚〔{rng.randint(2020, 2026)}〕{rng.randint(1, 300)}号\n")
+    style = i % 3
+    if style == 0:
+        d.text(f"当事人：{company}\n统一社会信用代码：{uscc()}\n")
+        d.text(rng.choice(["住所：", "住所地："])).public_value("address", office_address())
+        d.text("\n法定代表人：").leak("person_name", name()).text("\n")
+    elif style == 1:
+        d.text(f"当事人：{company}，统一社会信用代码：{uscc()}，")
+        d.text(rng.choice(["住所：", "住所地："])).public_value("address", office_address())
+        d.text("，法定代表人：").leak("person_name", name()).text("。\n")
+    else:
+        d.text(f"被处罚单位：{company}\n")
+        d.text(rng.choice(["住所：", "住所地："])).public_value("address", office_address())
+        d.text("\n负责人：").leak("person_name", name()).text("\n")
+    # A witness in the same decision is a natural person: the home address is personal.
+    d.text("证人").leak("person_name", name()).text("，住址：").leak("address", address()).text("。\n")
+    d.text(f"经查，当事人于{rng.randint(2020, 2025)}年{rng.randint(1, 12)}月销售不合格产品，")
+    d.text(f"违法所得{rng.randint(100, 99999)}元，罚款人民币{rng.randint(1, 50)},000元。\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
-             official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names]
+             official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
+             penalty_enterprise]
 
 
 def main() -> None:

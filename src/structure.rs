@@ -42,6 +42,14 @@ impl Structure {
         self.records.partition_point(|&(start, _)| start <= at).saturating_sub(1)
     }
 
+    /// Returns the labels inside the record holding byte offset `at`.
+    pub(crate) fn labels_in_record(&self, at: usize) -> &[Label] {
+        let Some(&(start, end)) = self.records.get(self.record_of(at)) else { return &[] };
+        let first = self.labels.partition_point(|l| l.start < start);
+        let last = self.labels.partition_point(|l| l.start < end);
+        &self.labels[first..last]
+    }
+
     /// Returns the label covering `[start, end)`, if one does.
     pub(crate) fn label_at(&self, start: usize, end: usize) -> Option<&Label> {
         let i = self.labels.partition_point(|l| l.start <= start);
@@ -198,12 +206,14 @@ impl FieldMatcher {
             header = None;
             let first_label = out.labels.len();
             self.fields(body, start, &mut out.labels);
-            // A line opens with a field when only a list marker precedes its first key.
-            let opens_with_field = out.labels.get(first_label).is_some_and(|l| {
-                body[..l.key_start - start]
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c.is_whitespace() || ".、()（）".contains(c))
-            });
+            // A line opens with a field when only a list marker precedes its first key; a
+            // key that labels nothing (统一社会信用代码：, 性别：) keeps the block going too,
+            // so that a decision's 当事人 and 住所 lines stay one record.
+            let opens_with_field = out
+                .labels
+                .get(first_label)
+                .is_some_and(|l| body[..l.key_start - start].chars().all(is_list_marker))
+                || opens_with_key(body);
             if in_field_block && opens_with_field {
                 // Continue the record of the previous `key：value` line.
                 if let Some(last) = out.records.last_mut() {
@@ -264,6 +274,22 @@ fn colons<'l>(line: &'l str, wide: &'l CharFinder) -> impl Iterator<Item = (usiz
         (Some(_), None) => ascii.next(),
         (None, None) => None,
     })
+}
+
+fn is_list_marker(c: char) -> bool {
+    c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | '、' | '(' | ')' | '（' | '）')
+}
+
+/// Longest key of a `key：value` line that no field word names, in characters.
+const MAX_KEY_CHARS: usize = 10;
+
+/// Returns true when `line` opens, after a list marker, with a key of Chinese characters
+/// and a colon (`统一社会信用代码：`).
+fn opens_with_key(line: &str) -> bool {
+    let rest = line.trim_start_matches(is_list_marker);
+    let key_chars = rest.chars().take_while(|&c| crate::text::is_han(c)).take(MAX_KEY_CHARS + 1);
+    let (count, len) = key_chars.fold((0, 0), |(n, len), c| (n + 1, len + c.len_utf8()));
+    (2..=MAX_KEY_CHARS).contains(&count) && rest[len..].starts_with([':', '：'])
 }
 
 /// Returns the length of a field value: up to the next clause punctuation, tab, pipe or
@@ -492,6 +518,25 @@ mod tests {
         let id = text.find("1101").unwrap();
         assert_eq!(s.record_of(0), s.record_of(id));
         assert_ne!(s.record_of(0), s.record_of(text.find("经查").unwrap()));
+    }
+
+    #[test]
+    fn keys_that_label_nothing_keep_a_field_block() {
+        let text = "当事人：某某建材有限公司\n统一社会信用代码：91360000MA35XXXX0Q\n住所：某路1号\n\
+                    法定代表人：张三\n经查，当事人销售不合格产品。\n";
+        let (s, _) = analyze(text);
+        let seat = text.find("某路").unwrap();
+        assert_eq!(s.record_of(0), s.record_of(seat));
+        assert_eq!(s.record_of(0), s.record_of(text.find("张三").unwrap()));
+        assert_ne!(s.record_of(0), s.record_of(text.find("经查").unwrap()));
+        let kinds: Vec<FieldKind> = s.labels_in_record(seat).iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, [FieldKind::PersonName, FieldKind::PartyAddress, FieldKind::PersonName]);
+        // Prose with a colon late in the line, or a long run before one, is no key.
+        for line in ["经查，当事人：张三", "当事人于2024年8月销售不合格产品的情况说明如下："]
+        {
+            assert!(!opens_with_key(line), "{line}");
+        }
+        assert!(opens_with_key("2、统一社会信用代码：9136"));
     }
 
     #[test]

@@ -15,7 +15,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
-use crate::detect::{Candidate, Inline, explain};
+use crate::detect::{Candidate, Inline, explain, organization};
 use crate::dict::{AddressContext, Dictionaries, DivisionLevel, FieldKind};
 use crate::kind::PiiKind;
 use crate::mask::value_chars;
@@ -371,6 +371,7 @@ impl Address {
             let public = match label.kind {
                 FieldKind::Address => false,
                 FieldKind::OrgAddress => true,
+                FieldKind::PartyAddress => party_is_organization(text, structure, label.start),
                 _ => continue,
             };
             let value = &text[label.start..label.end];
@@ -404,8 +405,11 @@ impl Address {
             if text[m.start()..m.end()].chars().count() == 1 && !chain.division {
                 continue;
             }
-            let public = self.contexts[m.pattern().as_usize()] == AddressContext::Organizational
-                || followed_by_office(text, chain.end);
+            let public = match self.contexts[m.pattern().as_usize()] {
+                AddressContext::Personal => false,
+                AddressContext::Organizational => true,
+                AddressContext::Party => party_is_organization(text, structure, start),
+            } || followed_by_office(text, chain.end);
             let phrase = if public { "organizational context" } else { "personal context" };
             out.push(candidate(start, &chain, 0.9, "address.cue", &[phrase], public));
             claimed_until = chain.end;
@@ -558,6 +562,15 @@ fn skip_joiners(text: &str, at: usize) -> usize {
 }
 
 /// Returns true when an office name follows the address (`…路1号县人民政府`).
+/// Returns true when the record holding `at` names an organization as its party
+/// (`当事人：某某有限公司`, `被处罚单位：…`): its 住所 is the organization's seat, which
+/// the notice publishes.
+fn party_is_organization(text: &str, structure: &Structure, at: usize) -> bool {
+    structure.labels_in_record(at).iter().any(|l| {
+        l.kind == FieldKind::PersonName && organization::is_organization(&text[l.start..l.end])
+    })
+}
+
 fn followed_by_office(text: &str, end: usize) -> bool {
     let rest: String = text[end..].chars().take(12).collect();
     let clause = rest.split(['，', '。', '；', ',', '\n', '、']).next().unwrap_or("");
@@ -656,6 +669,29 @@ mod tests {
         assert_eq!(
             addresses("请到安远县城关镇人民路1号县民政局办理。"),
             [("安远县城关镇人民路1号".to_owned(), true)]
+        );
+    }
+
+    #[test]
+    fn the_seat_of_an_organization_that_is_the_party_is_public() {
+        // 住所 of an enterprise (a key：value block, or one line) is its registered seat.
+        for text in [
+            "当事人：安远县宏达建材有限公司\n统一社会信用代码：91360726MA35XXXX0Q\n住所：安远县欣山镇人民路128号\n",
+            "当事人：安远县宏达建材有限公司，法定代表人：张建国，住所地：安远县欣山镇人民路128号。",
+            "被处罚单位：安远县鑫盛机械厂\n住所地：安远县欣山镇人民路128号\n",
+        ] {
+            assert_eq!(addresses(text), [("安远县欣山镇人民路128号".to_owned(), true)], "{text}");
+        }
+        // 住所 of a person is a home address, and so is a witness's 住址 beside an enterprise.
+        assert_eq!(
+            addresses("当事人：张建国\n住所：安远县欣山镇红星村3组12号\n"),
+            [personal("安远县欣山镇红星村3组12号")]
+        );
+        assert_eq!(
+            addresses(
+                "当事人：安远县宏达建材有限公司\n证人张建国，住址：安远县欣山镇红星村3组12号。"
+            ),
+            [personal("安远县欣山镇红星村3组12号")]
         );
     }
 

@@ -14,6 +14,7 @@ mod context;
 mod id_card;
 mod landline;
 mod mobile_phone;
+mod organization;
 mod person_name;
 #[allow(dead_code)]
 mod template;

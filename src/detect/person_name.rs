@@ -17,6 +17,7 @@ use jieba_rs::Jieba;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::detect::address::DivisionMatch;
+use crate::detect::organization::is_organization;
 use crate::detect::{Candidate, Explanation, Inline, explain};
 use crate::dict::{AddressContext, CuePosition, Dictionaries, FieldKind};
 use crate::kind::PiiKind;
@@ -64,34 +65,6 @@ const GIVEN_WORD_FREQ: usize = 100;
 /// temples and historic buildings that lists of 文物保护单位 name (关帝庙, 文昌宫, 白马寺).
 const PLACE_SUFFIXES: &str =
     "村组镇乡县市省区路街巷号楼室队屯庄局委办厅院所站部处科会社司厂店馆校场庙宫寺阁祠塔殿";
-
-/// Suffixes that make a labeled value an organization, not a person (`当事人：某某有限公司`).
-const ORG_SUFFIXES: &[&str] = &[
-    "公司",
-    "厂",
-    "店",
-    "部",
-    "中心",
-    "合作社",
-    "局",
-    "委员会",
-    "政府",
-    "医院",
-    "学校",
-    "协会",
-    "银行",
-    "超市",
-    "商行",
-    "门市",
-    "工作室",
-    "站",
-    "所",
-    "院",
-    "馆",
-    "社",
-    "队",
-    "场",
-];
 
 /// Finds personal names.
 pub(crate) struct PersonName {
@@ -231,7 +204,7 @@ impl PersonName {
             .chain(
                 dict.address_cues
                     .iter()
-                    .filter(|(_, c)| *c == AddressContext::Personal)
+                    .filter(|(_, c)| *c != AddressContext::Organizational)
                     .map(|(w, _)| w.as_str()),
             );
         PersonName {
@@ -293,9 +266,7 @@ impl PersonName {
             value = value[..open].trim_end();
         }
         let end = start + value.len();
-        if !(looks_like_name(value) || self.parts.whole(value))
-            || ORG_SUFFIXES.iter().any(|s| value.ends_with(s))
-        {
+        if !(looks_like_name(value) || self.parts.whole(value)) || is_organization(value) {
             return;
         }
         let surname = self.kept_prefix(value);
@@ -429,10 +400,16 @@ impl PersonName {
                 inside_word_until = at + len;
                 continue;
             }
-            // A name does not start inside a word (民 of 村民, 政 of 民政).
+            // A name does not start inside a word (民 of 村民, 政 of 民政, 时 of 临时) unless
+            // a cue confirms it, before it or, when that word is a rare one, personal data
+            // after it (证人武霞，住址…: 人武 is a word too; not 临时救助，家住…).
             if let Some(b) = before.filter(|&b| is_han(b)) {
                 let pair = &text[at - b.len_utf8()..at + c.len_utf8()];
-                if self.jieba.has_word(pair) && !self.cue_before(text, at) {
+                if self.jieba.has_word(pair)
+                    && !self.cue_before(text, at)
+                    && (!self.personal_data_after(text, at, surname)
+                        || self.word_freq(pair) >= FREQUENT_WORD)
+                {
                     continue;
                 }
             }
@@ -639,9 +616,10 @@ impl PersonName {
         if tok_start < at {
             // The surname character ends or sits inside another word (感谢, 提高, 海王) —
             // unless a cue ends right before it (户主任春雨: 户主 + 任春雨, not 主任; 户主马云飞
-            // segmented 户户/主马云飞): no word crosses the cue's end, so the text is
-            // segmented again from there.
-            if !before_cue {
+            // segmented 户户/主马云飞) or personal data follows the name (证人武霞，住址:
+            // 人武): no word crosses the cue's end, nor starts before a name personal data
+            // confirms, so the text is segmented again from the surname.
+            if !before_cue && !self.personal_data_after(text, at, p.surname) {
                 return None;
             }
             let (_, end) = window(text, at);
@@ -762,14 +740,48 @@ impl PersonName {
     /// Returns the end of a name starting at `at` that a cue after it confirms: a cue right
     /// after 1 or 2 listed given-name characters (`同志`, `，男，`, `，身份证号`).
     fn cue_after_end(&self, text: &str, at: usize, surname: usize) -> Option<usize> {
+        self.given_name_ends(text, at, surname).find(|&end| {
+            self.cue_after(text, end)
+                || self.etc_people(text, end)
+                || appointment_line(text, at, end)
+                || self.followed_by_personal_data(text, end)
+        })
+    }
+
+    /// Returns true when personal data or the opening of a 任前 line follows 1 or 2
+    /// given-name characters after the surname at `at` (`证人武霞，住址`, `，男，`): the
+    /// cues that let a name start inside a rare word, unlike titles (`俄罗斯外交部长`).
+    fn personal_data_after(&self, text: &str, at: usize, surname: usize) -> bool {
+        // Both cues open with a separator, which is no given-name character: only the
+        // first one after the surname can end the name (evaluated at every surname inside
+        // a word, so nothing dearer comes first).
         let surname_end = advance(text, at, surname);
-        (1..=2).map(|g| advance(text, surname_end, g)).find(|&end| {
+        let mut end = surname_end;
+        for c in text[surname_end..].chars().take(3) {
+            if matches!(c, '，' | ',' | '(' | '（' | ' ') {
+                return end > surname_end
+                    && (appointment_line(text, at, end)
+                        || self.followed_by_personal_data(text, end));
+            }
+            if self.flags.of(c) & GIVEN == 0 {
+                return false;
+            }
+            end += c.len_utf8();
+        }
+        false
+    }
+
+    /// The ends of 1 and 2 listed given-name characters after the surname at `at`.
+    fn given_name_ends<'a>(
+        &'a self,
+        text: &'a str,
+        at: usize,
+        surname: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let surname_end = advance(text, at, surname);
+        (1..=2).map(move |g| advance(text, surname_end, g)).filter(move |&end| {
             end > surname_end
                 && text[surname_end..end].chars().all(|c| self.flags.of(c) & GIVEN != 0)
-                && (self.cue_after(text, end)
-                    || self.etc_people(text, end)
-                    || appointment_line(text, at, end)
-                    || self.followed_by_personal_data(text, end))
         })
     }
 
@@ -1490,6 +1502,16 @@ mod tests {
         // name is segmented again from the cue's end.
         assert_eq!(names("该户户主马云飞长期患病。"), ["马云飞"]);
         assert_eq!(names("户主任春雨家庭人口6人"), ["任春雨"]);
+    }
+
+    #[test]
+    fn personal_data_after_a_name_lets_it_start_inside_a_rare_word() {
+        // 人武 (of 人武部) is a word of the dictionary; the address after 武霞 says who.
+        assert_eq!(names("证人武霞，住址：兴国县河西镇河口村7组47号。"), ["武霞"]);
+        assert_eq!(names("证人武秀英，男，汉族，1975年3月生"), ["武秀英"]);
+        // Not inside a frequent word (临时), nor before a title (俄罗斯外交部长).
+        assert_no_names("该户申请临时救助，家住兴国县城关镇。");
+        assert_no_names("俄罗斯外交部长出席了会议。");
     }
 
     #[test]

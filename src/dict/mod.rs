@@ -84,6 +84,9 @@ pub(crate) enum FieldKind {
     Address,
     /// The address of an office (办公地址 …): public.
     OrgAddress,
+    /// The address of the record's party (住所): personal for a person, public when the
+    /// party is an organization (`当事人：某某有限公司`).
+    PartyAddress,
 }
 
 impl FieldKind {
@@ -93,7 +96,10 @@ impl FieldKind {
             FieldKind::IdCard => Some(CueCategory::IdCard),
             FieldKind::Phone => Some(CueCategory::Phone),
             FieldKind::BankCard => Some(CueCategory::BankCard),
-            FieldKind::PersonName | FieldKind::Address | FieldKind::OrgAddress => None,
+            FieldKind::PersonName
+            | FieldKind::Address
+            | FieldKind::OrgAddress
+            | FieldKind::PartyAddress => None,
         }
     }
 }
@@ -135,6 +141,8 @@ pub(crate) enum CuePosition {
 pub(crate) enum AddressContext {
     Personal,
     Organizational,
+    /// The party's (住所地): personal unless the record names an organization as its party.
+    Party,
 }
 
 /// All dictionary data, parsed.
@@ -500,6 +508,7 @@ fn parse_fields(file: &str, text: &str) -> Result<Vec<(String, FieldKind)>> {
             "bank_card" => FieldKind::BankCard,
             "address" => FieldKind::Address,
             "org_address" => FieldKind::OrgAddress,
+            "party_address" => FieldKind::PartyAddress,
             _ => return Err(entry_error(file, line, "unknown field kind")),
         };
         out.push((label.to_owned(), kind));
@@ -544,11 +553,12 @@ fn parse_address_cues(file: &str, text: &str) -> Result<Vec<(String, AddressCont
         let context = match cols.get(1).copied() {
             Some("personal") => AddressContext::Personal,
             Some("organizational") => AddressContext::Organizational,
+            Some("party") => AddressContext::Party,
             _ => {
                 return Err(entry_error(
                     file,
                     line,
-                    "expected 2 columns: word, personal|organizational",
+                    "expected 2 columns: word, personal|organizational|party",
                 ));
             }
         };

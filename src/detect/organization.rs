@@ -1,0 +1,53 @@
+//! Whether a party named in a notice is an organization (`当事人：某某有限公司`) rather
+//! than a person: a labeled "name" that is an organization is no person's name, and the
+//! 住所 of an organization is its registered address, which a decision publishes.
+
+/// Suffixes of organization names.
+const ORG_SUFFIXES: &[&str] = &[
+    "公司",
+    "厂",
+    "店",
+    "部",
+    "中心",
+    "合作社",
+    "局",
+    "委员会",
+    "政府",
+    "医院",
+    "学校",
+    "协会",
+    "银行",
+    "超市",
+    "商行",
+    "门市",
+    "工作室",
+    "站",
+    "所",
+    "院",
+    "馆",
+    "社",
+    "队",
+    "场",
+];
+
+/// Returns true when `name` (a labeled party, without a trailing note) ends like the
+/// name of an organization.
+pub(crate) fn is_organization(name: &str) -> bool {
+    ORG_SUFFIXES.iter().any(|s| name.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organizations_end_in_their_kind() {
+        for org in ["某某建材有限公司", "绿源农业专业合作社", "顺发超市", "鑫盛机械厂"]
+        {
+            assert!(is_organization(org), "{org}");
+        }
+        for person in ["张建国", "买买提·艾力", "欧阳娜娜"] {
+            assert!(!is_organization(person), "{person}");
+        }
+    }
+}
