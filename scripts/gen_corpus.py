@@ -585,10 +585,36 @@ def penalty_enterprise(i: int) -> Doc:
     return d
 
 
+def disability_subsidy(i: int) -> Doc:
+    """残疾人两项补贴 lists: the 残疾人证 number is the holder's ID followed by the disability
+    category (1–7) and grade (1–4) digits; some rows give the ID itself."""
+    d = Doc(f"canji-{i:03d}")
+    d.text(f"{rng.choice(TOWNS)}{rng.randint(2024, 2026)}年{rng.randint(1, 12)}月困难残疾人生活补贴和重度残疾人护理补贴发放名单公示\n")
+    style = ["tsv", "markdown", "spaces"][i % 3]
+    categories = ["视力", "听力", "言语", "肢体", "智力", "精神", "多重"]
+    rows = []
+    for n in range(rng.randint(2, 6)):
+        category, grade = rng.randint(1, 7), rng.randint(1, 4)
+        number = id18() + f"{category}{grade}" if rng.random() < 0.8 else id18()
+        rows.append([
+            (None, str(n + 1)),
+            ("person_name", name()),
+            (None, rng.choice(["男", "女"])),
+            (None, categories[category - 1]),
+            (None, "一二三四"[grade - 1] + "级"),
+            ("id_card", number),
+            (None, f"{rng.choice([80, 100, 120, 150])}.00"),
+        ])
+    table(d, ["序号", "姓名", "性别", "残疾类别", "残疾等级", "残疾证号", "月补贴（元）"], rows, style)
+    d.text("公示期7天，如有异议请向乡镇残联反映。")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
-             penalty_enterprise]
+             penalty_enterprise, disability_subsidy]
 
 
 def main() -> None:

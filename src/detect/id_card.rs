@@ -14,12 +14,15 @@
 //! confidence; the province prefix must exist. A wrong check digit is accepted only right
 //! after an ID cue (`身份证号：`), where a typo is more likely than a coincidence.
 //!
+//! - 残疾人证 numbers: the ID followed by the disability category and grade digits (20
+//!   characters in one run).
+//!
 //! Known false negatives: IDs split in other groupings, IDs with a wrong check digit and
 //! no cue. Known false positives: an 18-digit code with a valid date, province and check
 //! digit by chance (1 in 11 of those with a plausible date) — 统一社会信用代码 are rejected by
 //! their cue or their letters.
 
-use crate::detect::{Candidate, Prepared, Recognizer, Run, explain};
+use crate::detect::{Candidate, Inline, Prepared, Recognizer, Run, explain};
 use crate::dict::{CueCategory, Dictionaries, RegionValidity};
 use crate::kind::PiiKind;
 use crate::redacted::Redacted;
@@ -37,6 +40,14 @@ const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 pub(crate) struct IdCard {
     regions: FxHashMap<u32, RegionValidity>,
     reference_year: u16,
+}
+
+/// What the checks of a full number found.
+struct Verdict {
+    confidence: f32,
+    rule: &'static str,
+    check_part: &'static str,
+    region_part: &'static str,
 }
 
 /// How well the address code is known.
@@ -77,13 +88,12 @@ impl IdCard {
             && day <= days_in(year, month)
     }
 
-    fn full(&self, doc: &Prepared<'_>, run: &Run<'_>, out: &mut Vec<Candidate>) {
-        let v = run.text();
-        let cue = doc.cue(run);
-        let Some(region) = self.region(&v[..6]) else { return };
+    /// Judges an 18- or 15-character number `v` (no stars) after a cue of category `cue`.
+    fn verdict(&self, v: &str, cue: Option<CueCategory>) -> Option<Verdict> {
+        let region = self.region(&v[..6])?;
         let (date_ok, check_ok, rule, legacy, year) = if v.len() == 18 {
             if v[..17].contains('X') {
-                return;
+                return None;
             }
             let year: u16 = v[6..10].parse().unwrap_or(0);
             let (month, day) = (v[10..12].parse().unwrap_or(0), v[12..14].parse().unwrap_or(0));
@@ -96,21 +106,21 @@ impl IdCard {
             (self.plausible_date(year, month, day), check_ok, rule, false, year)
         } else {
             if v.contains('X') || region == Region::ResidencePermit {
-                return;
+                return None;
             }
             let year = 1900 + v[6..8].parse::<u16>().unwrap_or(0);
             let (month, day) = (v[8..10].parse().unwrap_or(0), v[10..12].parse().unwrap_or(0));
             (self.plausible_date(year, month, day), true, "id_card.legacy15", true, year)
         };
         if !date_ok {
-            return;
+            return None;
         }
         let id_cue = cue == Some(CueCategory::IdCard);
         let (mut confidence, check_part) = match (check_ok, legacy) {
             (true, false) => (0.99, "MOD 11-2 check digit valid"),
             (true, true) => (0.8, "15-digit legacy number (no check digit)"),
             (false, _) if id_cue => (0.75, "check digit does not match"),
-            (false, _) => return,
+            (false, _) => return None,
         };
         let region_part = match region {
             Region::Current => "address code current",
@@ -132,23 +142,37 @@ impl IdCard {
             Region::ResidencePermit => "港澳台 residence permit code",
         };
         confidence += cue_adjustment(cue, legacy);
-        out.push(Candidate {
-            kind: PiiKind::IdCard,
-            start: run.start(),
-            end: run.end(),
-            confidence: confidence.clamp(0.0, 1.0),
-            rule,
-            explanation: explain(
-                &[check_part, "birth date plausible", region_part],
-                doc.cue_id(run),
-            ),
-            public: None,
-            value: Redacted::new(run.value),
-            prefix_len: 0,
-            levels: [0; 4],
-            hidden: false,
-            record: 0,
-        });
+        Some(Verdict { confidence: confidence.clamp(0.0, 1.0), rule, check_part, region_part })
+    }
+
+    fn full(&self, doc: &Prepared<'_>, run: &Run<'_>, out: &mut Vec<Candidate>) {
+        let Some(v) = self.verdict(run.text(), doc.cue(run)) else { return };
+        let parts = [v.check_part, "birth date plausible", v.region_part];
+        out.push(candidate(doc, run, v.confidence, v.rule, &parts, run.value));
+    }
+
+    /// A 残疾人证 number: the holder's 18-character ID followed by the disability category
+    /// (1–7) and grade (1–4) digits, written as one run of 20. The ID inside must pass every
+    /// check, check digit included; the whole number is the finding, and its keyed hash is
+    /// the ID's, so that the same person counts once across both.
+    fn disability_certificate(&self, doc: &Prepared<'_>, run: &Run<'_>, out: &mut Vec<Candidate>) {
+        let text = run.text();
+        let (category, grade) = (text.as_bytes()[18], text.as_bytes()[19]);
+        if !run.grouped_as(&[20])
+            || !(b'1'..=b'7').contains(&category)
+            || !(b'1'..=b'4').contains(&grade)
+        {
+            return;
+        }
+        // No cue passed: a check digit that fails is not forgiven inside a longer number.
+        let Some(v) = self.verdict(&text[..18], None) else { return };
+        let parts = [v.check_part, "birth date plausible", "disability category and grade"];
+        let mut id = Inline::new();
+        for &b in &run.value[..18] {
+            id.push(b);
+        }
+        let rule = "id_card.disability_certificate";
+        out.push(candidate(doc, run, v.confidence, rule, &parts, id));
     }
 
     /// A partly starred ID: judged by shape, visible province and region, and cue.
@@ -172,23 +196,34 @@ impl IdCard {
             (false, true, false) if &v[..2] != b"62" || v[17] == b'X' => 0.7,
             _ => return,
         };
-        out.push(Candidate {
-            kind: PiiKind::IdCard,
-            start: run.start(),
-            end: run.end(),
-            confidence: (confidence + cue_adjustment(cue, false)).clamp(0.0, 1.0),
-            rule: "id_card.masked",
-            explanation: explain(
-                &["18 characters partly starred", "visible prefix is an address code"],
-                doc.cue_id(run),
-            ),
-            public: None,
-            value: Redacted::new(run.value),
-            prefix_len: 0,
-            levels: [0; 4],
-            hidden: false,
-            record: 0,
-        });
+        let parts = ["18 characters partly starred", "visible prefix is an address code"];
+        let confidence = (confidence + cue_adjustment(cue, false)).clamp(0.0, 1.0);
+        out.push(candidate(doc, run, confidence, "id_card.masked", &parts, run.value));
+    }
+}
+
+/// A candidate for `run`, whose keyed hash is of `value`.
+fn candidate(
+    doc: &Prepared<'_>,
+    run: &Run<'_>,
+    confidence: f32,
+    rule: &'static str,
+    parts: &[&'static str],
+    value: Inline<u8>,
+) -> Candidate {
+    Candidate {
+        kind: PiiKind::IdCard,
+        start: run.start(),
+        end: run.end(),
+        confidence,
+        rule,
+        explanation: explain(parts, doc.cue_id(run)),
+        public: None,
+        value: Redacted::new(value),
+        prefix_len: 0,
+        levels: [0; 4],
+        hidden: false,
+        record: 0,
     }
 }
 
@@ -215,6 +250,14 @@ impl Recognizer for IdCard {
     fn find(&self, doc: &Prepared<'_>, runs: &[Run<'_>], out: &mut Vec<Candidate>) {
         for run in runs {
             let len = run.value.len();
+            // An account number of 20 digits under its cue is the bank card's to judge.
+            if len == 20
+                && !run.has_stars()
+                && !matches!(doc.cue(run), Some(CueCategory::NotPersonal | CueCategory::BankCard))
+            {
+                self.disability_certificate(doc, run, out);
+                continue;
+            }
             if len != 18 && len != 15 {
                 continue;
             }
@@ -316,6 +359,40 @@ mod tests {
     t!(credit_code_letters, "统一社会信用代码：91350100M000100Y43", []);
     t!(credit_code_digits_with_cue, "统一社会信用代码：121200004013590816", []);
     t!(too_long_run, "1101051949123100211010519491231002", []);
+
+    // 残疾人证: the ID, then the disability category (1–7) and grade (1–4).
+    t!(
+        disability_certificate,
+        "残疾证号：36072119750812123842",
+        [(IdCard, "36072119750812123842")]
+    );
+    t!(
+        disability_certificate_of_an_id_ending_in_x,
+        "残疾证号：36072119750812122X11",
+        [(IdCard, "36072119750812122X11")]
+    );
+    t!(disability_certificate_no_cue, "肢体 二级 3607211975081212311", []); // 19 characters
+    t!(
+        disability_certificate_in_a_cell,
+        "二级  36072119750812123842",
+        [(IdCard, "36072119750812123842")]
+    );
+    t!(disability_certificate_bad_check, "残疾证号：36072119750812123942", []);
+    t!(disability_certificate_bad_category, "残疾证号：36072119750812123882", []);
+    t!(disability_certificate_bad_grade, "残疾证号：36072119750812123815", []);
+    t!(disability_certificate_not_personal, "合同编号：36072119750812123842", []);
+
+    #[test]
+    fn a_disability_certificate_is_hashed_as_the_id_inside_it() {
+        let scanner = crate::ScannerBuilder::new().fingerprint_key("k").build().unwrap();
+        let profile = scanner.profile("default").unwrap();
+        let hash = |text| {
+            let report = scanner.scan(&crate::Document::new("t", text), &profile).unwrap();
+            report.findings[0].fingerprint.clone().expect("keyed hash")
+        };
+        assert_eq!(hash("360721197508121238"), hash("残疾证号：36072119750812123842"));
+        assert_ne!(hash("360721197508121238"), hash("360721197508121246"));
+    }
 
     // Masked forms.
     t!(masked_keep_2_3, "身份证号：35*************123", [(IdCard, "35*************123")]);

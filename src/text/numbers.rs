@@ -22,7 +22,8 @@ pub(crate) struct Chunk {
     pub(crate) digits: usize,
     /// Mask stars in the chunk.
     pub(crate) stars: usize,
-    /// The chunk ends with `X` or `x` (an ID check character).
+    /// The chunk holds an ID check character `X` or `x`: at its end, or before the two
+    /// digits of a 残疾人证 number.
     pub(crate) check_x: bool,
     /// The chunk is written `(0797)`; `start..end` covers the parentheses.
     pub(crate) paren: bool,
@@ -138,12 +139,25 @@ fn scan_chunk(b: &[u8], start: usize) -> Chunk {
         i += 1;
     }
     // A trailing X/x is an ID check character unless it starts a word ("Xian").
-    let check_x = matches!(b.get(i), Some(b'X' | b'x'))
-        && digits + stars >= 3
-        && !b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+    let x = matches!(b.get(i), Some(b'X' | b'x'));
+    let check_x = x && digits + stars >= 3 && !b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+    // A 残疾人证 number whose ID ends in X goes on with the category (1–7) and grade
+    // (1–4) digits: `36072119750812122X11`.
+    let disability = |k: usize, range: std::ops::RangeInclusive<u8>| {
+        b.get(i + k).is_some_and(|c| range.contains(c))
+    };
+    let certificate_x = x
+        && digits + stars == 17
+        && disability(1, b'1'..=b'7')
+        && disability(2, b'1'..=b'4')
+        && !b.get(i + 3).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'*');
     if check_x {
         i += 1;
+    } else if certificate_x {
+        i += 3;
+        digits += 2;
     }
+    let check_x = check_x || certificate_x;
     Chunk { start, end: i, digits, stars, check_x, paren: false }
 }
 
@@ -283,5 +297,11 @@ mod tests {
     #[test]
     fn word_after_x_is_not_a_check_character() {
         assert_eq!(groups("1234567 Xian"), vec![vec!["1234567"]]);
+        // A 残疾人证 number: the ID's X, then category and grade.
+        assert_eq!(groups("36072119750812122X11"), vec![vec!["36072119750812122X11"]]);
+        assert!(groups("36072119750812122X81").is_empty());
+        assert!(groups("36072119750812122X112").is_empty());
+        // A star stands for a digit: `X11*…` is no certificate (`…X` then a masked ID).
+        assert_eq!(groups("36072119750812122X11****"), vec![vec!["11****"]]);
     }
 }
