@@ -771,7 +771,8 @@ impl PersonName {
         false
     }
 
-    /// The ends of 1 and 2 listed given-name characters after the surname at `at`.
+    /// The ends of 1 and 2 listed given-name characters after the surname at `at`; a cue
+    /// word is no given name (`联系人：王女士，联系电话…` names nobody in full).
     fn given_name_ends<'a>(
         &'a self,
         text: &'a str,
@@ -782,6 +783,7 @@ impl PersonName {
         (1..=2).map(move |g| advance(text, surname_end, g)).filter(move |&end| {
             end > surname_end
                 && text[surname_end..end].chars().all(|c| self.flags.of(c) & GIVEN != 0)
+                && !self.cue_words.contains(&text[surname_end..end])
         })
     }
 
@@ -1619,6 +1621,9 @@ mod tests {
         }
         // A surname with 女士 or 先生 names nobody in full.
         assert_no_names("感谢热心市民刘女士拾金不昧。");
+        // Nor before personal data: an office's contact person (联系人：王女士，联系电话).
+        assert_no_names("联系人：王女士，联系电话：0797-8123456");
+        assert_no_names("王女士，女，汉族");
         // A cue glued to the name by segmentation (王/小家庭) still confirms it.
         assert_eq!(names("户主王小家庭人口4人。"), ["王小"]);
         // A cue still confirms such a reading where it is a name.
