@@ -292,14 +292,19 @@ fn opens_with_key(line: &str) -> bool {
     (2..=MAX_KEY_CHARS).contains(&count) && rest[len..].starts_with([':', '：'])
 }
 
-/// Returns the length of a field value: up to the next clause punctuation, tab, pipe or
-/// run of two spaces.
+/// Returns the length of a field value: up to the next clause punctuation, tab, pipe,
+/// run of two spaces, or closing bracket that the value did not open (`张三（房屋坐落：
+/// 某路1号）`: the bracket closes the note the field sits in).
 fn end_of_value(value: &str) -> usize {
     let mut prev_space = false;
+    let mut open = 0usize;
     for (i, c) in value.char_indices() {
         match c {
             '，' | ',' | '；' | ';' | '。' | '\t' | '|' | '｜' | '、' => return i,
             ' ' if prev_space => return i - 1,
+            '(' | '（' => open += 1,
+            ')' | '）' if open == 0 => return i,
+            ')' | '）' => open -= 1,
             _ => {}
         }
         prev_space = c == ' ';
@@ -508,6 +513,14 @@ mod tests {
         );
         // A key inside a word is not a key.
         assert_eq!(labels("本单位地址：某路1号"), vec![]);
+        // A field inside a note ends where the note does; its own brackets stay.
+        assert_eq!(
+            labels("张德明（房屋坐落：城关镇解放路21号）、李桂芳（户主姓名：李桂芳（户主））"),
+            vec![
+                ("城关镇解放路21号", FieldKind::Address),
+                ("李桂芳（户主）", FieldKind::PersonName)
+            ]
+        );
     }
 
     #[test]
