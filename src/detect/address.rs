@@ -71,6 +71,11 @@ const SUFFIXES: &[(&str, Part)] = &[
     ("户", Part::Door),
 ];
 
+/// Returns true for digits and the Chinese numerals that number village groups.
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十百零〇两".contains(c)
+}
+
 /// Returns true for the first characters of [`SUFFIXES`]: only at these is a suffix
 /// compared.
 fn starts_suffix(c: char) -> bool {
@@ -461,7 +466,7 @@ impl Address {
                 self.short_at(text, pos)
                     .filter(|&(end, _)| {
                         divisions.get(i).is_some_and(|d| d.start == end)
-                            || component(text, end).is_some()
+                            || component(text, end, false).is_some()
                     })
                     .map(|(end, level)| (end, level, false))
             });
@@ -476,7 +481,7 @@ impl Address {
                 chain.end = pos;
                 continue;
             }
-            let Some((end, part)) = component(text, pos) else { break };
+            let Some((end, part)) = component(text, pos, chain.village) else { break };
             if part == Part::Township && deepest.is_none_or(|l| l <= DivisionLevel::Township) {
                 mark(&mut chain, end, DivisionLevel::Township);
                 deepest = Some(DivisionLevel::Township);
@@ -523,7 +528,7 @@ fn candidate(
 
 /// Reads one component at `pos`: up to [`MAX_COMPONENT`] characters (Chinese, digits,
 /// letters, `-`, `#`) and a suffix. Returns its end and what it is.
-fn component(text: &str, pos: usize) -> Option<(usize, Part)> {
+fn component(text: &str, pos: usize, after_village: bool) -> Option<(usize, Part)> {
     let rest = &text[pos..];
     let mut offset = 0;
     for (n, c) in rest.chars().enumerate() {
@@ -537,6 +542,12 @@ fn component(text: &str, pos: usize) -> Option<(usize, Part)> {
                     // A room is numbered (501室); 办公室, 会议室 are rooms of offices.
                     let numbered = rest[..offset].ends_with(|b: char| b.is_ascii_alphanumeric());
                     if suffix == "室" && !numbered {
+                        break;
+                    }
+                    // A group of a village is numbered (3组, 五组) or named after the
+                    // village (红星村新屋组): 县委组织部 holds no group.
+                    let group = matches!(suffix, "组" | "队");
+                    if group && !after_village && !rest[..offset].ends_with(is_numeral) {
                         break;
                     }
                     // Door numbers need a number or a name before them: `文号` is not one.
@@ -646,6 +657,19 @@ mod tests {
             addresses("住址：安远县城关镇幸福小区3栋2单元501室"),
             [personal("安远县城关镇幸福小区3栋2单元501室")]
         );
+    }
+
+    #[test]
+    fn groups_of_villages_are_numbered_or_follow_the_village() {
+        // 组织部, 工作队: offices after a county, no village group.
+        assert_eq!(addresses("中共于都县委组织部 2026年3月15日印发"), vec![]);
+        assert_eq!(addresses("于都县扶贫工作队驻村帮扶"), vec![]);
+        assert_eq!(addresses("于都县罗坳镇3组12号"), [personal("于都县罗坳镇3组12号")]);
+        assert_eq!(
+            addresses("家住于都县罗坳镇步前村新屋组"),
+            [personal("于都县罗坳镇步前村新屋组")]
+        );
+        assert_eq!(addresses("住址：安远县欣山镇二组"), [personal("安远县欣山镇二组")]);
     }
 
     #[test]
