@@ -466,7 +466,7 @@ impl Address {
                 self.short_at(text, pos)
                     .filter(|&(end, _)| {
                         divisions.get(i).is_some_and(|d| d.start == end)
-                            || component(text, end, false).is_some()
+                            || component(text, end, &Chain::default()).is_some()
                     })
                     .map(|(end, level)| (end, level, false))
             });
@@ -481,7 +481,7 @@ impl Address {
                 chain.end = pos;
                 continue;
             }
-            let Some((end, part)) = component(text, pos, chain.village) else { break };
+            let Some((end, part)) = component(text, pos, &chain) else { break };
             if part == Part::Township && deepest.is_none_or(|l| l <= DivisionLevel::Township) {
                 mark(&mut chain, end, DivisionLevel::Township);
                 deepest = Some(DivisionLevel::Township);
@@ -528,7 +528,7 @@ fn candidate(
 
 /// Reads one component at `pos`: up to [`MAX_COMPONENT`] characters (Chinese, digits,
 /// letters, `-`, `#`) and a suffix. Returns its end and what it is.
-fn component(text: &str, pos: usize, after_village: bool) -> Option<(usize, Part)> {
+fn component(text: &str, pos: usize, before: &Chain) -> Option<(usize, Part)> {
     let rest = &text[pos..];
     let mut offset = 0;
     for (n, c) in rest.chars().enumerate() {
@@ -547,7 +547,12 @@ fn component(text: &str, pos: usize, after_village: bool) -> Option<(usize, Part
                     // A group of a village is numbered (3组, 五组) or named after the
                     // village (红星村新屋组): 县委组织部 holds no group.
                     let group = matches!(suffix, "组" | "队");
-                    if group && !after_village && !rest[..offset].ends_with(is_numeral) {
+                    if group && !before.village && !rest[..offset].ends_with(is_numeral) {
+                        break;
+                    }
+                    // 户 numbers a flat after a door (3单元2户); after a village it counts
+                    // households (红星村58户).
+                    if suffix == "户" && !before.door {
                         break;
                     }
                     // Door numbers need a number or a name before them: `文号` is not one.
@@ -670,6 +675,12 @@ mod tests {
             [personal("于都县罗坳镇步前村新屋组")]
         );
         assert_eq!(addresses("住址：安远县欣山镇二组"), [personal("安远县欣山镇二组")]);
+        // 户 after a village counts households; after a door it numbers a flat.
+        assert_eq!(addresses("全县共有低保户1234户，其中城关镇红星村58户。"), vec![]);
+        assert_eq!(
+            addresses("住址：安远县欣山镇幸福小区3栋2单元2户"),
+            [personal("安远县欣山镇幸福小区3栋2单元2户")]
+        );
     }
 
     #[test]
