@@ -286,6 +286,12 @@ const MAX_KEY_CHARS: usize = 10;
 /// Returns true when `line` opens, after a list marker, with a key of Chinese characters
 /// and a colon (`统一社会信用代码：`).
 fn opens_with_key(line: &str) -> bool {
+    // Most lines hold no colon near their start: a byte test settles them (0x9A ends
+    // the full-width colon, and a few other characters, which the full test then sorts).
+    let head = &line.as_bytes()[..line.len().min(4 + 3 * (MAX_KEY_CHARS + 1))];
+    if !head.iter().any(|&b| b == b':' || b == 0x9A) {
+        return false;
+    }
     let rest = line.trim_start_matches(is_list_marker);
     let key_chars = rest.chars().take_while(|&c| crate::text::is_han(c)).take(MAX_KEY_CHARS + 1);
     let (count, len) = key_chars.fold((0, 0), |(n, len), c| (n + 1, len + c.len_utf8()));

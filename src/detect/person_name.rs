@@ -740,11 +740,15 @@ impl PersonName {
     /// Returns the end of a name starting at `at` that a cue after it confirms: a cue right
     /// after 1 or 2 listed given-name characters (`同志`, `，男，`, `，身份证号`).
     fn cue_after_end(&self, text: &str, at: usize, surname: usize) -> Option<usize> {
+        let surname_end = advance(text, at, surname);
         self.given_name_ends(text, at, surname).find(|&end| {
-            self.cue_after(text, end)
+            (self.cue_after(text, end)
                 || self.etc_people(text, end)
                 || appointment_line(text, at, end)
-                || self.followed_by_personal_data(text, end)
+                || self.followed_by_personal_data(text, end))
+                // A cue word is no given name (`联系人：王女士，联系电话…` names nobody
+                // in full); looked up last, where a cue follows.
+                && !self.cue_words.contains(&text[surname_end..end])
         })
     }
 
@@ -752,6 +756,12 @@ impl PersonName {
     /// given-name characters after the surname at `at` (`证人武霞，住址`, `，男，`): the
     /// cues that let a name start inside a rare word, unlike titles (`俄罗斯外交部长`).
     fn personal_data_after(&self, text: &str, at: usize, surname: usize) -> bool {
+        // Most surnames inside words have no separator in the next few bytes: a byte test
+        // (0xEF leads the full-width forms，（) settles them before any decoding.
+        let near = &text.as_bytes()[at..text.len().min(at + 4 * 3)];
+        if !near.iter().any(|&b| matches!(b, b',' | b'(' | b' ' | 0xEF)) {
+            return false;
+        }
         // Both cues open with a separator, which is no given-name character: only the
         // first one after the surname can end the name (evaluated at every surname inside
         // a word, so nothing dearer comes first).
@@ -771,8 +781,7 @@ impl PersonName {
         false
     }
 
-    /// The ends of 1 and 2 listed given-name characters after the surname at `at`; a cue
-    /// word is no given name (`联系人：王女士，联系电话…` names nobody in full).
+    /// The ends of 1 and 2 listed given-name characters after the surname at `at`.
     fn given_name_ends<'a>(
         &'a self,
         text: &'a str,
@@ -783,7 +792,6 @@ impl PersonName {
         (1..=2).map(move |g| advance(text, surname_end, g)).filter(move |&end| {
             end > surname_end
                 && text[surname_end..end].chars().all(|c| self.flags.of(c) & GIVEN != 0)
-                && !self.cue_words.contains(&text[surname_end..end])
         })
     }
 
