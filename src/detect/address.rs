@@ -577,7 +577,6 @@ fn skip_joiners(text: &str, at: usize) -> usize {
     at + rest.len() - trimmed.len()
 }
 
-/// Returns true when an office name follows the address (`…路1号县人民政府`).
 /// Returns true when the record holding `at` names an organization as its party
 /// (`当事人：某某有限公司`, `被处罚单位：…`): its 住所 is the organization's seat, which
 /// the notice publishes.
@@ -587,6 +586,7 @@ fn party_is_organization(text: &str, structure: &Structure, at: usize) -> bool {
     })
 }
 
+/// Returns true when an office name follows the address (`…路1号县人民政府`).
 fn followed_by_office(text: &str, end: usize) -> bool {
     let rest: String = text[end..].chars().take(12).collect();
     let clause = rest.split(['，', '。', '；', ',', '\n', '、']).next().unwrap_or("");
@@ -714,6 +714,7 @@ mod tests {
             "当事人：安远县宏达建材有限公司\n统一社会信用代码：91360726MA35XXXX0Q\n住所：安远县欣山镇人民路128号\n",
             "当事人：安远县宏达建材有限公司，法定代表人：张建国，住所地：安远县欣山镇人民路128号。",
             "被处罚单位：安远县鑫盛机械厂\n住所地：安远县欣山镇人民路128号\n",
+            "当事人：安远县宏达建材有限公司（统一社会信用代码：91360726MA35XXXX0Q）\n住所：安远县欣山镇人民路128号\n",
         ] {
             assert_eq!(addresses(text), [("安远县欣山镇人民路128号".to_owned(), true)], "{text}");
         }

@@ -30,9 +30,10 @@ const ORG_SUFFIXES: &[&str] = &[
     "场",
 ];
 
-/// Returns true when `name` (a labeled party, without a trailing note) ends like the
-/// name of an organization.
+/// Returns true when `name` (a labeled party) ends like the name of an organization,
+/// before a note in brackets (`某某有限公司（统一社会信用代码：…）`).
 pub(crate) fn is_organization(name: &str) -> bool {
+    let name = name.split(['(', '（']).next().unwrap_or(name).trim_end();
     ORG_SUFFIXES.iter().any(|s| name.ends_with(s))
 }
 
@@ -42,7 +43,7 @@ mod tests {
 
     #[test]
     fn organizations_end_in_their_kind() {
-        for org in ["某某建材有限公司", "绿源农业专业合作社", "顺发超市", "鑫盛机械厂"]
+        for org in ["某某建材有限公司", "绿源农业专业合作社", "顺发超市", "鑫盛机械厂（个人独资）"]
         {
             assert!(is_organization(org), "{org}");
         }

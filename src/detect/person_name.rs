@@ -741,11 +741,13 @@ impl PersonName {
     /// after 1 or 2 listed given-name characters (`同志`, `，男，`, `，身份证号`).
     fn cue_after_end(&self, text: &str, at: usize, surname: usize) -> Option<usize> {
         let surname_end = advance(text, at, surname);
-        self.given_name_ends(text, at, surname).find(|&end| {
-            (self.cue_after(text, end)
-                || self.etc_people(text, end)
-                || appointment_line(text, at, end)
-                || self.followed_by_personal_data(text, end))
+        (1..=2).map(|g| advance(text, surname_end, g)).find(|&end| {
+            end > surname_end
+                && text[surname_end..end].chars().all(|c| self.flags.of(c) & GIVEN != 0)
+                && (self.cue_after(text, end)
+                    || self.etc_people(text, end)
+                    || appointment_line(text, at, end)
+                    || self.followed_by_personal_data(text, end))
                 // A cue word is no given name (`联系人：王女士，联系电话…` names nobody
                 // in full); looked up last, where a cue follows.
                 && !self.cue_words.contains(&text[surname_end..end])
@@ -779,20 +781,6 @@ impl PersonName {
             end += c.len_utf8();
         }
         false
-    }
-
-    /// The ends of 1 and 2 listed given-name characters after the surname at `at`.
-    fn given_name_ends<'a>(
-        &'a self,
-        text: &'a str,
-        at: usize,
-        surname: usize,
-    ) -> impl Iterator<Item = usize> + 'a {
-        let surname_end = advance(text, at, surname);
-        (1..=2).map(move |g| advance(text, surname_end, g)).filter(move |&end| {
-            end > surname_end
-                && text[surname_end..end].chars().all(|c| self.flags.of(c) & GIVEN != 0)
-        })
     }
 
     /// Returns true when a two-character word tagged as a name is likely one: a common
