@@ -167,10 +167,7 @@ impl IdCard {
         // No cue passed: a check digit that fails is not forgiven inside a longer number.
         let Some(v) = self.verdict(&text[..18], None) else { return };
         let parts = [v.check_part, "birth date plausible", "disability category and grade"];
-        let mut id = Inline::new();
-        for &b in &run.value[..18] {
-            id.push(b);
-        }
+        let id = Inline::from_text(&text[..18]);
         let rule = "id_card.disability_certificate";
         out.push(candidate(doc, run, v.confidence, rule, &parts, id));
     }

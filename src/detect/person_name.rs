@@ -485,7 +485,6 @@ impl PersonName {
         }
         let cue_after = self.cue_after(text, end)
             || self.etc_people(text, end)
-            || appointment_line(text, at, end)
             || self.followed_by_personal_data(text, end);
         (cue_before || cue_after).then(|| {
             let cue = if cue_before { "cue before the name" } else { "cue after the name" };
@@ -746,7 +745,6 @@ impl PersonName {
                 && text[surname_end..end].chars().all(|c| self.flags.of(c) & GIVEN != 0)
                 && (self.cue_after(text, end)
                     || self.etc_people(text, end)
-                    || appointment_line(text, at, end)
                     || self.followed_by_personal_data(text, end))
                 // A cue word is no given name (`联系人：王女士，联系电话…` names nobody
                 // in full); looked up last, where a cue follows.
@@ -754,9 +752,9 @@ impl PersonName {
         })
     }
 
-    /// Returns true when personal data or the opening of a 任前 line follows 1 or 2
-    /// given-name characters after the surname at `at` (`证人武霞，住址`, `，男，`): the
-    /// cues that let a name start inside a rare word, unlike titles (`俄罗斯外交部长`).
+    /// Returns true when personal data (`，住址`, a 任前 line's `，男，`) follows 1 or 2
+    /// given-name characters after the surname at `at` (`证人武霞，住址`): the cue that
+    /// lets a name start inside a rare word, unlike titles (`俄罗斯外交部长`).
     fn personal_data_after(&self, text: &str, at: usize, surname: usize) -> bool {
         // Most surnames inside words have no separator in the next few bytes: a byte test
         // (0xEF leads the full-width forms，（) settles them before any decoding.
@@ -764,16 +762,14 @@ impl PersonName {
         if !near.iter().any(|&b| matches!(b, b',' | b'(' | b' ' | 0xEF)) {
             return false;
         }
-        // Both cues open with a separator, which is no given-name character: only the
+        // Such data opens with a separator, which is no given-name character: only the
         // first one after the surname can end the name (evaluated at every surname inside
         // a word, so nothing dearer comes first).
         let surname_end = advance(text, at, surname);
         let mut end = surname_end;
         for c in text[surname_end..].chars().take(3) {
             if matches!(c, '，' | ',' | '(' | '（' | ' ') {
-                return end > surname_end
-                    && (appointment_line(text, at, end)
-                        || self.followed_by_personal_data(text, end));
+                return end > surname_end && self.followed_by_personal_data(text, end);
             }
             if self.flags.of(c) & GIVEN == 0 {
                 return false;
@@ -1413,20 +1409,6 @@ fn window(text: &str, at: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// Returns true after a name that opens a 任前公示 line: `张三，男，` / `张三（女，`.
-fn appointment_line(text: &str, start: usize, end: usize) -> bool {
-    let mut rest = text[end..].chars();
-    let sex = matches!(rest.next(), Some('，' | ',' | '(' | '（'))
-        && matches!(rest.next(), Some('男' | '女'))
-        && matches!(rest.next(), Some('，' | ',' | ')' | '）' | '、'));
-    // Only a list marker may precede the name on its line.
-    sex && text[..start]
-        .chars()
-        .rev()
-        .take_while(|&c| c != '\n')
-        .all(|c| c.is_whitespace() || c.is_ascii_digit() || ".、".contains(c))
-}
-
 #[cfg(test)]
 mod tests {
     use crate::detect::tests::detect;
@@ -1528,6 +1510,7 @@ mod tests {
     fn appointment_line_opening() {
         assert_eq!(names("张伟，男，汉族，1975年3月生，大学学历。"), ["张伟"]);
         assert_eq!(names("1. 李娜（女，1980年5月生）"), ["李娜"]);
+        assert_eq!(names("（2）王芳，女，汉族，1982年7月生"), ["王芳"]);
     }
 
     #[test]
