@@ -611,10 +611,36 @@ def disability_subsidy(i: int) -> Doc:
     return d
 
 
+# Given names that are also frequent words (红梅 "red plum", 建华, 国庆): only the names
+# around them in a list or column tell that they are names here.
+WORD_NAMES = ["红梅", "海燕", "建华", "国庆", "春花", "金凤", "志强", "建国", "文明", "秀英"]
+
+
+def numbered_recipients(i: int) -> Doc:
+    """高龄津贴 and 临时救助 lists without a header: numbered items that open with a name and
+    go on with an address, or table rows whose header is missing (lost with a merged cell)."""
+    d = Doc(f"gaoling-{i:03d}")
+    d.text(f"关于{rng.choice(TOWNS)}2026年度新增高龄津贴对象的公示\n")
+    d.text("根据县民政局要求，现将新增80周岁以上高龄津贴对象公示如下：\n")
+    style = ["items", "bracketed", "table"][i % 3]
+    for n in range(rng.randint(3, 7)):
+        person = rng.choice(SURNAMES) + rng.choice(WORD_NAMES) if rng.random() < 0.3 else name()
+        if style == "table":
+            d.text(f"{n + 1}\t").leak("person_name", person).text(f"\t{rng.choice(TOWNS)}\t")
+            d.text(f"{rng.choice(['因病', '因灾', '因学'])}\t{rng.randint(5, 50)}00\n")
+            continue
+        d.text(f"{n + 1}." if style == "items" else f"（{n + 1}）").leak("person_name", person)
+        d.text("，").leak("address", address())
+        d.text(f"，{rng.choice(['男', '女'])}，{rng.randint(1930, 1946)}年{rng.randint(1, 12)}月出生。\n")
+    d.text("公示期为7天。")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
-             penalty_enterprise, disability_subsidy]
+             penalty_enterprise, disability_subsidy, numbered_recipients]
 
 
 def main() -> None:

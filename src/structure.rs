@@ -26,6 +26,19 @@ pub(crate) struct Label {
     key_start: usize,
 }
 
+/// A cell that no header labels, read with the other cells of its column: a cell of a
+/// table row, or the item that opens a numbered list item (`1.王红梅，城关镇…`). A column
+/// that holds mostly names holds names in its other cells too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ColumnCell {
+    /// The table or run of list items, numbered in text order.
+    pub(crate) table: u32,
+    /// The cell's position in its row; 0 for the opening item of a list item.
+    pub(crate) column: u32,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
 /// The records and labels of a document.
 #[derive(Debug, Default)]
 pub(crate) struct Structure {
@@ -33,6 +46,8 @@ pub(crate) struct Structure {
     records: Vec<(usize, usize)>,
     /// Labeled spans in text order.
     pub(crate) labels: Vec<Label>,
+    /// Cells without a header, row after row, in text order.
+    pub(crate) columns: Vec<ColumnCell>,
 }
 
 impl Structure {
@@ -69,6 +84,13 @@ enum Separator {
     Pipe,
     Tab,
     Spaces,
+}
+
+/// What the rows of the table being read are: the cells of a separator, or list items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RowKind {
+    Table(Separator),
+    ListItem,
 }
 
 /// The header of the table being read: one optional kind (and field id) per column.
@@ -145,6 +167,17 @@ impl FieldMatcher {
         let mut header: Option<Header> = None;
         // True while the previous line was a `key：value` line of the current record.
         let mut in_field_block = false;
+        // The kind and number of the table (or run of list items) whose cells are being read.
+        let mut table: Option<(RowKind, u32)> = None;
+        let mut tables = 0u32;
+        let mut table_of = |kind: RowKind, table: &mut Option<(RowKind, u32)>| match *table {
+            Some((k, id)) if k == kind => id,
+            _ => {
+                tables += 1;
+                *table = Some((kind, tables));
+                tables
+            }
+        };
         let mut line_start = 0;
         let mut cells = Vec::new();
         // Lines and the bytes tested on each are found with the `memchr` crate: the
@@ -158,6 +191,8 @@ impl FieldMatcher {
             if body.trim().is_empty() {
                 header = None;
                 in_field_block = false;
+                // List items may stand a blank line apart; table rows do not.
+                table = table.filter(|t| t.0 == RowKind::ListItem);
                 continue;
             }
             let end = start + body.len();
@@ -178,6 +213,7 @@ impl FieldMatcher {
                     // A header row: not a record of its own.
                     header = Some(Header { separator, columns: kinds });
                     in_field_block = false;
+                    table = None;
                     continue;
                 }
                 out.records.push((start, end));
@@ -199,11 +235,33 @@ impl FieldMatcher {
                             }
                         }
                     }
-                    _ => self.fields(body, start, &mut out.labels),
+                    _ => {
+                        self.fields(body, start, &mut out.labels);
+                        let id = table_of(RowKind::Table(separator), &mut table);
+                        let row = cells.iter().filter(|&&(s, e)| e > s).enumerate();
+                        out.columns.extend(row.map(|(column, &(s, e))| ColumnCell {
+                            table: id,
+                            column: column as u32,
+                            start: start + s,
+                            end: start + e,
+                        }));
+                    }
                 }
                 continue;
             }
             header = None;
+            match list_item_opening(body) {
+                Some((s, e)) => {
+                    let id = table_of(RowKind::ListItem, &mut table);
+                    out.columns.push(ColumnCell {
+                        table: id,
+                        column: 0,
+                        start: start + s,
+                        end: start + e,
+                    });
+                }
+                None => table = None,
+            }
             let first_label = out.labels.len();
             self.fields(body, start, &mut out.labels);
             // A line opens with a field when only a list marker precedes its first key; a
@@ -274,6 +332,67 @@ fn colons<'l>(line: &'l str, wide: &'l CharFinder) -> impl Iterator<Item = (usiz
         (Some(_), None) => ascii.next(),
         (None, None) => None,
     })
+}
+
+/// Longest opening item of a list item read as a cell, in characters (阿卜杜热合曼·买买提).
+const MAX_OPENING_CHARS: usize = 12;
+
+/// Returns the span of the item that opens a numbered list item (`1.王红梅，…`, `（2）刘建国
+/// 男`, `三、陈秀英：`): Chinese characters (and `·`) after the number, up to a separator or
+/// the line's end.
+fn list_item_opening(line: &str) -> Option<(usize, usize)> {
+    let rest = line.trim_start_matches([' ', '\u{3000}']);
+    // Most lines open with no marker: their first character settles them.
+    if !rest
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '0'..='9' | '(' | '（' | '①'..='⑳') || is_chinese_numeral(c))
+    {
+        return None;
+    }
+    let after = list_marker_end(rest)?;
+    let item = &rest[after..];
+    let item = item.trim_start_matches(' ');
+    let len: usize = item
+        .chars()
+        .take_while(|&c| crate::text::is_han(c) || c == '·')
+        .take(MAX_OPENING_CHARS + 1)
+        .map(char::len_utf8)
+        .sum();
+    let ends = item[len..].chars().next().is_none_or(|c| {
+        matches!(c, '，' | ',' | '、' | ' ' | '\t' | '（' | '(' | '：' | ':' | '；' | '。')
+    });
+    let start = line.len() - item.len();
+    (len > 0 && ends && item[..len].chars().count() <= MAX_OPENING_CHARS)
+        .then_some((start, start + len))
+}
+
+/// Returns the length of the list number that opens `line`: `1.`, `1、`, `1)`, `（1）`,
+/// `(1)`, `一、`, `①`.
+fn list_marker_end(line: &str) -> Option<usize> {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let numerals =
+        |s: &str| s.chars().take_while(|&c| is_chinese_numeral(c)).map(char::len_utf8).sum();
+    if let Some(inner) = line.strip_prefix(['(', '（']) {
+        let n = digits(inner).max(numerals(inner));
+        let close = inner[n..].chars().next().filter(|c| matches!(c, ')' | '）'))?;
+        return (n > 0).then(|| line.len() - inner.len() + n + close.len_utf8());
+    }
+    if let Some(c) = line.chars().next().filter(|c| ('①'..='⑳').contains(c)) {
+        return Some(c.len_utf8());
+    }
+    let n = digits(line);
+    let (n, ends): (usize, &[char]) =
+        if n > 0 { (n, &['.', '．', '、', ')', '）']) } else { (numerals(line), &['、']) };
+    if n == 0 || n > 9 {
+        return None;
+    }
+    let mark = line[n..].chars().next().filter(|c| ends.contains(c))?;
+    Some(n + mark.len_utf8())
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
 fn is_list_marker(c: char) -> bool {
@@ -564,5 +683,62 @@ mod tests {
         let (s, _) = analyze(text);
         assert_eq!(s.record_count(), 2);
         assert_eq!(labels(text).len(), 2);
+    }
+
+    /// Returns the cells of the columns without a header as (table, column, text).
+    fn columns(text: &str) -> Vec<(u32, u32, &str)> {
+        let (s, _) = analyze(text);
+        s.columns.iter().map(|c| (c.table, c.column, &text[c.start..c.end])).collect()
+    }
+
+    #[test]
+    fn list_items_open_with_a_cell() {
+        for (line, opening) in [
+            ("1.王红梅，城关镇新华社区", Some("王红梅")),
+            ("12、刘建国 男 汉族", Some("刘建国")),
+            ("3)陈秀英：1944年生", Some("陈秀英")),
+            ("（2）张海燕（户主），", Some("张海燕")),
+            ("(10)赵敏", Some("赵敏")),
+            ("三、买买提·艾力，", Some("买买提·艾力")),
+            ("②李四；", Some("李四")),
+            ("  4. 王五", Some("王五")),
+            // No marker, a number that is no marker, or no Chinese item after it.
+            ("王红梅，城关镇", None),
+            ("2026年第三季度名单", None),
+            ("1.5万元以上", None),
+            ("1234567890、编号", None),
+            ("一是加强领导，", None),
+            // An item that runs on is a sentence, not a cell.
+            ("1.经本人申请村委会评议乡镇审核现予公示", None),
+        ] {
+            let found = list_item_opening(line).map(|(s, e)| &line[s..e]);
+            assert_eq!(found, opening, "{line}");
+        }
+    }
+
+    #[test]
+    fn cells_without_a_header_are_read_by_column() {
+        // A table whose header is missing: every cell, numbered by its column.
+        let text = "1\t王红梅\t城关镇\n2\t刘建国\t黄金乡\n";
+        assert_eq!(
+            columns(text),
+            [
+                (1, 0, "1"),
+                (1, 1, "王红梅"),
+                (1, 2, "城关镇"),
+                (1, 0, "2"),
+                (1, 1, "刘建国"),
+                (1, 2, "黄金乡")
+            ]
+        );
+        // Under a header the cells are labeled instead.
+        assert_eq!(columns("序号\t姓名\n1\t王红梅\n2\t刘建国\n"), []);
+        // List items: their openings are a column, across blank lines, until other text.
+        let text = "1.王红梅，城关镇\n\n2.刘建国，黄金乡\n公示期7天。\n1.陈秀英\n";
+        assert_eq!(columns(text), [(1, 0, "王红梅"), (1, 0, "刘建国"), (2, 0, "陈秀英")]);
+        // A table after a blank line, or in another format, is another table.
+        let text = "1\t王红梅\n\n2\t刘建国\n3  张三  男\n";
+        let tables: Vec<u32> = columns(text).iter().map(|c| c.0).collect();
+        assert_eq!(tables, [1, 1, 2, 2, 3, 3, 3]);
     }
 }

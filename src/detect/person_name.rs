@@ -23,7 +23,7 @@ use crate::dict::{AddressContext, CuePosition, Dictionaries, FieldKind};
 use crate::kind::PiiKind;
 use crate::mask::is_text_mask_char;
 use crate::redacted::Redacted;
-use crate::structure::Structure;
+use crate::structure::{ColumnCell, Structure};
 use crate::text::{CharFinder, WordsByChar, is_han, utf8_width};
 
 mod transliterated;
@@ -243,6 +243,7 @@ impl PersonName {
                 self.labeled(text, label.start, label.end, label.cell, out);
             }
         }
+        let first = out.len();
         // Dotted names first: the surnames inside them (阿卜杜热合曼) start no other name.
         let dotted = self.dotted(text, structure, out);
         let mut pending = self.first_pass(text, structure, divisions, &dotted);
@@ -256,6 +257,100 @@ impl PersonName {
             }
         }
         self.lists(text, &accepted, &dotted, out);
+        let found = self.columns_of_names(text, structure, divisions, out, first);
+        out.extend(found);
+    }
+
+    /// Finds the names in columns without a header: the cells of a table whose header row
+    /// is missing (`1⇥王红梅⇥城关镇`, tab-separated), or the items that open numbered list
+    /// items (`1.王红梅，城关镇…`). The names found elsewhere vouch for the rest of their
+    /// column, whose given names word statistics alone would refuse (红梅 is a frequent
+    /// word). `candidates` holds what every recognizer found, this one's from `first` on.
+    // Kept out of line: inlined, it changed how the compiler laid out the rest of `find`,
+    // at a cost of 1 % of the name pass on text without a table.
+    #[inline(never)]
+    fn columns_of_names(
+        &self,
+        text: &str,
+        structure: &Structure,
+        divisions: &[DivisionMatch],
+        candidates: &[Candidate],
+        first: usize,
+    ) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let cells = &structure.columns;
+        if cells.len() < 2 {
+            return out;
+        }
+        let mut names: Vec<(usize, usize)> = candidates[first..]
+            .iter()
+            .filter(|c| c.kind == PiiKind::PersonName)
+            .map(|c| (c.start, c.end))
+            .collect();
+        names.sort_unstable();
+        let named = |cell: &ColumnCell| {
+            let i = names.partition_point(|n| n.0 < cell.start);
+            names.get(i).is_some_and(|n| n.1 <= cell.end)
+        };
+        // What other recognizers found stays theirs (built once, at the first cell that
+        // could be a name).
+        let taken = std::cell::OnceCell::new();
+        let mut column: Vec<(usize, usize)> = Vec::new();
+        // The cells of a table come row by row: its columns are read one after the other.
+        for table in cells.chunk_by(|a, b| a.table == b.table).filter(|t| t.len() >= 2) {
+            let width = table.iter().map(|c| c.column).max().unwrap_or(0);
+            for index in 0..=width {
+                let cells = table.iter().filter(|c| c.column == index);
+                let (mut count, mut len) = (0, 0);
+                column.clear();
+                for cell in cells {
+                    len += 1;
+                    if named(cell) {
+                        count += 1;
+                    } else {
+                        column.push((cell.start, note_before(text, cell.end)));
+                    }
+                }
+                if column.is_empty() || (count == 0 && len < 3) {
+                    continue;
+                }
+                let is_name = |&(start, end): &(usize, usize)| {
+                    let value = &text[start..end];
+                    let first = value.chars().next().map_or(0, |c| self.flags.of(c));
+                    if first & (SURNAME | COMPOUND_FIRST | PART_FIRST) == 0 {
+                        return false;
+                    }
+                    let place =
+                        value.chars().next_back().is_some_and(|c| PLACE_SUFFIXES.contains(c))
+                            || divisions[divisions.partition_point(|d| d.end <= start)..]
+                                .first()
+                                .is_some_and(|d| d.start < end);
+                    !place
+                        && !taken.get_or_init(|| Spans::new(candidates)).overlaps(start, end)
+                        && !is_organization(value)
+                        && self.list_item_is_name(value, count > 0)
+                };
+                // A column mostly of names; one in which every cell reads as a name and some
+                // are; or three cells or more that all read as names and none of which is a
+                // dictionary word (侯文明、谢国庆、熊国庆, as a list of names joined by `、`).
+                let mostly = count > 0 && 2 * count > len;
+                if !mostly
+                    && !(column.iter().all(is_name)
+                        && (count > 0
+                            || column.iter().all(|&(s, e)| self.unknown_word(&text[s..e]))))
+                {
+                    continue;
+                }
+                for &(start, end) in column.iter().filter(|c| is_name(c)) {
+                    let value = &text[start..end];
+                    let e = explain(&["surname and given name", "in a column of names"], None);
+                    let kept = self.kept_prefix(value);
+                    let rule = "person_name.column_of_names";
+                    out.push(self.candidate(text, start, end, kept, 0.8, rule, e));
+                }
+            }
+        }
+        out
     }
 
     /// A cell or field value labeled as a name.
@@ -973,14 +1068,7 @@ impl PersonName {
             }
             // Without a cue or named neighbours, three items that all look like names and
             // none of which is a dictionary word (来电、来信、来访 are words).
-            let unknown = || {
-                items.iter().all(|&(s, e)| {
-                    let item = &text[s..e];
-                    !self.jieba.has_word(item)
-                        || self.listed_as_name(item)
-                        || self.parts.whole(item)
-                })
-            };
+            let unknown = || items.iter().all(|&(s, e)| self.unknown_word(&text[s..e]));
             if !(majority || (items.len() >= 3 && all_plausible && unknown())) {
                 continue;
             }
@@ -992,6 +1080,12 @@ impl PersonName {
                 }
             }
         }
+    }
+
+    /// Returns true when an item read as a name is no word of the dictionary, or one it
+    /// lists as a name (来电、来信、来访 are words; 李娜 is a name).
+    fn unknown_word(&self, item: &str) -> bool {
+        !self.jieba.has_word(item) || self.listed_as_name(item) || self.parts.whole(item)
     }
 
     /// Returns true when `等` closes a list of people at `at`: `等同志`, `等人`, `等3人`,
@@ -1560,6 +1654,45 @@ mod tests {
         // A bracket that does not close within a note is not one.
         assert_eq!(super::note_after("（未闭合的很长很长很长很长很长的说明文字）", 0), 0);
         assert_eq!(super::note_before("王五（户主）", "王五（户主）".len()), "王五".len());
+    }
+
+    #[test]
+    fn columns_of_names_name_their_other_cells() {
+        // A table without a header: 刘建国 and 张海燕 are names on their own; 红梅 and 高尚
+        // are frequent words, named by the column.
+        let table = "1\t王红梅\t城关镇\t因病\n2\t刘建国\t城关镇\t因灾\n3\t高尚\t黄金乡\t因学\n\
+                     4\t张海燕\t黄金乡\t因病\n";
+        assert_eq!(names(table), ["王红梅", "刘建国", "高尚", "张海燕"]);
+        // Numbered items that open with a name and go on with an address.
+        let items = "1.王红梅，城关镇新华社区建设路12号，女。\n2.刘建国，城关镇解放路3号，男。\n\
+                     3.陈秀英，黄金乡大塘村下屋组，女。\n";
+        assert_eq!(names(items), ["王红梅", "刘建国", "陈秀英"]);
+        // One named cell and the others all reading as names.
+        assert_eq!(names("（1）林浩（户主）\n（2）莫国庆\n"), ["林浩", "莫国庆"]);
+        // Three cells that all read as names and are no dictionary words, none named yet.
+        assert_eq!(
+            names("1.侯文明，石门乡\n2.谢国庆，石门乡\n3.熊国庆，南塘镇\n"),
+            ["侯文明", "谢国庆", "熊国庆"]
+        );
+    }
+
+    #[test]
+    fn columns_of_words_are_no_names() {
+        for text in [
+            // Items of a work plan open with words that start with a surname character.
+            "一、高度重视，加强领导。\n二、严格要求，落实责任。\n三、明确分工，强化考核。\n",
+            "（1）张贴公告，告知群众。\n（2）高效办理，限时办结。\n（3）万元以上，须经审批。\n",
+            // Places, forms, a name among places (not a column mostly of names).
+            "1.石城县，完成率98%。\n2.宁都县，完成率95%。\n3.于都县，完成率90%。\n",
+            "1.明细表，见附件1。\n2.汇总表，见附件2。\n3.花名册，见附件3。\n",
+            "1\t常规检查\t合格\n2\t专项检查\t合格\n3\t随机抽查\t不合格\n",
+            "1\t黄金乡\t王府井\n2\t东山乡\t高度\n3\t石门乡\t周边\n",
+        ] {
+            assert_no_names(text);
+        }
+        // Two named cells of five do not name the other three (金秋, 春风, 夏季 are words).
+        let text = "1.金秋助学\n2.春风行动\n3.张三丰\n4.李秀英\n5.夏季送清凉\n";
+        assert_eq!(names(text), ["张三丰", "李秀英"]);
     }
 
     #[test]
