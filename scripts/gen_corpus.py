@@ -556,8 +556,8 @@ def undotted_minority_names(i: int) -> Doc:
 
 
 def penalty_enterprise(i: int) -> Doc:
-    """Penalty decisions on an enterprise: its 住所 is the address of an organization, which
-    the decision publishes (public); the name of its legal representative is masked like any
+    """Penalty decisions on an enterprise: its 住所 (a 个体工商户's 经营场所) is the address of an
+    organization, which the decision publishes (public); the name of its legal representative is masked like any
     other name; the home address and phone of a natural person in the same notice are not."""
     d = Doc(f"chufa-qiye-{i:03d}")
     company = rng.choice(COUNTY_NAMES) + rng.choice(
@@ -565,7 +565,14 @@ def penalty_enterprise(i: int) -> Doc:
     d.text(f"{rng.choice(COUNTY_NAMES)}{rng.choice(['市场监督管理局', '生态环境局', '应急管理局'])}行政处罚决定书\n")
     d.text(f"文号：{rng.choice(COUNTY_NAMES)[:2]}罚〔{rng.randint(2020, 2026)}〕{rng.randint(1, 300)}号\n")
     style = i % 3
-    if style == 0:
+    if style == 0 and i % 2:
+        # A 个体工商户: its 经营场所 is the registered premises of a business (public); the
+        # name of its 经营者 is masked like any other name.
+        shop = company[:3] + ["顺发超市", "老街副食店", "惠民药店", "红星农资店"][i % 4]
+        d.text(f"当事人：{shop}（个体工商户）\n统一社会信用代码：{uscc()}\n")
+        d.text(rng.choice(["经营场所：", "生产经营场所："])).public_value("address", office_address())
+        d.text("\n经营者：").leak("person_name", name()).text("\n")
+    elif style == 0:
         d.text(f"当事人：{company}\n统一社会信用代码：{uscc()}\n")
         d.text(rng.choice(["住所：", "住所地："])).public_value("address", office_address())
         d.text("\n法定代表人：").leak("person_name", name()).text("\n")

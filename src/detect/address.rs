@@ -715,12 +715,20 @@ mod tests {
             "当事人：安远县宏达建材有限公司，法定代表人：张建国，住所地：安远县欣山镇人民路128号。",
             "被处罚单位：安远县鑫盛机械厂\n住所地：安远县欣山镇人民路128号\n",
             "当事人：安远县宏达建材有限公司（统一社会信用代码：91360726MA35XXXX0Q）\n住所：安远县欣山镇人民路128号\n",
+            // The 经营场所 of a registered business, a 个体工商户's shop too.
+            "当事人：安远县宏达副食店（个体工商户）\n经营者：张建国\n经营场所：安远县欣山镇人民路128号\n",
+            "当事人：安远县宏达建材有限公司，生产经营场所：安远县欣山镇人民路128号。",
         ] {
             assert_eq!(addresses(text), [("安远县欣山镇人民路128号".to_owned(), true)], "{text}");
         }
         // 住所 of a person is a home address, and so is a witness's 住址 beside an enterprise.
         assert_eq!(
             addresses("当事人：张建国\n住所：安远县欣山镇红星村3组12号\n"),
+            [personal("安远县欣山镇红星村3组12号")]
+        );
+        // A person trading without a licence has no registered premises: the place is hers.
+        assert_eq!(
+            addresses("当事人：张秀英，女\n经营场所：安远县欣山镇红星村3组12号\n"),
             [personal("安远县欣山镇红星村3组12号")]
         );
         assert_eq!(
