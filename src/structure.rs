@@ -48,6 +48,8 @@ pub(crate) struct Structure {
     pub(crate) labels: Vec<Label>,
     /// Cells without a header, row after row, in text order.
     pub(crate) columns: Vec<ColumnCell>,
+    /// Header rows, in text order: they name columns, not people (`学生姓名 班级`).
+    pub(crate) headers: Vec<(usize, usize)>,
 }
 
 impl Structure {
@@ -83,7 +85,11 @@ impl Structure {
 enum Separator {
     Pipe,
     Tab,
+    /// Runs of two spaces or more.
     Spaces,
+    /// Single spaces, as text extracted from a PDF table often has: read only under a
+    /// header row, and only rows with as many cells as the header.
+    Space,
 }
 
 /// What the rows of the table being read are: the cells of a separator, or list items.
@@ -118,6 +124,10 @@ impl std::fmt::Debug for FieldMatcher {
 
 /// Longest header cell considered, in bytes (`家庭住址（详细到门牌号）` fits).
 const MAX_HEADER_CELL: usize = 48;
+/// Most cells of a header row separated by single spaces.
+const MAX_COLUMNS: usize = 16;
+/// Longest cell of such a header row, in bytes (six Chinese characters: `户主身份证号`).
+const MAX_SPACED_HEADER_CELL: usize = 18;
 /// Longest `key：value` value, in bytes.
 const MAX_FIELD_VALUE: usize = 120;
 
@@ -196,7 +206,10 @@ impl FieldMatcher {
                 continue;
             }
             let end = start + body.len();
-            if let Some(separator) = separator_of(body) {
+            let separator = separator_of(body).or_else(|| {
+                self.single_spaced(body, header.as_ref(), &mut cells).then_some(Separator::Space)
+            });
+            if let Some(separator) = separator {
                 split_cells(body, separator, &mut cells);
                 if separator == Separator::Pipe && is_rule_line(&cells, body) {
                     continue;
@@ -212,6 +225,7 @@ impl FieldMatcher {
                 if kinds.iter().flatten().count() >= 1 && kinds.len() >= 2 {
                     // A header row: not a record of its own.
                     header = Some(Header { separator, columns: kinds });
+                    out.headers.push((start, end));
                     in_field_block = false;
                     table = None;
                     continue;
@@ -283,6 +297,36 @@ impl FieldMatcher {
             in_field_block = opens_with_field;
         }
         out
+    }
+
+    /// Returns true when `line` is a row of a table whose cells single spaces separate: a
+    /// digit-free header row of three to [`MAX_COLUMNS`] short cells, one of which a field
+    /// word ends (`序号 学生姓名 班级 监护人`), or a row with as many cells as such a header
+    /// above it. Prose seldom holds spaces between Chinese words, and a row must match.
+    fn single_spaced(
+        &self,
+        line: &str,
+        header: Option<&Header>,
+        cells: &mut Vec<(usize, usize)>,
+    ) -> bool {
+        if !has_byte(line, b' ') {
+            return false;
+        }
+        if let Some(h) = header.filter(|h| h.separator == Separator::Space) {
+            split_cells(line, Separator::Space, cells);
+            return cells.len() == h.columns.len();
+        }
+        // Most lines with spaces are too long for a header or hold digits: settled before
+        // they are split.
+        if line.len() > MAX_COLUMNS * (MAX_SPACED_HEADER_CELL + 1)
+            || line.bytes().any(|b| b.is_ascii_digit())
+        {
+            return false;
+        }
+        split_cells(line, Separator::Space, cells);
+        (3..=MAX_COLUMNS).contains(&cells.len())
+            && cells.iter().all(|&(s, e)| e - s <= MAX_SPACED_HEADER_CELL)
+            && cells.iter().any(|&(s, e)| self.header_kind(&line[s..e]).is_some())
     }
 
     /// Labels the values of `key：value` fields in `line` (starting at byte `base`).
@@ -501,6 +545,22 @@ fn split_cells(line: &str, separator: Separator, cells: &mut Vec<(usize, usize)>
             }
             push(s, line.len());
         }
+        Separator::Space => {
+            let mut s = None;
+            for (i, b) in line.bytes().enumerate() {
+                match (b == b' ', s) {
+                    (true, Some(from)) => {
+                        push(from, i);
+                        s = None;
+                    }
+                    (false, None) => s = Some(i),
+                    _ => {}
+                }
+            }
+            if let Some(from) = s {
+                push(from, line.len());
+            }
+        }
         Separator::Spaces => {
             let bytes = line.as_bytes();
             let (mut s, mut i) = (0, 0);
@@ -610,6 +670,31 @@ mod tests {
             labels(text),
             vec![("赵 六", FieldKind::PersonName), ("13812345678", FieldKind::Phone)]
         );
+    }
+
+    #[test]
+    fn single_spaced_columns_under_a_header() {
+        // Text extracted from a PDF table: one space between cells.
+        let text = "序号 户主姓名 身份证号 联系电话\n1 王子涵 360731198507120024 13812345678\n";
+        assert_eq!(
+            labels(text),
+            [
+                ("王子涵", FieldKind::PersonName),
+                ("360731198507120024", FieldKind::IdCard),
+                ("13812345678", FieldKind::Phone)
+            ]
+        );
+        // A row with another number of cells is not one of the table (a name with a space).
+        let text = "序号 户主姓名 联系电话\n1 赵 六 13812345678\n";
+        assert_eq!(labels(text), []);
+        // Prose with spaces, digits or long phrases is no header.
+        for text in [
+            "各乡镇 县直各单位 驻县单位\n1 王子涵 高一\n",
+            "姓名 张三 2026年\n1 王子涵 高一\n",
+            "请各申请人姓名 务必于规定时间内提交 材料\n1 王子涵 高一\n",
+        ] {
+            assert_eq!(labels(text), [], "{text}");
+        }
     }
 
     #[test]

@@ -636,6 +636,11 @@ mod tests {
             addresses("该户住房位于河西镇柳林村三组，系危房。"),
             [personal("河西镇柳林村三组")]
         );
+        // A household is where it lives: 你户位于… of a 危房 notice served on the owner.
+        assert_eq!(
+            addresses("刘建国：\n你户位于城关镇红星村3组12号的房屋，经鉴定为D级危房。"),
+            [personal("城关镇红星村3组12号")]
+        );
         assert_eq!(
             addresses("服务中心位于河西镇柳林村三组。"),
             [("河西镇柳林村三组".to_owned(), true)]

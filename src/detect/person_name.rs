@@ -427,6 +427,7 @@ impl PersonName {
     ) -> Vec<Pending> {
         let mut pending = Vec::new();
         let mut labels = structure.labels.iter().peekable();
+        let mut headers = structure.headers.iter().peekable();
         // Place names are not names (石城县, 柳林镇).
         let mut places = divisions.iter().peekable();
         let mut dotted = dotted.iter().peekable();
@@ -458,6 +459,12 @@ impl PersonName {
                 labels.next();
             }
             if labels.peek().is_some_and(|l| l.start <= at) {
+                continue;
+            }
+            while headers.peek().is_some_and(|h| h.1 <= at) {
+                headers.next();
+            }
+            if headers.peek().is_some_and(|h| h.0 <= at) {
                 continue;
             }
             while places.peek().is_some_and(|d| d.end <= at) {
@@ -1627,6 +1634,23 @@ mod tests {
             names("被征收人龚德胜、夏桂兰户，房屋坐落于城关镇东门社区建设巷5号。"),
             ["龚德胜", "夏桂兰"]
         );
+    }
+
+    #[test]
+    fn households_of_demolition_notices_are_named() {
+        // 拆迁户 and 被征收户 label and precede the household's head (国庆 is a frequent word).
+        assert_eq!(names("拆迁户：欧阳国庆，被拆迁房屋坐落于南塘镇河口村8组21号。"), ["欧阳国庆"]);
+        assert_eq!(names("拆迁户欧阳国庆的房屋"), ["欧阳国庆"]);
+        assert_eq!(names("被征收户陈秀英、刘建国"), ["陈秀英", "刘建国"]);
+    }
+
+    #[test]
+    fn header_rows_name_no_one() {
+        // A header read as a cue and a name (姓名 班级) under single spaces, as in a table
+        // extracted from a PDF; the rows below it are labeled by column.
+        let text = "序号 学生姓名 班级 监护人 资助金额\n1 王子涵 高一（3）班 王建军 1000\n";
+        assert_eq!(names(text), ["王子涵", "王建军"]);
+        assert_no_names("序号 学生姓名 班级 监护人 资助金额\n");
     }
 
     #[test]
