@@ -644,10 +644,33 @@ def numbered_recipients(i: int) -> Doc:
     return d
 
 
+def extracted_and_served(i: int) -> Doc:
+    """助学金 lists extracted from a PDF (one space between cells, under a header row), and
+    notices served on a household: 危房 findings (你户位于…的房屋) and 拆迁 compensation."""
+    d = Doc(f"pdf-{i:03d}")
+    if i % 2 == 0:
+        d.text(f"{rng.choice(COUNTY_NAMES)}2026年秋季学期普通高中国家助学金受助学生名单公示\n")
+        d.text("序号 学生姓名 班级 监护人 资助金额\n")
+        for n in range(rng.randint(2, 6)):
+            student = rng.choice(SURNAMES) + rng.choice(WORD_NAMES) if rng.random() < 0.3 else name()
+            d.text(f"{n + 1} ").leak("person_name", student)
+            d.text(f" 高{'一二三'[rng.randint(0, 2)]}（{rng.randint(1, 12)}）班 ").leak("person_name", name())
+            d.text(f" {rng.choice([1000, 1500, 2000])}\n")
+        d.text("公示期5天。")
+    else:
+        d.text("农村危房鉴定结果告知书\n").leak("person_name", name()).text("：\n你户位于")
+        d.leak("address", address()).text("的房屋，经鉴定为D级危房，请于30日内搬离。\n")
+        d.text("拆迁户：").leak("person_name", rng.choice(SURNAMES) + rng.choice(WORD_NAMES))
+        d.text("，被拆迁房屋坐落于").leak("address", address())
+        d.text(f"，补偿金额合计{rng.randint(100, 999)},{rng.randint(100, 999)}元。\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
-             penalty_enterprise, disability_subsidy, numbered_recipients]
+             penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served]
 
 
 def main() -> None:

@@ -620,7 +620,16 @@ impl PersonName {
             p.accepted = pseudonym(text, p);
             if p.accepted.is_none() {
                 p.before_cue = self.cue_before(text, p.at);
-                p.after_cue_end = self.cue_after_end(text, p.at, p.surname);
+                // A salutation line (`秦建玉：`) is a cue too, but not one that lets a
+                // blocklisted word begin a name (`王府井：`).
+                p.after_cue_end = self.cue_after_end(text, p.at, p.surname).or_else(|| {
+                    let surname_end = advance(text, p.at, p.surname);
+                    (1..=2).map(|g| advance(text, surname_end, g)).find(|&end| {
+                        text[surname_end..end].chars().all(|c| self.flags.of(c) & GIVEN != 0)
+                            && salutation(text, p.at, end)
+                            && !self.cue_words.contains(&text[surname_end..end])
+                    })
+                });
                 p.hopeless =
                     !p.before_cue && p.after_cue_end.is_none() && !self.may_be_name_uncued(text, p);
             }
@@ -1399,6 +1408,15 @@ fn han_starts_before(text: &str, end: usize, starts: &mut [usize]) -> usize {
     len
 }
 
+/// Returns true when `at..end` is the whole of a salutation line (`秦建玉：`): the person a
+/// notice is served on (送达, 告知书), by name alone on its line before a colon.
+fn salutation(text: &str, at: usize, end: usize) -> bool {
+    let line_start = text[..at].trim_end_matches(' ');
+    let after = text[end..].strip_prefix(['：', ':']).map(|rest| rest.trim_start_matches(' '));
+    (line_start.is_empty() || line_start.ends_with('\n'))
+        && after.is_some_and(|rest| rest.is_empty() || rest.starts_with(['\n', '\r']))
+}
+
 /// Returns true for a digit or a star next to a name: a name glued to a number is not read
 /// from running text, since its mask stars would join the number (`李*3501…`).
 fn glues(c: Option<char>) -> bool {
@@ -1642,6 +1660,22 @@ mod tests {
         assert_eq!(names("拆迁户：欧阳国庆，被拆迁房屋坐落于南塘镇河口村8组21号。"), ["欧阳国庆"]);
         assert_eq!(names("拆迁户欧阳国庆的房屋"), ["欧阳国庆"]);
         assert_eq!(names("被征收户陈秀英、刘建国"), ["陈秀英", "刘建国"]);
+    }
+
+    #[test]
+    fn salutation_lines_name_the_person_served() {
+        // A notice served on a person opens with the name alone before a colon.
+        assert_eq!(names("秦建玉：\n你户位于安远县茶园村7组35号的房屋。"), ["秦建玉"]);
+        assert_eq!(names("通知\n郝萱春:\n"), ["郝萱春"]);
+        // Not offices, words, blocklisted words, a surname with 女士, or a name in a sentence.
+        for text in ["各乡镇人民政府：\n", "方法：\n", "王府井：\n", "王女士：\n", "高度重视：\n"]
+        {
+            assert_no_names(text);
+        }
+        // Only a line's whole text is a salutation.
+        assert!(super::salutation("秦建玉：\n", 0, 9));
+        assert!(!super::salutation("请联系秦建玉：\n", 9, 18));
+        assert!(!super::salutation("秦建玉：你户…\n", 0, 9));
     }
 
     #[test]
