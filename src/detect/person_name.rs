@@ -623,6 +623,10 @@ impl PersonName {
                 // A salutation line (`秦建玉：`) is a cue too, but not one that lets a
                 // blocklisted word begin a name (`王府井：`).
                 p.after_cue_end = self.cue_after_end(text, p.at, p.surname).or_else(|| {
+                    // Most candidates are inside a line: settled by the byte before them.
+                    if p.at > 0 && !matches!(text.as_bytes()[p.at - 1], b'\n' | b' ') {
+                        return None;
+                    }
                     let surname_end = advance(text, p.at, p.surname);
                     (1..=2).map(|g| advance(text, surname_end, g)).find(|&end| {
                         text[surname_end..end].chars().all(|c| self.flags.of(c) & GIVEN != 0)
