@@ -316,8 +316,8 @@ impl PersonName {
                 }
                 let is_name = |&(start, end): &(usize, usize)| {
                     let value = &text[start..end];
-                    let first = value.chars().next().map_or(0, |c| self.flags.of(c));
-                    if first & (SURNAME | COMPOUND_FIRST | PART_FIRST) == 0 {
+                    let flags = value.chars().next().map_or(0, |c| self.flags.of(c));
+                    if flags & (SURNAME | COMPOUND_FIRST | PART_FIRST) == 0 {
                         return false;
                     }
                     let place =
@@ -333,15 +333,16 @@ impl PersonName {
                 // A column mostly of names; one in which every cell reads as a name and some
                 // are; or three cells or more that all read as names and none of which is a
                 // dictionary word (侯文明、谢国庆、熊国庆, as a list of names joined by `、`).
-                let mostly = count > 0 && 2 * count > len;
-                if !mostly
-                    && !(column.iter().all(is_name)
-                        && (count > 0
-                            || column.iter().all(|&(s, e)| self.unknown_word(&text[s..e]))))
+                let found: Vec<(usize, usize)> = if count > 0 && 2 * count > len {
+                    column.iter().copied().filter(is_name).collect()
+                } else if column.iter().all(is_name)
+                    && (count > 0 || column.iter().all(|&(s, e)| self.unknown_word(&text[s..e])))
                 {
+                    column.clone()
+                } else {
                     continue;
-                }
-                for &(start, end) in column.iter().filter(|c| is_name(c)) {
+                };
+                for (start, end) in found {
                     let value = &text[start..end];
                     let e = explain(&["surname and given name", "in a column of names"], None);
                     let kept = self.kept_prefix(value);
@@ -627,12 +628,7 @@ impl PersonName {
                     if p.at > 0 && !matches!(text.as_bytes()[p.at - 1], b'\n' | b' ') {
                         return None;
                     }
-                    let surname_end = advance(text, p.at, p.surname);
-                    (1..=2).map(|g| advance(text, surname_end, g)).find(|&end| {
-                        text[surname_end..end].chars().all(|c| self.flags.of(c) & GIVEN != 0)
-                            && salutation(text, p.at, end)
-                            && !self.cue_words.contains(&text[surname_end..end])
-                    })
+                    self.given_name_end(text, p.at, p.surname, |end| salutation(text, p.at, end))
                 });
                 p.hopeless =
                     !p.before_cue && p.after_cue_end.is_none() && !self.may_be_name_uncued(text, p);
@@ -854,15 +850,28 @@ impl PersonName {
     /// Returns the end of a name starting at `at` that a cue after it confirms: a cue right
     /// after 1 or 2 listed given-name characters (`同志`, `，男，`, `，身份证号`).
     fn cue_after_end(&self, text: &str, at: usize, surname: usize) -> Option<usize> {
+        self.given_name_end(text, at, surname, |end| {
+            self.cue_after(text, end)
+                || self.etc_people(text, end)
+                || self.followed_by_personal_data(text, end)
+        })
+    }
+
+    /// Returns the end of 1 or 2 listed given-name characters after the surname at `at`
+    /// that `confirms` accepts and that are no cue word (`联系人：王女士，联系电话…` names
+    /// nobody in full; looked up last, where the rest holds).
+    fn given_name_end(
+        &self,
+        text: &str,
+        at: usize,
+        surname: usize,
+        confirms: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         let surname_end = advance(text, at, surname);
         (1..=2).map(|g| advance(text, surname_end, g)).find(|&end| {
             end > surname_end
                 && text[surname_end..end].chars().all(|c| self.flags.of(c) & GIVEN != 0)
-                && (self.cue_after(text, end)
-                    || self.etc_people(text, end)
-                    || self.followed_by_personal_data(text, end))
-                // A cue word is no given name (`联系人：王女士，联系电话…` names nobody
-                // in full); looked up last, where a cue follows.
+                && confirms(end)
                 && !self.cue_words.contains(&text[surname_end..end])
         })
     }
