@@ -27,8 +27,8 @@ pub(crate) struct Label {
 }
 
 /// A cell that no header labels, read with the other cells of its column: a cell of a
-/// table row, or the item that opens a numbered list item (`1.王红梅，城关镇…`). A column
-/// that holds mostly names holds names in its other cells too.
+/// table row, or the item that opens a numbered list item (`1.王红梅，城关镇…`). The name
+/// pass reads a column's cells together: names in some of them vouch for the others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct ColumnCell {
     /// The table or run of list items, numbered in text order.
@@ -385,7 +385,8 @@ const MAX_OPENING_CHARS: usize = 12;
 /// 男`, `三、陈秀英：`): Chinese characters (and `·`) after the number, up to a separator or
 /// the line's end.
 fn list_item_opening(line: &str) -> Option<(usize, usize)> {
-    let rest = line.trim_start_matches([' ', '\u{3000}']);
+    // Normalized text: ideographic spaces are ASCII ones already.
+    let rest = line.trim_start_matches(' ');
     // Most lines open with no marker: their first character settles them.
     if !rest
         .chars()
