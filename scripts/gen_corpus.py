@@ -556,9 +556,10 @@ def undotted_minority_names(i: int) -> Doc:
 
 
 def penalty_enterprise(i: int) -> Doc:
-    """Penalty decisions on an enterprise: its 住所 (a 个体工商户's 经营场所) is the address of an
-    organization, which the decision publishes (public); the name of its legal representative is masked like any
-    other name; the home address and phone of a natural person in the same notice are not."""
+    """Penalty decisions on an enterprise: its 住所 (a 个体工商户's 经营场所) is the address of
+    an organization, which the decision publishes (public); the name of its legal
+    representative is masked like any other name; the home address and phone of a natural
+    person in the same notice are not."""
     d = Doc(f"chufa-qiye-{i:03d}")
     company = rng.choice(COUNTY_NAMES) + rng.choice(
         ["宏达建材有限公司", "绿源农业专业合作社", "顺发超市", "鑫盛机械厂", "康宁大药房有限公司"])
@@ -623,6 +624,11 @@ def disability_subsidy(i: int) -> Doc:
 WORD_NAMES = ["红梅", "海燕", "建华", "国庆", "春花", "金凤", "志强", "建国", "文明", "秀英"]
 
 
+def name_or_word_name() -> str:
+    """A name whose given name is a frequent word three times in ten, else any name."""
+    return rng.choice(SURNAMES) + rng.choice(WORD_NAMES) if rng.random() < 0.3 else name()
+
+
 def numbered_recipients(i: int) -> Doc:
     """高龄津贴 and 临时救助 lists without a header: numbered items that open with a name and
     go on with an address, or table rows whose header is missing (lost with a merged cell)."""
@@ -631,7 +637,7 @@ def numbered_recipients(i: int) -> Doc:
     d.text("根据县民政局要求，现将新增80周岁以上高龄津贴对象公示如下：\n")
     style = ["items", "bracketed", "table"][i % 3]
     for n in range(rng.randint(3, 7)):
-        person = rng.choice(SURNAMES) + rng.choice(WORD_NAMES) if rng.random() < 0.3 else name()
+        person = name_or_word_name()
         if style == "table":
             d.text(f"{n + 1}\t").leak("person_name", person).text(f"\t{rng.choice(TOWNS)}\t")
             d.text(f"{rng.choice(['因病', '因灾', '因学'])}\t{rng.randint(5, 50)}00\n")
@@ -652,7 +658,7 @@ def extracted_and_served(i: int) -> Doc:
         d.text(f"{rng.choice(COUNTY_NAMES)}2026年秋季学期普通高中国家助学金受助学生名单公示\n")
         d.text("序号 学生姓名 班级 监护人 资助金额\n")
         for n in range(rng.randint(2, 6)):
-            student = rng.choice(SURNAMES) + rng.choice(WORD_NAMES) if rng.random() < 0.3 else name()
+            student = name_or_word_name()
             d.text(f"{n + 1} ").leak("person_name", student)
             d.text(f" 高{'一二三'[rng.randint(0, 2)]}（{rng.randint(1, 12)}）班 ").leak("person_name", name())
             d.text(f" {rng.choice([1000, 1500, 2000])}\n")
