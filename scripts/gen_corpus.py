@@ -673,10 +673,29 @@ def extracted_and_served(i: int) -> Doc:
     return d
 
 
+def review_results(i: int) -> Doc:
+    """低保 review results in prose that give each household as a name and its address with
+    no cue between (王红梅，城关镇…12号，家庭人口3人), or the address in brackets."""
+    d = Doc(f"pingyi-{i:03d}")
+    d.text(f"{rng.choice(TOWNS)}2026年第{rng.randint(1, 4)}季度最低生活保障评议结果公示\n")
+    d.text("经村民代表评议、乡镇人民政府审核，以下家庭拟纳入最低生活保障：\n")
+    for _ in range(rng.randint(2, 5)):
+        d.leak("person_name", name_or_word_name())
+        reason = rng.choice(["因病致贫", "因残致贫", "缺乏劳动力"])
+        if rng.random() < 0.5:
+            d.text("，").leak("address", address()).text(f"，家庭人口{rng.randint(1, 6)}人，{reason}。\n")
+        else:
+            d.text("（").leak("address", urban_address()).text(f"），保障人口{rng.randint(1, 6)}人。\n")
+    d.text("经审核，").public_value("address", office_address()).text("的县社会福利院不再列入。\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
-             penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served]
+             penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served,
+             review_results]
 
 
 def main() -> None:

@@ -13,7 +13,7 @@
 //! candidate records how many value characters reach each level.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::detect::{Candidate, Inline, explain, organization};
 use crate::dict::{AddressContext, Dictionaries, DivisionLevel, FieldKind};
@@ -177,7 +177,17 @@ const OFFICE_SUFFIXES: &[&str] = &[
     "检察院",
     "派出所",
     "医院",
+    "卫生院",
+    "福利院",
+    "敬老院",
+    "养老院",
     "学校",
+    "小学",
+    "中学",
+    "幼儿园",
+    "村委会",
+    "居委会",
+    "服务站",
     "公司",
     "银行",
     "政务服务",
@@ -207,6 +217,10 @@ pub(crate) struct Address {
     cues: AhoCorasick,
     contexts: Vec<AddressContext>,
     finals: FinalSearch,
+    /// A stop character and its neighbour, inside two or more division names (和平, 向阳,
+    /// 太和, 将军, 经济): there the character is part of a place name (和平路, 向阳村, 太和镇),
+    /// not the function word that ends an address.
+    stop_pairs: FxHashSet<(char, char)>,
 }
 
 /// Finds the characters of [`DIVISION_FINALS`] in text: a SIMD search (Teddy) where the CPU
@@ -287,7 +301,9 @@ impl Address {
                 }
             }
         }
+        let stop_pairs = stop_pairs(divisions.keys().map(|k| &**k));
         Address {
+            stop_pairs,
             tails,
             tails3,
             longest_short: short.keys().map(|k| k.chars().count()).max().unwrap_or(0),
@@ -466,7 +482,7 @@ impl Address {
                 self.short_at(text, pos)
                     .filter(|&(end, _)| {
                         divisions.get(i).is_some_and(|d| d.start == end)
-                            || component(text, end, &Chain::default()).is_some()
+                            || self.component(text, end, &Chain::default()).is_some()
                     })
                     .map(|(end, level)| (end, level, false))
             });
@@ -481,7 +497,7 @@ impl Address {
                 chain.end = pos;
                 continue;
             }
-            let Some((end, part)) = component(text, pos, &chain) else { break };
+            let Some((end, part)) = self.component(text, pos, &chain) else { break };
             if part == Part::Township && deepest.is_none_or(|l| l <= DivisionLevel::Township) {
                 mark(&mut chain, end, DivisionLevel::Township);
                 deepest = Some(DivisionLevel::Township);
@@ -500,6 +516,84 @@ impl Address {
         }
         chain
     }
+
+    /// Reads one component at `pos`: up to [`MAX_COMPONENT`] characters (Chinese, digits,
+    /// letters, `-`, `#`; a stop character only inside a place name) and a suffix. Returns its end and what it is.
+    fn component(&self, text: &str, pos: usize, before: &Chain) -> Option<(usize, Part)> {
+        let rest = &text[pos..];
+        let mut offset = 0;
+        let mut previous = None;
+        for (n, c) in rest.chars().enumerate() {
+            if starts_suffix(c) {
+                for &(suffix, part) in SUFFIXES {
+                    if rest[offset..].starts_with(suffix) {
+                        // A suffix alone is not a component (`号` after nothing).
+                        if n == 0 {
+                            break;
+                        }
+                        // A room is numbered (501室); 办公室, 会议室 are rooms of offices.
+                        let numbered =
+                            rest[..offset].ends_with(|b: char| b.is_ascii_alphanumeric());
+                        if suffix == "室" && !numbered {
+                            break;
+                        }
+                        // A group of a village is numbered (3组, 五组) or named after the
+                        // village (红星村新屋组): 县委组织部 holds no group.
+                        let group = matches!(suffix, "组" | "队");
+                        if group && !before.village && !rest[..offset].ends_with(is_numeral) {
+                            break;
+                        }
+                        // 户 numbers a flat after a door (3单元2户); after a village it counts
+                        // households (红星村58户).
+                        if suffix == "户" && !before.door {
+                            break;
+                        }
+                        // Door numbers need a number or a name before them: `文号` is not one.
+                        return Some((pos + offset + suffix.len(), part));
+                    }
+                }
+            }
+            let allowed = is_han(c)
+                && (!is_stop_char(c) || self.in_place_name(previous, c, rest, offset))
+                || c.is_ascii_alphanumeric()
+                || matches!(c, '-' | '#');
+            if !allowed || n >= MAX_COMPONENT {
+                return None;
+            }
+            offset += c.len_utf8();
+            previous = Some(c);
+        }
+        None
+    }
+
+    /// Returns true when the stop character `c`, at `offset` in `rest` after `previous`,
+    /// forms a pair of [`Address::stop_pairs`] with a neighbour (和平路, 太和镇).
+    fn in_place_name(&self, previous: Option<char>, c: char, rest: &str, offset: usize) -> bool {
+        let next = rest[offset + c.len_utf8()..].chars().next();
+        previous.is_some_and(|p| self.stop_pairs.contains(&(p, c)))
+            || next.is_some_and(|n| self.stop_pairs.contains(&(c, n)))
+    }
+}
+
+/// Returns the pairs of a stop character and a neighbour inside the proper part of two or
+/// more of `names` (the part before the division's suffix), where the neighbour is no
+/// suffix or division final itself (和镇, 都街 say nothing about 和 or 都 inside a name).
+fn stop_pairs<'n>(names: impl Iterator<Item = &'n str>) -> FxHashSet<(char, char)> {
+    let plain = |c: char| !DIVISION_FINALS.contains(&c) && !starts_suffix(c);
+    let mut counts: FxHashMap<(char, char), u32> = FxHashMap::default();
+    for name in names {
+        let chars: Vec<char> = name.chars().collect();
+        let proper = &chars[..chars.len().saturating_sub(1)];
+        for (i, &c) in proper.iter().enumerate().filter(|&(_, &c)| is_stop_char(c)) {
+            if let Some(&next) = proper.get(i + 1).filter(|&&n| plain(n)) {
+                *counts.entry((c, next)).or_default() += 1;
+            }
+            if let Some(&before) = i.checked_sub(1).map(|j| &proper[j]).filter(|&&b| plain(b)) {
+                *counts.entry((before, c)).or_default() += 1;
+            }
+        }
+    }
+    counts.into_iter().filter(|&(_, n)| n >= 2).map(|(pair, _)| pair).collect()
 }
 
 fn candidate(
@@ -524,50 +618,6 @@ fn candidate(
         hidden: chain.starred,
         record: 0,
     }
-}
-
-/// Reads one component at `pos`: up to [`MAX_COMPONENT`] characters (Chinese, digits,
-/// letters, `-`, `#`) and a suffix. Returns its end and what it is.
-fn component(text: &str, pos: usize, before: &Chain) -> Option<(usize, Part)> {
-    let rest = &text[pos..];
-    let mut offset = 0;
-    for (n, c) in rest.chars().enumerate() {
-        if starts_suffix(c) {
-            for &(suffix, part) in SUFFIXES {
-                if rest[offset..].starts_with(suffix) {
-                    // A suffix alone is not a component (`号` after nothing).
-                    if n == 0 {
-                        break;
-                    }
-                    // A room is numbered (501室); 办公室, 会议室 are rooms of offices.
-                    let numbered = rest[..offset].ends_with(|b: char| b.is_ascii_alphanumeric());
-                    if suffix == "室" && !numbered {
-                        break;
-                    }
-                    // A group of a village is numbered (3组, 五组) or named after the
-                    // village (红星村新屋组): 县委组织部 holds no group.
-                    let group = matches!(suffix, "组" | "队");
-                    if group && !before.village && !rest[..offset].ends_with(is_numeral) {
-                        break;
-                    }
-                    // 户 numbers a flat after a door (3单元2户); after a village it counts
-                    // households (红星村58户).
-                    if suffix == "户" && !before.door {
-                        break;
-                    }
-                    // Door numbers need a number or a name before them: `文号` is not one.
-                    return Some((pos + offset + suffix.len(), part));
-                }
-            }
-        }
-        let allowed =
-            is_han(c) && !is_stop_char(c) || c.is_ascii_alphanumeric() || matches!(c, '-' | '#');
-        if !allowed || n >= MAX_COMPONENT {
-            return None;
-        }
-        offset += c.len_utf8();
-    }
-    None
 }
 
 /// Skips what joins a cue to its address: a colon, spaces, `为`, `在`, `于`.
@@ -710,6 +760,35 @@ mod tests {
             addresses("请到安远县城关镇人民路1号县民政局办理。"),
             [("安远县城关镇人民路1号".to_owned(), true)]
         );
+        // Institutions that house or serve people are offices too, after 的 as well.
+        assert_eq!(
+            addresses("经审核，瑞金市青石街道文化路70号的县社会福利院不再列入。"),
+            [("瑞金市青石街道文化路70号".to_owned(), true)]
+        );
+        assert_eq!(
+            addresses("接种地点：安远县城关镇建设路3号镇卫生院"),
+            [("安远县城关镇建设路3号".to_owned(), true)]
+        );
+    }
+
+    #[test]
+    fn stop_characters_inside_place_names() {
+        // 和 and 向 end an address as function words, not inside 和平, 向阳, 太和 — pairs
+        // that two or more division names hold.
+        assert_eq!(
+            addresses("家住于都县石门乡和平新村29栋2单元904室。"),
+            [personal("于都县石门乡和平新村29栋2单元904室")]
+        );
+        assert_eq!(addresses("安远县城关镇和平路12号"), [personal("安远县城关镇和平路12号")]);
+        assert_eq!(
+            addresses("家住安远县城关镇向阳村3组8号。"),
+            [personal("安远县城关镇向阳村3组8号")]
+        );
+        assert_eq!(addresses("家住安远县城关镇太和村5组。"), [personal("安远县城关镇太和村5组")]);
+        // As function words they still end it.
+        assert_eq!(addresses("家住城关镇红星村的房屋"), [personal("城关镇红星村")]);
+        assert_eq!(addresses("城关镇在建设路12号设立服务点。"), vec![]);
+        assert_eq!(addresses("安远县人民政府和城关镇在建设路12号召开会议"), vec![]);
     }
 
     #[test]

@@ -247,7 +247,15 @@ impl PersonName {
         // Dotted names first: the surnames inside them (阿卜杜热合曼) start no other name.
         let dotted = self.dotted(text, structure, out);
         let mut pending = self.first_pass(text, structure, divisions, &dotted);
-        self.decide(text, &mut pending);
+        // Personal addresses found so far, by start: an address right after a name is
+        // personal data that confirms it (`王红梅，城关镇新华社区建设路12号`).
+        let mut addresses: Vec<usize> = out
+            .iter()
+            .filter(|c| c.kind == PiiKind::Address && c.public.is_none())
+            .map(|c| c.start)
+            .collect();
+        addresses.sort_unstable();
+        self.decide(text, &mut pending, &addresses);
         let mut accepted = Vec::new();
         for p in &pending {
             if let Some((end, confidence, rule, explanation)) = p.accepted {
@@ -616,7 +624,7 @@ impl PersonName {
 
     /// Settles what needs no segmentation: pseudonyms (张某某) are accepted, and candidates
     /// that only a cue could make names of and that have none are dropped.
-    fn settle_without_window(&self, text: &str, pending: &mut [Pending]) {
+    fn settle_without_window(&self, text: &str, pending: &mut [Pending], addresses: &[usize]) {
         for p in pending.iter_mut().filter(|p| p.accepted.is_none()) {
             p.accepted = pseudonym(text, p);
             if p.accepted.is_none() {
@@ -630,6 +638,11 @@ impl PersonName {
                     }
                     self.given_name_end(text, p.at, p.surname, |end| salutation(text, p.at, end))
                 });
+                if p.after_cue_end.is_none() && !addresses.is_empty() {
+                    p.after_cue_end = self.given_name_end(text, p.at, p.surname, |end| {
+                        address_after(text, end, addresses)
+                    });
+                }
                 p.hopeless =
                     !p.before_cue && p.after_cue_end.is_none() && !self.may_be_name_uncued(text, p);
             }
@@ -637,8 +650,8 @@ impl PersonName {
     }
 
     /// Decides each pending candidate from cues and the segmentation of its window.
-    fn decide(&self, text: &str, pending: &mut [Pending]) {
-        self.settle_without_window(text, pending);
+    fn decide(&self, text: &str, pending: &mut [Pending], addresses: &[usize]) {
+        self.settle_without_window(text, pending, addresses);
         let mut i = 0;
         while i < pending.len() {
             if !pending[i].open() {
@@ -1432,6 +1445,17 @@ fn salutation(text: &str, at: usize, end: usize) -> bool {
 
 /// Returns true for a digit or a star next to a name: a name glued to a number is not read
 /// from running text, since its mask stars would join the number (`李*3501…`).
+/// Returns true when one of `addresses` (sorted starts of personal addresses) begins
+/// right after a separator at `end`: `王红梅，城关镇…`, `王红梅（城关镇…）`.
+fn address_after(text: &str, end: usize, addresses: &[usize]) -> bool {
+    let Some(sep) =
+        text[end..].chars().next().filter(|c| matches!(c, '，' | ',' | '(' | '（' | ' '))
+    else {
+        return false;
+    };
+    addresses.binary_search(&(end + sep.len_utf8())).is_ok()
+}
+
 fn glues(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_digit() || c == '*')
 }
@@ -1624,6 +1648,18 @@ mod tests {
         // Not inside a frequent word (临时), nor before a title (俄罗斯外交部长).
         assert_no_names("该户申请临时救助，家住兴国县城关镇。");
         assert_no_names("俄罗斯外交部长出席了会议。");
+    }
+
+    #[test]
+    fn an_address_after_a_name_confirms_it() {
+        // 红梅 and 国庆 are frequent words: without a cue the given name would be refused.
+        assert_eq!(names("经审核，王红梅，城关镇新华社区建设路12号，符合条件。"), ["王红梅"]);
+        assert_eq!(names("李国庆（安远县城关镇幸福小区3栋2单元301室），保障人口2人。"), ["李国庆"]);
+        // Only an address confirms: a division name alone does not, nor does text before an
+        // address that is no name.
+        assert_no_names("王红梅，城关镇人民政府。");
+        assert_no_names("经审核，城关镇新华社区建设路12号符合条件。");
+        assert_no_names("现予公示，城关镇新华社区建设路12号。");
     }
 
     #[test]
@@ -1837,7 +1873,7 @@ mod tests {
         let text = "索引号：421518564/2020-70650\n赣公网安备43050187005635号\n现将名单公示如下。\
                     统一社会信用代码：91360730MA35\n关于公布2026年公开招聘结果的公告";
         let mut pending = names.first_pass(text, &Default::default(), &[], &[]);
-        names.settle_without_window(text, &mut pending);
+        names.settle_without_window(text, &mut pending, &[]);
         let windowed: Vec<&str> =
             pending.iter().filter(|p| p.open()).map(|p| &text[p.at..]).collect();
         assert!(windowed.is_empty(), "{windowed:?}");
