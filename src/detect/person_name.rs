@@ -638,7 +638,10 @@ impl PersonName {
                     }
                     self.given_name_end(text, p.at, p.surname, |end| salutation(text, p.at, end))
                 });
-                if p.after_cue_end.is_none() && !addresses.is_empty() {
+                // An address that starts within a name's length and a separator of the
+                // surname (at most 2 + 2 + 1 characters of 3 bytes) may confirm it.
+                let next_address = addresses.get(addresses.partition_point(|&a| a <= p.at));
+                if p.after_cue_end.is_none() && next_address.is_some_and(|&a| a <= p.at + 15) {
                     p.after_cue_end = self.given_name_end(text, p.at, p.surname, |end| {
                         address_after(text, end, addresses)
                     });
