@@ -691,11 +691,43 @@ def review_results(i: int) -> Doc:
     return d
 
 
+def padded(person: str) -> str:
+    """A two-character name padded to the width of three, as Word documents align name
+    lists: an ideographic space (赵　六), or one or two spaces where the text was extracted
+    from a PDF; other names as they are."""
+    return person[0] + rng.choice(["\u3000", " ", "  "]) + person[1] if len(person) == 2 else person
+
+
+def padded_names(i: int) -> Doc:
+    """Lists whose two-character names are padded to three (赵　六): a table extracted from a
+    PDF (one space between cells), columns aligned with spaces, and 姓名： fields."""
+    d = Doc(f"padded-{i:03d}")
+    d.text(f"{rng.choice(TOWNS)}2026年度困难残疾人生活补贴发放名单\n")
+    style = ["pdf", "aligned", "fields"][i % 3]
+    if style == "pdf":
+        d.text("序号 姓名 性别 补贴金额\n")
+    elif style == "aligned":
+        d.text("序号    姓名      性别    补贴金额\n")
+    for n in range(rng.randint(3, 6)):
+        person = padded(name())
+        sex = rng.choice(["男", "女"])
+        amount = rng.choice([80, 100, 120])
+        if style == "pdf":
+            d.text(f"{n + 1} ").leak("person_name", person).text(f" {sex} {amount}\n")
+        elif style == "aligned":
+            d.text(f"{n + 1}       ").leak("person_name", person).text(f"    {sex}      {amount}\n")
+        else:
+            d.text("姓名：").leak("person_name", person).text(f"，性别：{sex}，补贴金额：{amount}元\n")
+    d.text("以上名单公示7天。")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
              penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served,
-             review_results]
+             review_results, padded_names]
 
 
 def main() -> None:

@@ -10,7 +10,7 @@
 //! Works on the normalized text; all offsets are byte offsets into it.
 
 use crate::dict::FieldKind;
-use crate::text::{CharFinder, WordsByChar};
+use crate::text::{CharFinder, WordsByChar, is_han};
 
 /// A span of text labeled by a column header or a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -206,11 +206,20 @@ impl FieldMatcher {
                 continue;
             }
             let end = start + body.len();
-            let separator = separator_of(body).or_else(|| {
-                self.single_spaced(body, header.as_ref(), &mut cells).then_some(Separator::Space)
-            });
+            let separator = match separator_of(body) {
+                Some(separator) => {
+                    split_cells(body, separator, &mut cells);
+                    if let Some(h) = header.as_ref().filter(|h| h.separator == separator) {
+                        merge_padded_names(body, &h.columns, &mut cells);
+                    }
+                    Some(separator)
+                }
+                // Split (and padded names merged) by the test itself.
+                None => self
+                    .single_spaced(body, header.as_ref(), &mut cells)
+                    .then_some(Separator::Space),
+            };
             if let Some(separator) = separator {
-                split_cells(body, separator, &mut cells);
                 if separator == Separator::Pipe && is_rule_line(&cells, body) {
                     continue;
                 }
@@ -314,6 +323,7 @@ impl FieldMatcher {
         }
         if let Some(h) = header.filter(|h| h.separator == Separator::Space) {
             split_cells(line, Separator::Space, cells);
+            merge_padded_names(line, &h.columns, cells);
             return cells.len() == h.columns.len();
         }
         // Most lines with spaces are too long for a header or hold digits: settled before
@@ -349,7 +359,13 @@ impl FieldMatcher {
             let next_key = keys.get(n + 1).map_or(line.len(), |next| next.0);
             let value_end =
                 (value_start + end_of_value(&line[value_start..])).min(next_key.max(value_start));
-            let value_end = value_start + line[value_start..value_end].trim_end().len();
+            let mut value_end = value_start + line[value_start..value_end].trim_end().len();
+            // Two spaces end a value, but not inside a padded name (`姓名：赵  六`).
+            if self.kinds[id] == FieldKind::PersonName
+                && let Some(end) = padded_name_end(&line[value_start..])
+            {
+                value_end = value_end.max((value_start + end).min(next_key));
+            }
             if value_end > value_start && value_end - value_start <= MAX_FIELD_VALUE {
                 labels.push(Label {
                     start: base + value_start,
@@ -588,6 +604,41 @@ fn split_cells(line: &str, separator: Separator, cells: &mut Vec<(usize, usize)>
     }
 }
 
+/// Merges the two cells of a name padded with spaces (`赵 六`, `赵  六`) that a row has
+/// split in a name column of `columns`, while the row has more cells than the header.
+fn merge_padded_names(
+    line: &str,
+    columns: &[Option<(FieldKind, usize)>],
+    cells: &mut Vec<(usize, usize)>,
+) {
+    let mut i = 0;
+    while cells.len() > columns.len() && i + 1 < cells.len() {
+        if matches!(columns.get(i), Some(Some((FieldKind::PersonName, _))))
+            && padded_name_end(&line[cells[i].0..]) == Some(cells[i + 1].1 - cells[i].0)
+        {
+            cells[i].1 = cells[i + 1].1;
+            cells.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+/// Returns the end of a two-character name padded with spaces to the width of three
+/// (`赵　六`: documents align names so, and normalization turns the full-width space into
+/// a space) at the start of `value`: a Chinese character, one to three spaces, a Chinese
+/// character, then the end, a space or punctuation.
+fn padded_name_end(value: &str) -> Option<usize> {
+    let first = value.chars().next().filter(|&c| is_han(c))?;
+    let rest = &value[first.len_utf8()..];
+    let gap = rest.len() - rest.trim_start_matches(' ').len();
+    let second = rest[gap..].chars().next().filter(|&c| is_han(c))?;
+    let end = first.len_utf8() + gap + second.len_utf8();
+    let closed = value[end..].chars().next().is_none_or(|c| {
+        matches!(c, ' ' | '\t' | '，' | ',' | '；' | ';' | '。' | '、' | '|' | '｜')
+    });
+    ((1..=3).contains(&gap) && closed).then_some(end)
+}
+
 /// Returns true for a markdown rule line (`|---|:---:|`).
 fn is_rule_line(cells: &[(usize, usize)], line: &str) -> bool {
     cells.iter().all(|&(s, e)| line[s..e].chars().all(|c| matches!(c, '-' | ':' | ' ')))
@@ -685,8 +736,8 @@ mod tests {
                 ("13812345678", FieldKind::Phone)
             ]
         );
-        // A row with another number of cells is not one of the table (a name with a space).
-        let text = "序号 户主姓名 联系电话\n1 赵 六 13812345678\n";
+        // A row with another number of cells is not one of the table.
+        let text = "序号 户主姓名 联系电话\n1 赵六 男 13812345678\n";
         assert_eq!(labels(text), []);
         // Prose with spaces, digits or long phrases is no header.
         for text in [
@@ -696,6 +747,32 @@ mod tests {
         ] {
             assert_eq!(labels(text), [], "{text}");
         }
+    }
+
+    #[test]
+    fn names_padded_to_three_characters_are_one_cell() {
+        // `赵　六` aligned with three-character names: one space between cells of a table
+        // extracted from a PDF, two in columns aligned with spaces.
+        let text = "序号 姓名 联系电话\n1 赵 六 13812345678\n2 王子涵 13812345679\n";
+        assert_eq!(
+            labels(text),
+            [
+                ("赵 六", FieldKind::PersonName),
+                ("13812345678", FieldKind::Phone),
+                ("王子涵", FieldKind::PersonName),
+                ("13812345679", FieldKind::Phone)
+            ]
+        );
+        let text = "序号    姓名      联系电话\n1       赵  六    13812345678\n";
+        assert_eq!(
+            labels(text),
+            [("赵  六", FieldKind::PersonName), ("13812345678", FieldKind::Phone)]
+        );
+        assert_eq!(labels("姓名：赵  六，男"), [("赵  六", FieldKind::PersonName)]);
+        // Only in a name column, and only two single characters.
+        let text = "序号 姓名 性别 联系电话\n1 赵六 男 女 13812345678\n";
+        assert_eq!(labels(text), []);
+        assert_eq!(labels("姓名：赵  六号楼"), [("赵", FieldKind::PersonName)]);
     }
 
     #[test]

@@ -1619,6 +1619,11 @@ mod tests {
         );
         assert_eq!(names("| 姓名 | 金额 |\n|---|---|\n| 买买提·艾力 | 300 |\n"), ["买买提·艾力"]);
         assert_eq!(names("姓名  性别  金额\n王 五  男  300\n"), ["王 五"]);
+        // Padded to the width of three characters, in a table extracted from a PDF.
+        assert_eq!(
+            names("序号 姓名 性别 金额\n1 赵 六 男 300\n2 王红梅 女 300\n"),
+            ["赵 六", "王红梅"]
+        );
     }
 
     #[test]
