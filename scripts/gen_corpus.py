@@ -675,7 +675,9 @@ def extracted_and_served(i: int) -> Doc:
 
 def review_results(i: int) -> Doc:
     """低保 review results in prose that give each household as a name and its address with
-    no cue between (王红梅，城关镇…12号，家庭人口3人), or the address in brackets."""
+    no cue between (王红梅，城关镇…12号，家庭人口3人), or the address in brackets, and its
+    members after kinship words (家庭成员：妻子…，儿子…); kinship words inside longer words
+    (妇女儿童, 夫妻子女) before no name."""
     d = Doc(f"pingyi-{i:03d}")
     d.text(f"{rng.choice(TOWNS)}2026年第{rng.randint(1, 4)}季度最低生活保障评议结果公示\n")
     d.text("经村民代表评议、乡镇人民政府审核，以下家庭拟纳入最低生活保障：\n")
@@ -686,7 +688,12 @@ def review_results(i: int) -> Doc:
             d.text("，").leak("address", address()).text(f"，家庭人口{rng.randint(1, 6)}人，{reason}。\n")
         else:
             d.text("（").leak("address", urban_address()).text(f"），保障人口{rng.randint(1, 6)}人。\n")
+        if rng.random() < 0.4:
+            kin, child = rng.choice(["妻子", "丈夫"]), rng.choice(["儿子", "女儿", "孙子"])
+            d.text(f"家庭成员：{kin}").leak("person_name", name_or_word_name())
+            d.text(f"，{child}").leak("person_name", name_or_word_name()).text("。\n")
     d.text("经审核，").public_value("address", office_address()).text("的县社会福利院不再列入。\n")
+    d.text("村里做好妇女儿童工作，让天下母亲都幸福，夫妻子女共同参与。\n")
     footer(d)
     return d
 

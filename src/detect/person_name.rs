@@ -77,6 +77,11 @@ pub(crate) struct PersonName {
     parts: NameParts,
     flags: CharFlags,
     cues_before: WordsByChar,
+    /// Whether each word of `cues_before` (by index) is a kinship word.
+    kin_cues: Vec<bool>,
+    /// The same words by their first character: one may open a field's value
+    /// (`家庭成员：妻子李红梅`).
+    leading_cues: WordsByChar,
     cues_after: WordsByChar,
     /// Every name cue (组长, 女士, 同志, 户主): words around names, never a given name.
     cue_words: FxHashSet<Box<str>>,
@@ -190,12 +195,18 @@ impl PersonName {
             dict.name_cues
                 .iter()
                 .filter(move |(_, p)| match p {
-                    CuePosition::Before => !after,
+                    CuePosition::Before | CuePosition::Kin => !after,
                     CuePosition::After => after,
                     CuePosition::Either => true,
                 })
                 .map(|(w, _)| w.as_str())
         };
+        let kin_cues = dict
+            .name_cues
+            .iter()
+            .filter(|(_, p)| *p != CuePosition::After)
+            .map(|(_, p)| *p == CuePosition::Kin)
+            .collect();
         let follow_words = dict
             .fields
             .iter()
@@ -220,6 +231,8 @@ impl PersonName {
                     .filter(|w| w.chars().nth(1).is_some()),
             ),
             cues_before: WordsByChar::by_last(cues(false)),
+            leading_cues: WordsByChar::by_first(cues(false)),
+            kin_cues,
             cues_after: WordsByChar::by_first(cues(true)),
             cue_words: dict.name_cues.iter().map(|(w, _)| w.as_str().into()).collect(),
             follow_words: WordsByChar::by_first(follow_words),
@@ -369,6 +382,14 @@ impl PersonName {
         if let Some(open) = value.find(['(', '（']) {
             value = value[..open].trim_end();
         }
+        // `家庭成员：妻子李红梅`: a cue word before the name is not part of it.
+        let mut start = start;
+        if let Some((len, _)) = self.leading_cues.longest_start(value)
+            && looks_like_name(&value[len..])
+        {
+            start += len;
+            value = &value[len..];
+        }
         let end = start + value.len();
         if !(looks_like_name(value) || self.parts.whole(value)) || is_organization(value) {
             return;
@@ -503,10 +524,12 @@ impl PersonName {
                 continue;
             }
             let Some(surname) = surname else { continue };
-            // A blocklisted word (黎明) may still begin a name that a cue after it confirms
-            // (黎明杰，身份证号…). No name starts inside one either (安 of 公网安备).
+            // A blocklisted word (黎明, 王国) may still begin a name that a cue confirms
+            // (黎明杰，身份证号…; 户主王国庆，: judged as cued names are, never a frequent
+            // word). No name starts inside one either (安 of 公网安备).
             if let Some(len) = self.blocked_word(rest)
                 && self.cue_after_end(text, at, surname).is_none()
+                && !self.cue_before(text, at)
             {
                 inside_word_until = at + len;
                 continue;
@@ -781,9 +804,19 @@ impl PersonName {
                 let e = explain(&["surname and given name", "segmented as a personal name"], None);
                 return Some((tok_end, confidence, "person_name.segmented", e));
             }
-            if before_cue && self.cued(token.word, p.surname) {
-                let e = explain(&["surname and given name", "cue before the name"], None);
-                return Some((tok_end, 0.85, "person_name.cue", e));
+            if before_cue {
+                // A frequent word may be a name cut one character short (儿子王国庆。: 王国 +
+                // 庆), which the cue vouches for whole.
+                let end = if self.cued(token.word, p.surname) {
+                    Some(tok_end)
+                } else {
+                    let longer = self.whole_given_name(text, p, tok_end);
+                    (longer > tok_end && self.cued(&text[at..longer], p.surname)).then_some(longer)
+                };
+                if let Some(end) = end {
+                    let e = explain(&["surname and given name", "cue before the name"], None);
+                    return Some((end, 0.85, "person_name.cue", e));
+                }
             }
             return None;
         }
@@ -806,8 +839,13 @@ impl PersonName {
                 && next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN)
                 && self.word_freq(next.word) < GIVEN_WORD_FREQ;
             let end = base + next.byte_end;
-            // After a title a preposition or conjunction is one (主任向全体职工).
-            let joins = matches!(token.tag, "p" | "c");
+            // After a title a preposition or conjunction is one (主任向全体职工) — unless
+            // punctuation closes the name, where the preposition's phrase would go on
+            // (儿子向建国。) —, and so is an adverb that is a rare surname (母亲都幸福,
+            // 丈夫都在; not 总经理曾世民).
+            let closed = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let joins = (matches!(token.tag, "p" | "c") && !closed)
+                || (token.tag == "d" && !self.common_surname_first(token.word));
             if before_cue && !joins && self.cued(&text[at..end], p.surname) {
                 let e = explain(&["surname and given name", "cue before the name"], None);
                 return Some((end, 0.85, "person_name.cue", e));
@@ -1000,7 +1038,20 @@ impl PersonName {
 
     /// Returns true when a name cue (`户主`, `申请人：`) ends right before `at`.
     fn cue_before(&self, text: &str, at: usize) -> bool {
-        self.cues_before.ends(text[..at].trim_end_matches([' ', ':', '：']))
+        let head = text[..at].trim_end_matches([' ', ':', '：']);
+        self.cues_before.longest_end(head).is_some_and(|(start, id)| {
+            // A kinship word counts where it starts a word, not inside 妇女儿童 or 夫妻子女.
+            let inside_word = || {
+                let (Some(before), Some(first)) =
+                    (head[..start].chars().next_back(), head[start..].chars().next())
+                else {
+                    return false;
+                };
+                let pair = &head[start - before.len_utf8()..start + first.len_utf8()];
+                is_han(before) && self.jieba.has_word(pair)
+            };
+            !self.kin_cues[id] || !inside_word()
+        })
     }
 
     /// Returns true when a name cue (`同志`, `女士`) starts at `at`.
@@ -1638,6 +1689,33 @@ mod tests {
         assert_eq!(names("经研究，决定表彰王建国同志。"), ["王建国"]);
         assert_eq!(names("感谢刘芳女士的捐赠。"), ["刘芳"]);
         assert_eq!(names("户主陈志强家庭人口3人"), ["陈志强"]);
+    }
+
+    #[test]
+    fn kinship_words_before_names() {
+        assert_eq!(names("家庭成员：妻子李红梅，儿子王国庆。"), ["李红梅", "王国庆"]);
+        assert_eq!(names("申请人张三之妻李红梅患重病。"), ["张三", "李红梅"]);
+        // Not inside a longer word (妇女儿童, 夫妻子女), nor before an adverb that is a
+        // rare surname (都), nor before words.
+        assert_no_names("让天下母亲都幸福，做好妇女儿童工作。");
+        assert_no_names("夫妻子女共4人。");
+        assert_no_names("儿子高中在读，女儿常年患病，丈夫于2020年去世。");
+        assert_no_names("开展父亲节慰问活动。");
+        // A title before a common surname that is also an adverb still names (曾).
+        assert_eq!(names("副总经理曾世民证实此事。"), ["曾世民"]);
+        // A surname that is also a preposition, closed by punctuation (向 of 主任向全体职工).
+        assert_eq!(names("家庭成员：丈夫马金雨，儿子向建国。"), ["马金雨", "向建国"]);
+        // 夫人 is a cue, never a given name (总统和夫人).
+        assert_no_names("机场迎接总统和夫人。");
+    }
+
+    #[test]
+    fn a_cue_before_lets_a_name_begin_with_a_blocklisted_word() {
+        // 王国 (kingdom) is blocklisted; after 户主 it begins 王国庆, cut 王国 + 庆.
+        assert_eq!(names("户主王国庆，家庭人口3人。"), ["王国庆"]);
+        // Frequent words stay refused after a cue.
+        assert_no_names("村民常住人口");
+        assert_no_names("申请人高度重视");
     }
 
     #[test]

@@ -134,6 +134,9 @@ pub(crate) enum CuePosition {
     After,
     /// A title, before or after the name (局长王五, 王五局长).
     Either,
+    /// A kinship word before the name (妻子李红梅), which also ends longer words (妇女儿童
+    /// holds 女儿): a cue only where it starts a word.
+    Kin,
 }
 
 /// Whose address an address cue announces.
@@ -522,12 +525,13 @@ fn parse_name_cues(file: &str, text: &str) -> Result<Vec<(String, CuePosition)>>
         let position = match cols.get(1).copied() {
             Some("before") => CuePosition::Before,
             Some("after") => CuePosition::After,
-            Some("title") => CuePosition::Either,
+            Some("title" | "either") => CuePosition::Either,
+            Some("kin") => CuePosition::Kin,
             _ => {
                 return Err(entry_error(
                     file,
                     line,
-                    "expected 2 columns: word, before|after|title",
+                    "expected 2 columns: word, before|after|title|either|kin",
                 ));
             }
         };

@@ -57,11 +57,6 @@ impl WordsByChar {
     pub(crate) fn starts(&self, text: &str) -> bool {
         self.longest_start(text).is_some()
     }
-
-    /// Returns true when `text` ends with one of the words (indexed by last character).
-    pub(crate) fn ends(&self, text: &str) -> bool {
-        self.longest_end(text).is_some()
-    }
 }
 
 #[cfg(test)]
@@ -80,7 +75,7 @@ mod tests {
         let by_last = WordsByChar::by_last(words);
         let text = "申请人家庭住址";
         assert_eq!(by_last.longest_end(text), Some((text.len() - "家庭住址".len(), 4)));
-        assert!(by_last.ends("单位地址"));
-        assert!(!by_last.ends("地址栏"));
+        assert_eq!(by_last.longest_end("单位地址"), Some(("单位".len(), 3)));
+        assert_eq!(by_last.longest_end("地址栏"), None);
     }
 }
