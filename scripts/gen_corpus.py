@@ -707,7 +707,8 @@ def padded(person: str) -> str:
 
 def padded_names(i: int) -> Doc:
     """Lists whose two-character names are padded to three (赵　六): a table extracted from a
-    PDF (one space between cells), columns aligned with spaces, and 姓名： fields."""
+    PDF (one space between cells), columns aligned with spaces, and 姓名： fields with a
+    starred 残疾证号, half of them starred too little."""
     d = Doc(f"padded-{i:03d}")
     d.text(f"{rng.choice(TOWNS)}2026年度困难残疾人生活补贴发放名单\n")
     style = ["pdf", "aligned", "fields"][i % 3]
@@ -724,7 +725,13 @@ def padded_names(i: int) -> Doc:
         elif style == "aligned":
             d.text(f"{n + 1}       ").leak("person_name", person).text(f"    {sex}      {amount}\n")
         else:
-            d.text("姓名：").leak("person_name", person).text(f"，性别：{sex}，补贴金额：{amount}元\n")
+            d.text("姓名：").leak("person_name", person).text(f"，性别：{sex}，残疾证号：")
+            cert = id18() + str(rng.randint(1, 7)) + str(rng.randint(1, 4))
+            if rng.random() < 0.5:  # the region and the grade left visible: too little starred
+                d.leak("id_card", cert[:6] + "*" * 12 + cert[18:])
+            else:  # starred as the default profile would
+                d.text(cert[:2] + "*" * 15 + cert[17:])
+            d.text(f"，补贴金额：{amount}元\n")
     d.text("以上名单公示7天。")
     footer(d)
     return d

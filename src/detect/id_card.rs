@@ -172,6 +172,32 @@ impl IdCard {
         out.push(candidate(doc, run, v.confidence, rule, &parts, id));
     }
 
+    /// A partly starred 残疾人证 number: 20 characters under an ID cue (残疾证号), whose
+    /// last two, where visible, are a disability category (1–7) and grade (1–4), and whose
+    /// visible prefix, if any, starts with a province code. Without the cue a starred run
+    /// of 20 is anybody's number.
+    fn masked_certificate(&self, doc: &Prepared<'_>, run: &Run<'_>, out: &mut Vec<Candidate>) {
+        let v = &*run.value;
+        let starred_or =
+            |c: u8, range: std::ops::RangeInclusive<u8>| c == b'*' || range.contains(&c);
+        if !run.grouped_as(&[20])
+            || doc.cue(run) != Some(CueCategory::IdCard)
+            || v[..17].contains(&b'X')
+            || v.iter().filter(|&&c| c != b'*').count() < 2
+            || !starred_or(v[18], b'1'..=b'7')
+            || !starred_or(v[19], b'1'..=b'4')
+        {
+            return;
+        }
+        let visible_prefix = v.iter().take_while(|c| c.is_ascii_digit()).count();
+        if visible_prefix >= 2 && self.region(&run.text()[..6].replace('*', "0")).is_none() {
+            return;
+        }
+        let parts = ["20 characters partly starred", "disability category and grade"];
+        let id = Inline::from_text(&run.text()[..18]);
+        out.push(candidate(doc, run, 0.9, "id_card.masked_certificate", &parts, id));
+    }
+
     /// A partly starred ID: judged by shape, visible province and region, and cue.
     fn masked(&self, doc: &Prepared<'_>, run: &Run<'_>, out: &mut Vec<Candidate>) {
         let v = &*run.value;
@@ -249,10 +275,13 @@ impl Recognizer for IdCard {
             let len = run.value.len();
             // An account number of 20 digits under its cue is the bank card's to judge.
             if len == 20
-                && !run.has_stars()
                 && !matches!(doc.cue(run), Some(CueCategory::NotPersonal | CueCategory::BankCard))
             {
-                self.disability_certificate(doc, run, out);
+                if run.has_stars() {
+                    self.masked_certificate(doc, run, out);
+                } else {
+                    self.disability_certificate(doc, run, out);
+                }
                 continue;
             }
             if len != 18 && len != 15 {
@@ -378,6 +407,20 @@ mod tests {
     t!(disability_certificate_bad_category, "残疾证号：36072119750812123882", []);
     t!(disability_certificate_bad_grade, "残疾证号：36072119750812123815", []);
     t!(disability_certificate_not_personal, "合同编号：36072119750812123842", []);
+    // Partly starred, under a certificate cue or column only.
+    t!(
+        disability_certificate_starred,
+        "残疾证号：360721************42",
+        [(IdCard, "360721************42")]
+    );
+    t!(
+        disability_certificate_starred_in_a_column,
+        "序号\t残疾人证号\n1\t3607211975****123842\n",
+        [(IdCard, "3607211975****123842")]
+    );
+    t!(disability_certificate_starred_no_cue, "编号 360721************42", []);
+    t!(disability_certificate_starred_bad_grade, "残疾证号：360721************49", []);
+    t!(disability_certificate_starred_bad_province, "残疾证号：990721************42", []);
 
     #[test]
     fn a_disability_certificate_is_hashed_as_the_id_inside_it() {
