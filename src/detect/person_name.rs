@@ -843,8 +843,10 @@ impl PersonName {
             // punctuation closes the name, where the preposition's phrase would go on
             // (儿子向建国。) —, and so is an adverb that is a rare surname (母亲都幸福,
             // 丈夫都在; not 总经理曾世民).
-            let closed = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-            let joins = (matches!(token.tag, "p" | "c") && !closed)
+            let closed = || {
+                text[end..].chars().next().is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+            };
+            let joins = (matches!(token.tag, "p" | "c") && !closed())
                 || (token.tag == "d" && !self.common_surname_first(token.word));
             if before_cue && !joins && self.cued(&text[at..end], p.surname) {
                 let e = explain(&["surname and given name", "cue before the name"], None);
