@@ -518,7 +518,8 @@ impl Address {
     }
 
     /// Reads one component at `pos`: up to [`MAX_COMPONENT`] characters (Chinese, digits,
-    /// letters, `-`, `#`; a stop character only inside a place name) and a suffix. Returns its end and what it is.
+    /// letters, `-`, `#`; a stop character only inside a place name) and a suffix. Returns
+    /// its end and what it is.
     fn component(&self, text: &str, pos: usize, before: &Chain) -> Option<(usize, Part)> {
         let rest = &text[pos..];
         let mut offset = 0;
@@ -769,6 +770,19 @@ mod tests {
             addresses("接种地点：安远县城关镇建设路3号镇卫生院"),
             [("安远县城关镇建设路3号".to_owned(), true)]
         );
+    }
+
+    #[test]
+    fn stop_pairs_are_those_two_names_hold_before_their_suffix() {
+        let names = ["和平乡", "和平镇", "太和镇", "太和县", "自由镇", "新和镇", "望和镇"];
+        let pairs = super::stop_pairs(names.into_iter());
+        assert!(pairs.contains(&('和', '平')));
+        assert!(pairs.contains(&('太', '和')));
+        // One name holds 自由; 和镇 pairs 和 with a suffix, which says nothing of 和 inside a
+        // name (新和镇 and 望和镇 hold (新, 和) and (望, 和) once each).
+        for pair in [('自', '由'), ('和', '镇'), ('新', '和'), ('望', '和')] {
+            assert!(!pairs.contains(&pair), "{pair:?}");
+        }
     }
 
     #[test]
