@@ -191,22 +191,18 @@ impl PersonName {
                 _ => {}
             }
         }
-        let cues = |after: bool| {
-            dict.name_cues
-                .iter()
-                .filter(move |(_, p)| match p {
-                    CuePosition::Before | CuePosition::Kin => !after,
-                    CuePosition::After => after,
-                    CuePosition::Either => true,
-                })
-                .map(|(w, _)| w.as_str())
-        };
-        let kin_cues = dict
+        // Cues before a name, and whether each is a kinship word (`kin_cues` by index).
+        let before: Vec<(&str, bool)> = dict
             .name_cues
             .iter()
             .filter(|(_, p)| *p != CuePosition::After)
-            .map(|(_, p)| *p == CuePosition::Kin)
+            .map(|(w, p)| (w.as_str(), *p == CuePosition::Kin))
             .collect();
+        let after = dict
+            .name_cues
+            .iter()
+            .filter(|(_, p)| matches!(p, CuePosition::After | CuePosition::Either))
+            .map(|(w, _)| w.as_str());
         let follow_words = dict
             .fields
             .iter()
@@ -230,10 +226,10 @@ impl PersonName {
                     .map(String::as_str)
                     .filter(|w| w.chars().nth(1).is_some()),
             ),
-            cues_before: WordsByChar::by_last(cues(false)),
-            leading_cues: WordsByChar::by_first(cues(false)),
-            kin_cues,
-            cues_after: WordsByChar::by_first(cues(true)),
+            cues_before: WordsByChar::by_last(before.iter().map(|&(w, _)| w)),
+            leading_cues: WordsByChar::by_first(before.iter().map(|&(w, _)| w)),
+            kin_cues: before.iter().map(|&(_, kin)| kin).collect(),
+            cues_after: WordsByChar::by_first(after),
             cue_words: dict.name_cues.iter().map(|(w, _)| w.as_str().into()).collect(),
             follow_words: WordsByChar::by_first(follow_words),
             enumeration_commas: CharFinder::new('、'),
@@ -1026,12 +1022,8 @@ impl PersonName {
     /// Returns true when personal data follows a name ending at `end`: `，身份证号`, `（家住`,
     /// `，男，` — the way list items and 任前 lines go on after a name.
     fn followed_by_personal_data(&self, text: &str, end: usize) -> bool {
-        let rest = &text[end..];
-        let Some(sep) = rest.chars().next().filter(|c| matches!(c, '，' | ',' | '(' | '（' | ' '))
-        else {
-            return false;
-        };
-        let rest = &rest[sep.len_utf8()..];
+        let Some(sep) = separator_at(text, end) else { return false };
+        let rest = &text[end + sep..];
         let mut chars = rest.chars();
         let sex = matches!(chars.next(), Some('男' | '女'))
             && matches!(chars.next(), Some('，' | ',' | ')' | '）' | '、'));
@@ -1504,12 +1496,14 @@ fn salutation(text: &str, at: usize, end: usize) -> bool {
 /// Returns true when one of `addresses` (sorted starts of personal addresses) begins
 /// right after a separator at `end`: `王红梅，城关镇…`, `王红梅（城关镇…）`.
 fn address_after(text: &str, end: usize, addresses: &[usize]) -> bool {
-    let Some(sep) =
-        text[end..].chars().next().filter(|c| matches!(c, '，' | ',' | '(' | '（' | ' '))
-    else {
-        return false;
-    };
-    addresses.binary_search(&(end + sep.len_utf8())).is_ok()
+    separator_at(text, end).is_some_and(|len| addresses.binary_search(&(end + len)).is_ok())
+}
+
+/// Returns the length of the separator at `at` that personal data after a name opens with
+/// (`，` `,` `(` `（` or a space), if there is one.
+fn separator_at(text: &str, at: usize) -> Option<usize> {
+    let c = text[at..].chars().next()?;
+    matches!(c, '，' | ',' | '(' | '（' | ' ').then_some(c.len_utf8())
 }
 
 fn glues(c: Option<char>) -> bool {
