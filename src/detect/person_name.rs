@@ -1501,6 +1501,7 @@ fn address_after(text: &str, end: usize, addresses: &[usize]) -> bool {
 
 /// Returns the length of the separator at `at` that personal data after a name opens with
 /// (`，` `,` `(` `（` or a space), if there is one.
+#[inline]
 fn separator_at(text: &str, at: usize) -> Option<usize> {
     let c = text[at..].chars().next()?;
     matches!(c, '，' | ',' | '(' | '（' | ' ').then_some(c.len_utf8())
