@@ -189,13 +189,18 @@ impl IdCard {
         {
             return;
         }
-        let visible_prefix = v.iter().take_while(|c| c.is_ascii_digit()).count();
-        if visible_prefix >= 2 && self.region(&run.text()[..6].replace('*', "0")).is_none() {
+        if visible_prefix(run.text()) >= 2 && !self.province_shown(run.text()) {
             return;
         }
         let parts = ["20 characters partly starred", "disability category and grade"];
         let id = Inline::from_text(&run.text()[..18]);
         out.push(candidate(doc, run, 0.9, "id_card.masked_certificate", &parts, id));
+    }
+
+    /// Returns true when the first six characters of a starred value, stars read as
+    /// zeros, start with a province code.
+    fn province_shown(&self, value: &str) -> bool {
+        self.region(&value[..6].replace('*', "0")).is_some()
     }
 
     /// A partly starred ID: judged by shape, visible province and region, and cue.
@@ -207,9 +212,8 @@ impl IdCard {
         }
         let cue = doc.cue(run);
         let id_cue = cue == Some(CueCategory::IdCard);
-        let visible_prefix = v.iter().take_while(|c| c.is_ascii_digit()).count();
-        let province_ok =
-            visible_prefix >= 2 && self.region(&run.text()[..6].replace('*', "0")).is_some();
+        let visible_prefix = visible_prefix(run.text());
+        let province_ok = visible_prefix >= 2 && self.province_shown(run.text());
         let region_ok = visible_prefix >= 6
             && self.region(&run.text()[..6]).is_some_and(|r| r != Region::ProvinceOnly);
         let confidence = match (id_cue, province_ok, region_ok) {
@@ -304,6 +308,11 @@ impl Recognizer for IdCard {
             }
         }
     }
+}
+
+/// Returns how many digits a starred value shows before its first star.
+fn visible_prefix(value: &str) -> usize {
+    value.bytes().take_while(u8::is_ascii_digit).count()
 }
 
 /// Returns the ISO 7064 MOD 11-2 check character of 17 digits.
