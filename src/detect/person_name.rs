@@ -1689,6 +1689,20 @@ mod tests {
     }
 
     #[test]
+    fn parties_of_decisions_and_complaints_are_cues() {
+        // 红梅 and 国庆 are frequent words: only the party word makes them names.
+        assert_eq!(names("原告王红梅诉被告李国庆房屋征收补偿一案"), ["王红梅", "李国庆"]);
+        assert_eq!(names("申请执行人王红梅与被执行人李国庆"), ["王红梅", "李国庆"]);
+        assert_eq!(names("被告人刘志强，男，1975年3月生"), ["刘志强"]);
+        assert_eq!(names("举报人王红梅反映，继承人李国庆未到场。"), ["王红梅", "李国庆"]);
+        // As keys of `key：value` fields.
+        assert_eq!(names("第三人：王红梅\n受送达人：李国庆\n"), ["王红梅", "李国庆"]);
+        assert_eq!(names("被执行人：某某县建材有限公司\n"), Vec::<String>::new());
+        // The same words before no name.
+        assert_no_names("第三人民医院，本案第三人民事责任，举报人要求保密，被告知明天开会。");
+    }
+
+    #[test]
     fn kinship_words_before_names() {
         assert_eq!(names("家庭成员：妻子李红梅，儿子王国庆。"), ["李红梅", "王国庆"]);
         assert_eq!(names("申请人张三之妻李红梅患重病。"), ["张三", "李红梅"]);
