@@ -161,6 +161,9 @@ fn is_stop_char(c: char) -> bool {
     )
 }
 
+/// Suffixes of street names that a stop character may end a name before (成都路).
+const STREET_SUFFIXES: &[&str] = &["路", "街", "巷", "大道", "大街"];
+
 /// Office names that make an address organizational when they follow it.
 const OFFICE_SUFFIXES: &[&str] = &[
     "人民政府",
@@ -568,11 +571,17 @@ impl Address {
     }
 
     /// Returns true when the stop character `c`, at `offset` in `rest` after `previous`,
-    /// forms a pair of [`Address::stop_pairs`] with a neighbour (和平路, 太和镇).
+    /// forms a pair of [`Address::stop_pairs`] with a neighbour (和平路, 太和镇), or ends
+    /// the name of a street inside a component (成都路, 自由路: a function word ends no
+    /// name right before 路).
     fn in_place_name(&self, previous: Option<char>, c: char, rest: &str, offset: usize) -> bool {
-        let next = rest[offset + c.len_utf8()..].chars().next();
+        let after = &rest[offset + c.len_utf8()..];
+        let next = after.chars().next();
         previous.is_some_and(|p| self.stop_pairs.contains(&(p, c)))
             || next.is_some_and(|n| self.stop_pairs.contains(&(c, n)))
+            || (previous.is_some()
+                && !matches!(c, '的' | '了' | '是' | '在')
+                && STREET_SUFFIXES.iter().any(|s| after.starts_with(s)))
     }
 }
 
@@ -799,8 +808,14 @@ mod tests {
             [personal("安远县城关镇向阳村3组8号")]
         );
         assert_eq!(addresses("家住安远县城关镇太和村5组。"), [personal("安远县城关镇太和村5组")]);
+        // Right before 路 or 街 inside a component, any but 的, 了, 是, 在 belongs to the
+        // street's name (成都, 自由: pairs one division name holds, or none).
+        assert_eq!(addresses("家住城关镇成都路8号3栋。"), [personal("城关镇成都路8号3栋")]);
+        assert_eq!(addresses("家住城关镇自由路12号，"), [personal("城关镇自由路12号")]);
+        assert_eq!(addresses("家住城关镇红星村东门的路边"), [personal("城关镇红星村")]);
         // As function words they still end it.
         assert_eq!(addresses("家住城关镇红星村的房屋"), [personal("城关镇红星村")]);
+        assert_eq!(addresses("家住城关镇红星村和路口村交界处"), [personal("城关镇红星村")]);
         assert_eq!(addresses("城关镇在建设路12号设立服务点。"), vec![]);
         assert_eq!(addresses("安远县人民政府和城关镇在建设路12号召开会议"), vec![]);
     }
