@@ -1679,6 +1679,9 @@ mod tests {
         assert_eq!(names("当事人：李明华\n"), ["李明华"]);
         assert_eq!(names("当事人：某某县食品有限公司\n"), Vec::<String>::new());
         assert_eq!(names("申请人：张三（户主），"), ["张三"]);
+        // The beneficiaries of a programme, as keys; before a title they name no one.
+        assert_eq!(names("慰问对象：王红梅\n优抚对象：刘志强，城关镇新华村人\n"), ["王红梅", "刘志强"]);
+        assert_no_names("城关镇2026年临时救助对象公示\n");
     }
 
     #[test]
