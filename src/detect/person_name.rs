@@ -1706,6 +1706,16 @@ mod tests {
     }
 
     #[test]
+    fn where_someone_lives_after_a_name_is_a_cue() {
+        assert_eq!(names("王红梅现居住于安远县欣山镇人民路128号。"), ["王红梅"]);
+        assert_eq!(names("李国庆暂住城关镇建设路56号，王建国家住新华村。"), ["李国庆", "王建国"]);
+        assert_eq!(names("房屋地址：欣山镇人民路128号，所有权人：王红梅。"), ["王红梅"]);
+        assert_eq!(names("产权人李国庆，承租人王红梅。"), ["李国庆", "王红梅"]);
+        // Not after a word that a surname begins (全家住在).
+        assert_no_names("全家住在城关镇，高度重视居住在危房中的群众。");
+    }
+
+    #[test]
     fn kinship_words_before_names() {
         assert_eq!(names("家庭成员：妻子李红梅，儿子王国庆。"), ["李红梅", "王国庆"]);
         assert_eq!(names("申请人张三之妻李红梅患重病。"), ["张三", "李红梅"]);
