@@ -737,11 +737,59 @@ def padded_names(i: int) -> Doc:
     return d
 
 
+def street_address() -> str:
+    """A door on a street whose name may hold a function word (成都路, 自由路)."""
+    road = rng.choice(["成都路", "自由路", "和平路", "建设路"])
+    return f"{rng.choice(COUNTY_NAMES)}{rng.choice(TOWNS)}{road}{rng.randint(1, 200)}号"
+
+
+def party_name() -> str:
+    """A name for a party after 原告 or 被告, not with 于 as its surname: 被告于建国民间借贷
+    reads as a preposition as well as a name (被告于2026年3月…), and a name that only the
+    wording after it could settle is a limitation we state (docs/evaluation.md), not one
+    the corpus should hide or pretend to measure."""
+    while (person := name_or_word_name()).startswith("于"):
+        pass
+    return person
+
+
+def parties_and_residents(i: int) -> Doc:
+    """The parties of a review, a lawsuit or an enforcement (申请人, 被申请人, 第三人, 原告,
+    被告, 申请执行人, 被执行人) and of a complaint (信访人), tenants and owners (承租人,
+    所有权人), residents named before where they live (…现居住于…, …暂住…), on streets whose
+    names hold a function word (成都路, 自由路); the same words before no name (第三人民医院,
+    被告知, 举报人要求保密)."""
+    d = Doc(f"party-{i:03d}")
+    sex = rng.choice(["男", "女"])
+    if i % 3 == 0:
+        d.text(f"{rng.choice(COUNTY_NAMES)}人民政府行政复议决定书\n申请人：")
+        d.leak("person_name", name_or_word_name()).text(f"，{sex}，住").leak("address", street_address())
+        d.text(f"。\n被申请人：{rng.choice(TOWNS)}人民政府。\n第三人：").leak("person_name", name_or_word_name())
+        d.text("。\n申请人不服被申请人作出的房屋征收补偿决定，申请行政复议。\n")
+    elif i % 3 == 1:
+        d.text("公告\n原告").leak("person_name", party_name()).text("诉被告")
+        d.leak("person_name", party_name()).text("民间借贷纠纷一案，因被告下落不明，现依法公告送达。\n")
+        d.text("申请执行人").leak("person_name", party_name()).text("与被执行人")
+        d.leak("person_name", party_name()).text("一案已执行终结。信访人")
+        d.leak("person_name", name_or_word_name()).text("反映的问题已转交办理。\n")
+    else:
+        d.text(f"{rng.choice(TOWNS)}公共租赁住房配租结果公示\n")
+        for _ in range(rng.randint(2, 4)):
+            d.text("承租人").leak("person_name", name_or_word_name())
+            d.text(rng.choice(["现居住于", "暂住", "家住"]))
+            d.leak("address", street_address() if rng.random() < 0.5 else urban_address())
+            d.text(f"，配租{rng.choice(['一居室', '两居室'])}。\n")
+        d.text("房屋所有权人：").leak("person_name", name_or_word_name()).text("。\n")
+    d.text("第三人民医院出具了证明，举报人要求保密，申请人已被告知结果。\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
              penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served,
-             review_results, padded_names]
+             review_results, padded_names, parties_and_residents]
 
 
 def main() -> None:

@@ -781,19 +781,30 @@ impl PersonName {
             return Some((end, 0.9, "person_name.cue", e));
         }
         let is_nr = matches!(token.tag, "nr" | "nrfg");
+        // The segmenter's model of unknown words may join a one-character verb to a name
+        // (原告唐志娟诉被告: 唐志娟诉): a name one character longer than a name can be, whose
+        // last character is seen in no given name, is read without it.
+        let (word, tok_end, tok_chars) = match token.word.char_indices().nth(p.surname + 2) {
+            Some((cut, last))
+                if is_nr && tok_chars == p.surname + 3 && self.flags.of(last) & GIVEN == 0 =>
+            {
+                (&token.word[..cut], tok_start + cut, tok_chars - 1)
+            }
+            _ => (token.word, tok_end, tok_chars),
+        };
         if tok_chars > p.surname && tok_chars <= p.surname + 2 {
             // A cue word is no given name: before a title the surname character is a verb
             // (书记任组长: 任 "serves as" 组长, one word of the dictionary), and a surname
             // with 女士 or 先生 names nobody in full (市民刘女士).
-            if self.cue_words.contains(&token.word[advance(token.word, 0, p.surname)..]) {
+            if self.cue_words.contains(&word[advance(word, 0, p.surname)..]) {
                 return None;
             }
             let plausible = if tok_chars == p.surname + 2 {
-                self.given_score(token.word, p.surname) >= NAME_SCORE
-                    && !self.starts_with_word(token.word, p.surname)
-                    && !self.adjective_and_noun(token.word, p.surname)
+                self.given_score(word, p.surname) >= NAME_SCORE
+                    && !self.starts_with_word(word, p.surname)
+                    && !self.adjective_and_noun(word, p.surname)
             } else {
-                self.plausible_two(token.word)
+                self.plausible_two(word)
             };
             if is_nr && plausible {
                 let confidence = if tok_chars == p.surname + 2 { 0.85 } else { 0.7 };
@@ -803,7 +814,7 @@ impl PersonName {
             if before_cue {
                 // A frequent word may be a name cut one character short (儿子王国庆。: 王国 +
                 // 庆), which the cue vouches for whole.
-                let end = if self.cued(token.word, p.surname) {
+                let end = if self.cued(word, p.surname) {
                     Some(tok_end)
                 } else {
                     let longer = self.whole_given_name(text, p, tok_end);
@@ -1680,7 +1691,10 @@ mod tests {
         assert_eq!(names("当事人：某某县食品有限公司\n"), Vec::<String>::new());
         assert_eq!(names("申请人：张三（户主），"), ["张三"]);
         // The beneficiaries of a programme, as keys; before a title they name no one.
-        assert_eq!(names("慰问对象：王红梅\n优抚对象：刘志强，城关镇新华村人\n"), ["王红梅", "刘志强"]);
+        assert_eq!(
+            names("慰问对象：王红梅\n优抚对象：刘志强，城关镇新华村人\n"),
+            ["王红梅", "刘志强"]
+        );
         assert_no_names("城关镇2026年临时救助对象公示\n");
     }
 
@@ -1697,6 +1711,10 @@ mod tests {
         assert_eq!(names("原告王红梅诉被告李国庆房屋征收补偿一案"), ["王红梅", "李国庆"]);
         assert_eq!(names("申请执行人王红梅与被执行人李国庆"), ["王红梅", "李国庆"]);
         assert_eq!(names("被告人刘志强，男，1975年3月生"), ["刘志强"]);
+        // jieba-rs joins 诉 to an unknown name (唐志娟诉); 诉被告 follows the plaintiff.
+        assert_eq!(names("原告唐志娟诉被告董秀英民间借贷纠纷一案"), ["唐志娟", "董秀英"]);
+        assert_eq!(names("原告令狐强诉被告王红梅。"), ["令狐强", "王红梅"]);
+        assert_eq!(names("原告徐子秀诉某公司，唐志娟诉某县人民政府。"), ["徐子秀", "唐志娟"]);
         assert_eq!(names("举报人王红梅反映，继承人李国庆未到场。"), ["王红梅", "李国庆"]);
         // As keys of `key：value` fields.
         assert_eq!(names("第三人：王红梅\n受送达人：李国庆\n"), ["王红梅", "李国庆"]);
