@@ -745,9 +745,10 @@ def street_address() -> str:
 
 def party_name() -> str:
     """A name for a party after 原告 or 被告, not with 于 as its surname: 被告于建国民间借贷
-    reads as a preposition as well as a name (被告于2026年3月…), and a name that only the
-    wording after it could settle is a limitation we state (docs/evaluation.md), not one
-    the corpus should hide or pretend to measure."""
+    reads as a preposition as well as a name (被告于2026年3月…) where the given name is a
+    word (建国, not 志强), and a name that only the wording after it could settle is a
+    limitation we state (docs/evaluation.md), not one the corpus should hide or pretend to
+    measure."""
     while (person := name_or_word_name()).startswith("于"):
         pass
     return person
@@ -757,7 +758,8 @@ def parties_and_residents(i: int) -> Doc:
     """The parties of a review, a lawsuit or an enforcement (申请人, 被申请人, 第三人, 原告,
     被告, 申请执行人, 被执行人) and of a complaint (信访人), tenants and owners (承租人,
     所有权人), residents named before where they live (…现居住于…, …暂住…), on streets whose
-    names hold a function word (成都路, 自由路); the same words before no name (第三人民医院,
+    names hold a function word (成都路, 自由路), fields a space apart (`姓名：… 性别：女`);
+    the same words before no name (第三人民医院,
     被告知, 举报人要求保密)."""
     d = Doc(f"party-{i:03d}")
     sex = rng.choice(["男", "女"])
@@ -780,6 +782,9 @@ def parties_and_residents(i: int) -> Doc:
             d.leak("address", street_address() if rng.random() < 0.5 else urban_address())
             d.text(f"，配租{rng.choice(['一居室', '两居室'])}。\n")
         d.text("房屋所有权人：").leak("person_name", name_or_word_name()).text("。\n")
+        # Fields on one line, a space before each key (性别 and 家庭人口 label nothing).
+        d.text("姓名：").leak("person_name", name_or_word_name())
+        d.text(f" 性别：{sex} 家庭人口：{rng.randint(1, 6)}人\n")
     d.text("第三人民医院出具了证明，举报人要求保密，申请人已被告知结果。\n")
     footer(d)
     return d

@@ -343,9 +343,17 @@ impl FieldMatcher {
     fn fields(&self, line: &str, base: usize, labels: &mut Vec<Label>) {
         // (key start, value start, field id) of every key followed by a colon.
         let mut keys: Vec<(usize, usize, usize)> = Vec::new();
+        // Starts of the keys that no field word names but a space opens (`姓名：王红梅
+        // 性别：女`): they end the value before them too.
+        let mut other_keys: Vec<usize> = Vec::new();
         for (colon, c) in colons(line, &self.wide_colon) {
             let head = line[..colon].trim_end_matches(' ');
-            let Some((key_start, id)) = self.suffix(head) else { continue };
+            let Some((key_start, id)) = self.suffix(head) else {
+                if let Some(start) = key_after_space(head) {
+                    other_keys.push(start);
+                }
+                continue;
+            };
             // The key must start the line or follow punctuation or a space: `单位地址` is
             // its own key, not `地址` of something.
             if line[..key_start].chars().next_back().is_some_and(crate::text::is_han) {
@@ -356,7 +364,9 @@ impl FieldMatcher {
         for (n, &(key_start, value_start, id)) in keys.iter().enumerate() {
             let value = &line[value_start..];
             let value_start = value_start + value.len() - value.trim_start_matches(' ').len();
-            let next_key = keys.get(n + 1).map_or(line.len(), |next| next.0);
+            let next_field = keys.get(n + 1).map_or(line.len(), |next| next.0);
+            let next_other = other_keys.iter().copied().find(|&k| k > value_start);
+            let next_key = next_other.map_or(next_field, |k| k.min(next_field));
             let value_end =
                 (value_start + end_of_value(&line[value_start..])).min(next_key.max(value_start));
             let mut value_end = value_start + line[value_start..value_end].trim_end().len();
@@ -378,6 +388,21 @@ impl FieldMatcher {
             }
         }
     }
+}
+
+/// Returns the start of the key that ends `head` (the text before a colon) when a space
+/// opens it: 1 to [`MAX_KEY_CHARS`] Chinese characters (`… 性别`).
+fn key_after_space(head: &str) -> Option<usize> {
+    let key: usize = head
+        .chars()
+        .rev()
+        .take_while(|&c| crate::text::is_han(c))
+        .take(MAX_KEY_CHARS + 1)
+        .map(char::len_utf8)
+        .sum();
+    let start = head.len() - key;
+    let chars = head[start..].chars().count();
+    ((1..=MAX_KEY_CHARS).contains(&chars) && head[..start].ends_with(' ')).then_some(start)
 }
 
 /// Returns the colons (`:` and `：`) of `line` with their byte offsets, in order: two
@@ -801,6 +826,12 @@ mod tests {
         );
         // A key inside a word is not a key.
         assert_eq!(labels("本单位地址：某路1号"), vec![]);
+        // Keys that label nothing end the value before them when a space opens them.
+        assert_eq!(
+            labels("姓名：王红梅 性别：女 户主：刘志强 家庭人口：3人"),
+            vec![("王红梅", FieldKind::PersonName), ("刘志强", FieldKind::PersonName)]
+        );
+        assert_eq!(labels("姓名：赵  六 性别：男"), vec![("赵  六", FieldKind::PersonName)]);
         // A field inside a note ends where the note does; its own brackets stay.
         assert_eq!(
             labels("张德明（房屋坐落：城关镇解放路21号）、李桂芳（户主姓名：李桂芳（户主））"),

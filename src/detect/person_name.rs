@@ -848,12 +848,14 @@ impl PersonName {
             let end = base + next.byte_end;
             // After a title a preposition or conjunction is one (主任向全体职工) — unless
             // punctuation closes the name, where the preposition's phrase would go on
-            // (儿子向建国。) —, and so is an adverb that is a rare surname (母亲都幸福,
-            // 丈夫都在; not 总经理曾世民).
+            // (儿子向建国。), or the word after it is segmented as a given name (信访人于志强
+            // 反映; not 被告于同年, 申请人向本院) —, and so is an adverb that is a rare
+            // surname (母亲都幸福, 丈夫都在; not 总经理曾世民).
             let closed = || {
                 text[end..].chars().next().is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
             };
-            let joins = (matches!(token.tag, "p" | "c") && !closed())
+            let given_name_next = matches!(next.tag, "nr" | "nrfg");
+            let joins = (matches!(token.tag, "p" | "c") && !closed() && !given_name_next)
                 || (token.tag == "d" && !self.common_surname_first(token.word));
             if before_cue && !joins && self.cued(&text[at..end], p.surname) {
                 let e = explain(&["surname and given name", "cue before the name"], None);
@@ -1715,6 +1717,10 @@ mod tests {
         assert_eq!(names("原告唐志娟诉被告董秀英民间借贷纠纷一案"), ["唐志娟", "董秀英"]);
         assert_eq!(names("原告令狐强诉被告王红梅。"), ["令狐强", "王红梅"]);
         assert_eq!(names("原告徐子秀诉某公司，唐志娟诉某县人民政府。"), ["徐子秀", "唐志娟"]);
+        // A surname that is also a preposition, before a word segmented as a given name;
+        // before a time word or a noun it is the preposition.
+        assert_eq!(names("信访人于志强反映，村民于海燕反映。"), ["于志强", "于海燕"]);
+        assert_no_names("被告于同年搬离，申请人向本院起诉，户主于去年去世。");
         assert_eq!(names("举报人王红梅反映，继承人李国庆未到场。"), ["王红梅", "李国庆"]);
         // As keys of `key：value` fields.
         assert_eq!(names("第三人：王红梅\n受送达人：李国庆\n"), ["王红梅", "李国庆"]);
