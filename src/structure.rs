@@ -393,16 +393,13 @@ impl FieldMatcher {
 /// Returns the start of the key that ends `head` (the text before a colon) when a space
 /// opens it: 1 to [`MAX_KEY_CHARS`] Chinese characters (`… 性别`).
 fn key_after_space(head: &str) -> Option<usize> {
-    let key: usize = head
-        .chars()
-        .rev()
-        .take_while(|&c| crate::text::is_han(c))
-        .take(MAX_KEY_CHARS + 1)
-        .map(char::len_utf8)
-        .sum();
-    let start = head.len() - key;
-    let chars = head[start..].chars().count();
-    ((1..=MAX_KEY_CHARS).contains(&chars) && head[..start].ends_with(' ')).then_some(start)
+    // Most colons follow a key that opens its line or punctuation: the last space within a
+    // key's length of bytes settles them before any decoding.
+    let tail = &head.as_bytes()[head.len().saturating_sub(MAX_KEY_CHARS * 3 + 1)..];
+    let start = head.len() - tail.len() + memchr::memrchr(b' ', tail)? + 1;
+    let key = &head[start..];
+    (!key.is_empty() && key.len() <= MAX_KEY_CHARS * 3 && key.chars().all(crate::text::is_han))
+        .then_some(start)
 }
 
 /// Returns the colons (`:` and `：`) of `line` with their byte offsets, in order: two
