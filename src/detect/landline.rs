@@ -103,7 +103,7 @@ impl Landline {
         }
         // Separators between chunks must be the phone kind: a paren area code, or one
         // dash/space; three chunks only as area-local-extension.
-        if run.lens.len() == 3 && run.lens[2] > 5 {
+        if run.lens.len() == 3 && (run.lens[2] > 5 || opens_next_number(run)) {
             return;
         }
         let cue = doc.cue(run);
@@ -215,6 +215,13 @@ impl Landline {
     }
 }
 
+/// Returns true when the third chunk of `run` is the area code of a number that goes on
+/// after it (`0797-8221234 0797-8221235`: two numbers, not one with extension 0797).
+fn opens_next_number(run: &Run<'_>) -> bool {
+    let next = run.group.chunks.get(run.first + run.chunks.len());
+    next.is_some_and(|c| (7..=8).contains(&c.len()))
+}
+
 /// Short service numbers that follow an area code: 12xxx government hotlines and
 /// 95xxx/96xxx enterprise and public-utility numbers.
 fn is_service_number(local: &str) -> bool {
@@ -256,6 +263,12 @@ mod tests {
     t!(spaced, "0797 1234567", [(Landline, "0797 1234567")]);
     t!(extension_dash, "0797-1234567-8001", [(Landline, "0797-1234567-8001")]);
     t!(extension_word, "0797-1234567转8001", [(Landline, "0797-1234567转8001")]);
+    // A space apart, the second number's area code is no extension of the first.
+    t!(
+        two_numbers_a_space_apart,
+        "电话：0797-8221234 0797-8221235",
+        [(Landline, "0797-8221234"), (Landline, "0797-8221235")]
+    );
     t!(em_dash_hotline, "0531—12380", [(Landline, "0531—12380", true)]);
     t!(public_by_cue, "监督电话：0797-8221234", [(Landline, "0797-8221234", true)]);
     t!(

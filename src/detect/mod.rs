@@ -277,10 +277,14 @@ impl<'t> Prepared<'t> {
 
 /// Returns true when the chunks `first..=last` of a group sit next to a short chunk of
 /// the same group (4 characters or fewer): a number written in parts continues there, so
-/// the run is only a piece of it (`6212 8154 8652 4186 331` is not a 16-digit card).
+/// the run is only a piece of it (`6212 8154 8652 4186 331` is not a 16-digit card) —
+/// unless the short chunk after it opens a number of its own, an area code before a local
+/// number (`0797-8221234 0797-8221235`).
 fn leaves_fragment(chunks: &[Chunk], first: usize, last: usize) -> bool {
     let short = |c: &Chunk| c.len() <= 4;
-    (first > 0 && short(&chunks[first - 1])) || chunks.get(last + 1).is_some_and(short)
+    let opens_number = chunks.get(last + 2).is_some_and(|c| (7..=8).contains(&c.len()));
+    (first > 0 && short(&chunks[first - 1]))
+        || (chunks.get(last + 1).is_some_and(short) && !opens_number)
 }
 
 /// One kind of personal data, found by one module.
