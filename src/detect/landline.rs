@@ -13,7 +13,7 @@
 //!
 //! Known false negatives: area codes missing from the table, local numbers of 6 digits.
 
-use crate::detect::{Candidate, Prepared, Recognizer, Run, explain};
+use crate::detect::{Candidate, Prepared, Recognizer, Run, explain, opens_number};
 use crate::dict::{CueCategory, Dictionaries};
 use crate::kind::PiiKind;
 use crate::redacted::Redacted;
@@ -103,7 +103,11 @@ impl Landline {
         }
         // Separators between chunks must be the phone kind: a paren area code, or one
         // dash/space; three chunks only as area-local-extension.
-        if run.lens.len() == 3 && (run.lens[2] > 5 || opens_next_number(run)) {
+        // The third chunk is no extension where it opens the next number
+        // (`0797-8221234 0797-8221235`).
+        if run.lens.len() == 3
+            && (run.lens[2] > 5 || opens_number(&run.group.chunks, run.first + 2))
+        {
             return;
         }
         let cue = doc.cue(run);
@@ -213,13 +217,6 @@ impl Landline {
             record: 0,
         });
     }
-}
-
-/// Returns true when the third chunk of `run` is the area code of a number that goes on
-/// after it (`0797-8221234 0797-8221235`: two numbers, not one with extension 0797).
-fn opens_next_number(run: &Run<'_>) -> bool {
-    let next = run.group.chunks.get(run.first + run.chunks.len());
-    next.is_some_and(|c| (7..=8).contains(&c.len()))
 }
 
 /// Short service numbers that follow an area code: 12xxx government hotlines and

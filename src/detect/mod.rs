@@ -282,9 +282,15 @@ impl<'t> Prepared<'t> {
 /// number (`0797-8221234 0797-8221235`).
 fn leaves_fragment(chunks: &[Chunk], first: usize, last: usize) -> bool {
     let short = |c: &Chunk| c.len() <= 4;
-    let opens_number = chunks.get(last + 2).is_some_and(|c| (7..=8).contains(&c.len()));
     (first > 0 && short(&chunks[first - 1]))
-        || (chunks.get(last + 1).is_some_and(short) && !opens_number)
+        || (chunks.get(last + 1).is_some_and(short) && !opens_number(chunks, last + 1))
+}
+
+/// Returns true when chunk `at` of a group is an area code before a local number of 7-8
+/// characters: a number of its own begins there, whatever comes before it.
+pub(crate) fn opens_number(chunks: &[Chunk], at: usize) -> bool {
+    chunks.get(at).is_some_and(|c| c.len() <= 4)
+        && chunks.get(at + 1).is_some_and(|c| (7..=8).contains(&c.len()))
 }
 
 /// One kind of personal data, found by one module.
