@@ -66,6 +66,12 @@ const GIVEN_WORD_FREQ: usize = 100;
 const PLACE_SUFFIXES: &str =
     "村组镇乡县市省区路街巷号楼室队屯庄局委办厅院所站部处科会社司厂店馆校场庙宫寺阁祠塔殿";
 
+/// Last characters of the places where people live (village, group, township, door), as a
+/// clause between a name and its personal data names them.
+const RESIDENCE_SUFFIXES: &str = "村组镇乡区号室楼屯庄";
+/// Most characters of such a clause (`城关镇新华村3组`: 9).
+const MAX_RESIDENCE_CHARS: usize = 16;
+
 /// Finds personal names.
 pub(crate) struct PersonName {
     surnames: FxHashMap<char, f32>,
@@ -1033,10 +1039,18 @@ impl PersonName {
     }
 
     /// Returns true when personal data follows a name ending at `end`: `，身份证号`, `（家住`,
-    /// `，男，` — the way list items and 任前 lines go on after a name.
+    /// `，男，` — the way list items and 任前 lines go on after a name —, also after the
+    /// place where the person lives (`王红梅，城关镇新华村，身份证号`).
     fn followed_by_personal_data(&self, text: &str, end: usize) -> bool {
         let Some(sep) = separator_at(text, end) else { return false };
         let rest = &text[end + sep..];
+        self.opens_personal_data(rest)
+            || residence_clause(rest).is_some_and(|len| self.opens_personal_data(&rest[len..]))
+    }
+
+    /// Returns true when `rest` opens with personal data: a field or address word, or the
+    /// sex of a 任前 line (`男，`).
+    fn opens_personal_data(&self, rest: &str) -> bool {
         let mut chars = rest.chars();
         let sex = matches!(chars.next(), Some('男' | '女'))
             && matches!(chars.next(), Some('，' | ',' | ')' | '）' | '、'));
@@ -1504,8 +1518,6 @@ fn salutation(text: &str, at: usize, end: usize) -> bool {
         && after.is_some_and(|rest| rest.is_empty() || rest.starts_with(['\n', '\r']))
 }
 
-/// Returns true for a digit or a star next to a name: a name glued to a number is not read
-/// from running text, since its mask stars would join the number (`李*3501…`).
 /// Returns true when one of `addresses` (sorted starts of personal addresses) begins
 /// right after a separator at `end`: `王红梅，城关镇…`, `王红梅（城关镇…）`.
 fn address_after(text: &str, end: usize, addresses: &[usize]) -> bool {
@@ -1520,6 +1532,28 @@ fn separator_at(text: &str, at: usize) -> Option<usize> {
     matches!(c, '，' | ',' | '(' | '（' | ' ').then_some(c.len_utf8())
 }
 
+/// Returns the length of a clause naming where someone lives and of the comma after it, at
+/// the start of `rest`: up to [`MAX_RESIDENCE_CHARS`] Chinese characters and digits ending
+/// in a village, group, township or door suffix (`城关镇新华村，`, `红星村3组，`). Offices
+/// (`县民政局，`) are none.
+fn residence_clause(rest: &str) -> Option<usize> {
+    let mut last = None;
+    for (i, c) in rest.char_indices().take(MAX_RESIDENCE_CHARS + 1) {
+        if matches!(c, '，' | ',') {
+            return last
+                .filter(|&l| i > 0 && RESIDENCE_SUFFIXES.contains(l))
+                .map(|_| i + c.len_utf8());
+        }
+        if !(is_han(c) || c.is_ascii_digit()) {
+            return None;
+        }
+        last = Some(c);
+    }
+    None
+}
+
+/// Returns true for a digit or a star next to a name: a name glued to a number is not read
+/// from running text, since its mask stars would join the number (`李*3501…`).
 fn glues(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_digit() || c == '*')
 }
@@ -1794,6 +1828,23 @@ mod tests {
         assert_no_names("王红梅，城关镇人民政府。");
         assert_no_names("经审核，城关镇新华社区建设路12号符合条件。");
         assert_no_names("现予公示，城关镇新华社区建设路12号。");
+    }
+
+    #[test]
+    fn personal_data_after_the_place_someone_lives_confirms_a_name() {
+        // A village or group between the name and its ID, phone or address key.
+        assert_eq!(names("王红梅，城关镇新华村，身份证号360730197812106733。"), ["王红梅"]);
+        assert_eq!(names("李国庆，红星村3组，联系电话13829725721。"), ["李国庆"]);
+        // An office there names no resident, and a place alone confirms nothing.
+        assert_no_names("王红梅，县民政局，联系电话0797-8221234。");
+        assert_no_names("王红梅，城关镇新华村，符合条件。");
+    }
+
+    #[test]
+    fn a_driving_licence_number_is_an_id_number() {
+        // The number of a 驾驶证 is its holder's ID number: personal data after a name.
+        let text = "驾驶证注销：王红梅（驾驶证号360730197812106733）、李国庆（驾驶证号360730197911280753）。";
+        assert_eq!(names(text), ["王红梅", "李国庆"]);
     }
 
     #[test]
