@@ -88,7 +88,8 @@ enum Separator {
     /// Runs of two spaces or more.
     Spaces,
     /// Single spaces, as text extracted from a PDF table often has: read only under a
-    /// header row, and only rows with as many cells as the header.
+    /// header row, and only rows with as many cells as the header, or where two lines or
+    /// more in a row split into as many short cells (a table without its header).
     Space,
 }
 
@@ -128,6 +129,9 @@ const MAX_HEADER_CELL: usize = 48;
 const MAX_COLUMNS: usize = 16;
 /// Longest cell of such a header row, in bytes (six Chinese characters: `户主身份证号`).
 const MAX_SPACED_HEADER_CELL: usize = 18;
+/// Longest cell of a table without a header whose cells single spaces separate, in bytes
+/// (`城关镇新华村3组` is 22, a 身份证号 18).
+const MAX_SPACED_CELL: usize = 36;
 /// Longest `key：value` value, in bytes.
 const MAX_FIELD_VALUE: usize = 120;
 
@@ -190,6 +194,9 @@ impl FieldMatcher {
         };
         let mut line_start = 0;
         let mut cells = Vec::new();
+        // The cell count of the previous line, when it could be a row of a table without a
+        // header whose cells single spaces separate.
+        let mut spaced_width: Option<usize> = None;
         // Lines and the bytes tested on each are found with the `memchr` crate: the
         // standard searches are not vectorized and were a third of this function's cost.
         let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
@@ -198,6 +205,7 @@ impl FieldMatcher {
             let line = &text[start..end];
             line_start = end;
             let body = line.trim_end_matches(['\n', '\r']);
+            let previous_width = spaced_width.take();
             if body.trim().is_empty() {
                 header = None;
                 in_field_block = false;
@@ -206,6 +214,8 @@ impl FieldMatcher {
                 continue;
             }
             let end = start + body.len();
+            // A row of a table without a header, which is never a header itself.
+            let mut headerless = false;
             let separator = match separator_of(body) {
                 Some(separator) => {
                     split_cells(body, separator, &mut cells);
@@ -215,9 +225,23 @@ impl FieldMatcher {
                     Some(separator)
                 }
                 // Split (and padded names merged) by the test itself.
-                None => self
-                    .single_spaced(body, header.as_ref(), &mut cells)
-                    .then_some(Separator::Space),
+                None if self.single_spaced(body, header.as_ref(), &mut cells) => {
+                    Some(Separator::Space)
+                }
+                // Under no header of its own: a row when the line before or after it splits
+                // into as many cells.
+                None if header.as_ref().is_none_or(|h| h.separator != Separator::Space) => {
+                    spaced_width = spaced_row_width(body);
+                    let next = || spaced_row_width(line_after(text, line_start));
+                    spaced_width.filter(|&w| previous_width == Some(w) || next() == Some(w)).map(
+                        |_| {
+                            split_cells(body, Separator::Space, &mut cells);
+                            headerless = true;
+                            Separator::Space
+                        },
+                    )
+                }
+                None => None,
             };
             if let Some(separator) = separator {
                 if separator == Separator::Pipe && is_rule_line(&cells, body) {
@@ -225,7 +249,7 @@ impl FieldMatcher {
                 }
                 // A row holding digits is data (a header's digits are at most a note), so
                 // only digit-free rows are looked up as headers.
-                let may_be_header = !body.bytes().any(|b| b.is_ascii_digit());
+                let may_be_header = !headerless && !body.bytes().any(|b| b.is_ascii_digit());
                 let kinds: Vec<Option<(FieldKind, usize)>> = if may_be_header {
                     cells.iter().map(|&(s, e)| self.header_kind(&body[s..e])).collect()
                 } else {
@@ -536,6 +560,42 @@ fn separator_of(line: &str) -> Option<Separator> {
         return Some(Separator::Spaces);
     }
     None
+}
+
+/// Returns the number of cells of `line` as a row of a table without a header whose cells
+/// single spaces separate (`王红梅 新华村3组 1200元`, text extracted from a PDF), or None
+/// when it cannot be one: two to [`MAX_COLUMNS`] cells of at most [`MAX_SPACED_CELL`]
+/// bytes, none holding a sentence's punctuation, one opening with a Chinese character.
+fn spaced_row_width(line: &str) -> Option<usize> {
+    if !has_byte(line, b' ') || line.len() > MAX_COLUMNS * (MAX_SPACED_CELL + 1) {
+        return None;
+    }
+    // One pass over the characters: most lines with a space are sentences, settled at their
+    // first punctuation mark.
+    let (mut width, mut chinese, mut cell_start) = (0, false, None);
+    for (i, c) in line.char_indices() {
+        match c {
+            ' ' => cell_start = None,
+            '，' | '。' | '；' | '：' | '！' | '？' | '、' | ',' | ';' | ':' => return None,
+            _ => match cell_start {
+                None => {
+                    cell_start = Some(i);
+                    chinese |= is_han(c);
+                    width += 1;
+                }
+                Some(s) if i + c.len_utf8() - s > MAX_SPACED_CELL => return None,
+                Some(_) => {}
+            },
+        }
+    }
+    ((2..=MAX_COLUMNS).contains(&width) && chinese).then_some(width)
+}
+
+/// Returns the line that starts at `start` (without its line break).
+fn line_after(text: &str, start: usize) -> &str {
+    let rest = &text[start..];
+    let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+    rest[..end].trim_end_matches('\r')
 }
 
 fn has_byte(s: &str, byte: u8) -> bool {
@@ -931,5 +991,33 @@ mod tests {
         let text = "1\t王红梅\n\n2\t刘建国\n3  张三  男\n";
         let tables: Vec<u32> = columns(text).iter().map(|c| c.0).collect();
         assert_eq!(tables, [1, 1, 2, 2, 3, 3, 3]);
+    }
+
+    #[test]
+    fn single_spaced_rows_without_a_header() {
+        // Two lines or more in a row that split into as many short cells: a table extracted
+        // from a PDF without its header.
+        let text = "高龄津贴发放名单\n王红梅 新华村3组 1200元\n李国庆 红星村5组 800元\n合计2人。\n";
+        assert_eq!(
+            columns(text),
+            [
+                (1, 0, "王红梅"),
+                (1, 1, "新华村3组"),
+                (1, 2, "1200元"),
+                (1, 0, "李国庆"),
+                (1, 1, "红星村5组"),
+                (1, 2, "800元")
+            ]
+        );
+        // One such line alone, lines of different widths, sentences and long runs are none.
+        for text in [
+            "王红梅 新华村3组 1200元\n",
+            "王红梅 新华村3组 1200元\n李国庆 800元\n",
+            "第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全县。\n",
+            "Hello world\nfoo bar\n",
+            "关于开展城乡居民最低生活保障专项治理工作的通知 2026年\n城关镇人民政府 2026年3月\n",
+        ] {
+            assert_eq!(columns(text), [], "{text}");
+        }
     }
 }

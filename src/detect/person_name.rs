@@ -921,10 +921,12 @@ impl PersonName {
     /// Returns the end of a name starting at `at` that a cue after it confirms: a cue right
     /// after 1 or 2 listed given-name characters (`同志`, `，男，`, `，身份证号`).
     fn cue_after_end(&self, text: &str, at: usize, surname: usize) -> Option<usize> {
+        let opens = opens_clause(text, at);
         self.given_name_end(text, at, surname, |end| {
             self.cue_after(text, end)
                 || self.etc_people(text, end)
                 || self.followed_by_personal_data(text, end)
+                || (opens && self.followed_by_residence_and_data(text, end))
         })
     }
 
@@ -1039,13 +1041,18 @@ impl PersonName {
     }
 
     /// Returns true when personal data follows a name ending at `end`: `，身份证号`, `（家住`,
-    /// `，男，` — the way list items and 任前 lines go on after a name —, also after the
-    /// place where the person lives (`王红梅，城关镇新华村，身份证号`).
+    /// `，男，` — the way list items and 任前 lines go on after a name.
     fn followed_by_personal_data(&self, text: &str, end: usize) -> bool {
+        separator_at(text, end).is_some_and(|sep| self.opens_personal_data(&text[end + sep..]))
+    }
+
+    /// Returns true when the place where someone lives and then personal data follow a name
+    /// ending at `end` (`王红梅，城关镇新华村，身份证号`). Asked only of a name that opens its
+    /// clause, the way such a record starts.
+    fn followed_by_residence_and_data(&self, text: &str, end: usize) -> bool {
         let Some(sep) = separator_at(text, end) else { return false };
         let rest = &text[end + sep..];
-        self.opens_personal_data(rest)
-            || residence_clause(rest).is_some_and(|len| self.opens_personal_data(&rest[len..]))
+        residence_clause(rest).is_some_and(|len| self.opens_personal_data(&rest[len..]))
     }
 
     /// Returns true when `rest` opens with personal data: a field or address word, or the
@@ -1532,24 +1539,35 @@ fn separator_at(text: &str, at: usize) -> Option<usize> {
     matches!(c, '，' | ',' | '(' | '（' | ' ').then_some(c.len_utf8())
 }
 
+/// Returns true when `at` opens a clause: the text or a line starts there, or punctuation,
+/// a digit or a space comes before it — not a Chinese character (the byte before a Chinese
+/// character is a continuation byte; before full-width punctuation, EF or E3 80 lead).
+fn opens_clause(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    at == 0
+        || bytes[at - 1] < 0x80
+        || (at >= 3 && (bytes[at - 3] == 0xEF || bytes[at - 3..at - 1] == [0xE3, 0x80]))
+}
+
 /// Returns the length of a clause naming where someone lives and of the comma after it, at
 /// the start of `rest`: up to [`MAX_RESIDENCE_CHARS`] Chinese characters and digits ending
 /// in a village, group, township or door suffix (`城关镇新华村，`, `红星村3组，`). Offices
 /// (`县民政局，`) are none.
 fn residence_clause(rest: &str) -> Option<usize> {
-    let mut last = None;
-    for (i, c) in rest.char_indices().take(MAX_RESIDENCE_CHARS + 1) {
-        if matches!(c, '，' | ',') {
-            return last
-                .filter(|&l| i > 0 && RESIDENCE_SUFFIXES.contains(l))
-                .map(|_| i + c.len_utf8());
-        }
-        if !(is_han(c) || c.is_ascii_digit()) {
-            return None;
-        }
-        last = Some(c);
-    }
-    None
+    // Most clauses after a name run longer or end elsewhere: the comma is looked for by its
+    // bytes (`，` is EF BC 8C) and the suffix before it tested before any character is.
+    let bytes = &rest.as_bytes()[..rest.len().min(3 * MAX_RESIDENCE_CHARS + 1)];
+    let comma = bytes.iter().enumerate().find_map(|(i, &b)| match b {
+        b',' => Some((i, 1)),
+        0x8C if i >= 2 && bytes[i - 2..i] == [0xEF, 0xBC] => Some((i - 2, 3)),
+        _ => None,
+    })?;
+    let clause = &rest[..comma.0];
+    let suffix = clause.chars().next_back()?;
+    (RESIDENCE_SUFFIXES.contains(suffix)
+        && clause.chars().all(|c| is_han(c) || c.is_ascii_digit())
+        && clause.chars().count() <= MAX_RESIDENCE_CHARS)
+        .then_some(comma.0 + comma.1)
 }
 
 /// Returns true for a digit or a star next to a name: a name glued to a number is not read
@@ -1665,8 +1683,10 @@ fn window(text: &str, at: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+    use super::{advance, opens_clause};
     use crate::detect::tests::detect;
     use crate::kind::PiiKind;
+    use crate::text::is_han;
 
     fn names(text: &str) -> Vec<String> {
         detect(text)
@@ -1838,6 +1858,17 @@ mod tests {
         // An office there names no resident, and a place alone confirms nothing.
         assert_no_names("王红梅，县民政局，联系电话0797-8221234。");
         assert_no_names("王红梅，城关镇新华村，符合条件。");
+    }
+
+    #[test]
+    fn clauses_open_after_punctuation_digits_and_line_starts() {
+        let text = "王红梅，李国庆。1.张三\n刘志强、赵敏 周平 经审核吴刚";
+        let opening: Vec<&str> = text
+            .char_indices()
+            .filter(|&(at, c)| is_han(c) && opens_clause(text, at))
+            .map(|(at, _)| &text[at..advance(text, at, 1)])
+            .collect();
+        assert_eq!(opening, ["王", "李", "张", "刘", "赵", "周", "经"]);
     }
 
     #[test]
