@@ -790,11 +790,43 @@ def parties_and_residents(i: int) -> Doc:
     return d
 
 
+def lists_from_pdfs_and_licences(i: int) -> Doc:
+    """A 高龄津贴 list extracted from a PDF without its header (one space between cells:
+    name, village group, amount), the holders of revoked driving licences (the licence
+    number is the ID number, in brackets after each name) and records that put the village
+    between a name and its ID (王红梅，城关镇红星村，身份证号…); an office in that place
+    is no village (县民政局，联系电话…)."""
+    d = Doc(f"pdf-{i:03d}")
+    if i % 3 == 0:
+        town = rng.choice(TOWNS)
+        d.text(f"{town}{rng.randint(2023, 2026)}年第{rng.randint(1, 4)}季度高龄津贴发放名单\n")
+        for _ in range(rng.randint(3, 6)):
+            d.leak("person_name", name_or_word_name()).text(" ")
+            d.leak("address", f"{town}{rng.choice(VILLAGES)}{rng.randint(1, 12)}组")
+            d.text(f" {rng.choice([100, 200, 300, 500])}元\n")
+        d.text("以上名单如有异议，请于公示期内向镇民政办反映。\n")
+    elif i % 3 == 1:
+        d.text("关于注销机动车驾驶证的公告\n下列人员驾驶证已达到注销条件，现予公告注销：")
+        for k in range(rng.randint(2, 4)):
+            d.text("、" if k else "").leak("person_name", name_or_word_name())
+            d.text(rng.choice(["（驾驶证号", "（驾驶证号码：", "(驾驶证号"]))
+            d.leak("id_card", fmt_id(id18())).text("）")
+        d.text("。\n")
+    else:
+        d.text("经审核，以下人员符合临时救助条件，现予公示：\n")
+        for _ in range(rng.randint(2, 4)):
+            d.leak("person_name", name_or_word_name()).text(f"，{rng.choice(TOWNS)}{rng.choice(VILLAGES)}，")
+            d.text(rng.choice(["身份证号", "公民身份号码"])).leak("id_card", fmt_id(id18())).text("。\n")
+        d.text(f"受理单位：{rng.choice(UNITS)}，{rng.choice(TOWNS)}民政办。\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
              penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served,
-             review_results, padded_names, parties_and_residents]
+             review_results, padded_names, parties_and_residents, lists_from_pdfs_and_licences]
 
 
 def main() -> None:
