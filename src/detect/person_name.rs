@@ -721,8 +721,9 @@ impl PersonName {
         // join the number (`李*3501…` reads as one starred number).
         let touches_number =
             glues(text[found.0..].chars().next()) || glues(text[..p.at].chars().next_back());
+        // Nor in the name of an organization (农商银行 before `账号`: 商 + 银行).
         if found.2 != "person_name.pseudonym"
-            && (starred || touches_number || PLACE_SUFFIXES.contains(last))
+            && (starred || touches_number || PLACE_SUFFIXES.contains(last) || is_organization(name))
         {
             return None;
         }
@@ -923,11 +924,30 @@ impl PersonName {
     fn cue_after_end(&self, text: &str, at: usize, surname: usize) -> Option<usize> {
         let opens = opens_clause(text, at);
         self.given_name_end(text, at, surname, |end| {
-            self.cue_after(text, end)
+            self.cue_right_after(text, end, opens)
                 || self.etc_people(text, end)
                 || self.followed_by_personal_data(text, end)
                 || (opens && self.followed_by_residence_and_data(text, end))
         })
+    }
+
+    /// Returns true when a cue after a name starts at `end` (`同志`, `户`, and `于` before a
+    /// date where the name opens its clause). A one-character cue must be a word of its
+    /// own: not the end of one that the name's last character begins (体系 of 金融体系,
+    /// 住户, 位于), nor the start of one (户型 of 相册户型).
+    fn cue_right_after(&self, text: &str, end: usize, opens: bool) -> bool {
+        let len = match self.cues_after.longest_start(&text[end..]) {
+            Some((len, _)) => len,
+            None if opens && dated(text, end) => '于'.len_utf8(),
+            None => return false,
+        };
+        let first = text[end..].chars().next().map_or(0, char::len_utf8);
+        len > first || {
+            let before = text[..end].chars().next_back().map_or(0, char::len_utf8);
+            let after = text[end + first..].chars().next().map_or(0, char::len_utf8);
+            !self.jieba.has_word(&text[end - before..end + first])
+                && !self.jieba.has_word(&text[end..end + first + after])
+        }
     }
 
     /// Returns the end of 1 or 2 listed given-name characters after the surname at `at`
@@ -1539,6 +1559,14 @@ fn separator_at(text: &str, at: usize) -> Option<usize> {
     matches!(c, '，' | ',' | '(' | '（' | ' ').then_some(c.len_utf8())
 }
 
+/// Returns true when a date follows `end` after 于 (`经查，王红梅于2026年3月…`): what a
+/// person did, and when, as a decision's facts tell it.
+fn dated(text: &str, end: usize) -> bool {
+    text[end..]
+        .strip_prefix('于')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Returns true when `at` opens a clause: the text or a line starts there, or punctuation,
 /// a digit or a space comes before it — not a Chinese character (the byte before a Chinese
 /// character is a continuation byte; before full-width punctuation, EF or E3 80 lead).
@@ -1869,6 +1897,26 @@ mod tests {
             .map(|(at, _)| &text[at..advance(text, at, 1)])
             .collect();
         assert_eq!(opening, ["王", "李", "张", "刘", "赵", "周", "经"]);
+    }
+
+    #[test]
+    fn households_origins_and_dated_facts_are_cues_after_a_name() {
+        // 户 (a household), 系 ("is", before where someone comes from), 于 and a date.
+        assert_eq!(names("王红梅户（3人）纳入低保。"), ["王红梅"]);
+        assert_eq!(names("李国庆系城关镇新华村村民，因病致贫。"), ["李国庆"]);
+        assert_eq!(names("经查，王红梅于2026年3月擅自占用耕地。"), ["王红梅"]);
+        // Words that end in those characters, and 于 before no date, name no one.
+        assert_no_names("金融体系建设，林业系统改革，经济关系。");
+        assert_no_names("贫困户、五保户、低保户均已入户走访。");
+        assert_no_names("华贸中心（论坛相册户型样板间）");
+        assert_no_names("本办法成立于当年，毕业于本校。");
+    }
+
+    #[test]
+    fn names_end_before_organizations() {
+        // 商 of 农商银行 followed by a key is no name (商银行 ends like a bank).
+        let found = names("收款人：王红梅 开户行：农商银行 账号：6222021234567890128");
+        assert_eq!(found, ["王红梅"]);
     }
 
     #[test]
