@@ -822,11 +822,36 @@ def lists_from_pdfs_and_licences(i: int) -> Doc:
     return d
 
 
+def households_and_facts(i: int) -> Doc:
+    """A household after its head's name (王红梅户（3人）), where someone comes from after
+    系 (李国庆系红星村村民), the facts of a decision dated after 于 (经查，王红梅于2026年3月…),
+    a payee whose bank is named before the account (开户行：农商银行); and 户, 系 and 于
+    inside words that follow no name (贫困户, 户型, 林业系统, 位于)."""
+    d = Doc(f"household-{i:03d}")
+    if i % 3 == 0:
+        d.text(f"{rng.choice(TOWNS)}低保动态管理公示\n经入户核查、民主评议，")
+        for k in range(rng.randint(1, 3)):
+            d.text("，" if k else "").leak("person_name", name_or_word_name())
+            d.text(f"户（{rng.randint(1, 5)}人）")
+        d.text("拟纳入农村低保。贫困户、五保户的住房户型已核实。\n")
+    elif i % 3 == 1:
+        d.text("行政处罚决定书\n经查，").leak("person_name", name_or_word_name())
+        d.text(f"于{rng.randint(2023, 2026)}年{rng.randint(1, 12)}月在{rng.choice(VILLAGES)}擅自占用耕地建房。")
+        d.text(f"该宗地位于{rng.choice(TOWNS)}，林业系统已出具意见。\n")
+    else:
+        d.leak("person_name", name_or_word_name()).text(f"系{rng.choice(TOWNS)}{rng.choice(VILLAGES)}村民，因病致贫。\n")
+        d.text("收款人：").leak("person_name", name_or_word_name())
+        d.text(" 开户行：农商银行 账号：").leak("bank_card", fmt_card(bank_card())).text("\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
              penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served,
-             review_results, padded_names, parties_and_residents, lists_from_pdfs_and_licences]
+             review_results, padded_names, parties_and_residents, lists_from_pdfs_and_licences,
+             households_and_facts]
 
 
 def main() -> None:
