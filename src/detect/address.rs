@@ -61,6 +61,7 @@ const SUFFIXES: &[(&str, Part)] = &[
     ("里", Part::Street),
     ("苑", Part::Estate),
     ("园", Part::Estate),
+    ("号楼", Part::Door),
     ("号", Part::Door),
     ("栋", Part::Door),
     ("幢", Part::Door),
@@ -68,6 +69,7 @@ const SUFFIXES: &[(&str, Part)] = &[
     ("楼", Part::Door),
     ("层", Part::Door),
     ("室", Part::Door),
+    ("门", Part::Door),
     ("户", Part::Door),
 ];
 
@@ -111,6 +113,7 @@ fn starts_suffix(c: char) -> bool {
             | '楼'
             | '层'
             | '室'
+            | '门'
             | '户'
     )
 }
@@ -277,6 +280,8 @@ struct Chain {
     starred: bool,
     /// A division name (not a short form alone) was read.
     division: bool,
+    /// A street was read (建设路).
+    street: bool,
 }
 
 impl Address {
@@ -425,8 +430,11 @@ impl Address {
                 continue;
             }
             // A cue of one character (住) is also part of words (住宅小区, 挡不住): it needs
-            // a division name after it.
-            if text[m.start()..m.end()].chars().count() == 1 && !chain.division {
+            // a division name after it, or a numbered door on a street (住建设路18号).
+            if text[m.start()..m.end()].chars().count() == 1
+                && !chain.division
+                && !(chain.street && chain.door)
+            {
                 continue;
             }
             let public = match self.contexts[m.pattern().as_usize()] {
@@ -467,6 +475,7 @@ impl Address {
         let mut chain = Chain { end: start, ..Chain::default() };
         let mut pos = start;
         let mut deepest: Option<DivisionLevel> = None;
+        let mut last: Option<Part> = None;
         let mark = |chain: &mut Chain, pos: usize, level: DivisionLevel| {
             let n =
                 u8::try_from(value_chars(PiiKind::Address, &text[start..pos])).unwrap_or(u8::MAX);
@@ -507,10 +516,22 @@ impl Address {
             }
             chain.door |= part == Part::Door;
             chain.village |= part == Part::Village;
+            chain.street |= part == Part::Street;
+            last = Some(part);
             chain.below_township |= part != Part::Township;
             chain.components += 1;
             pos = end;
             chain.end = end;
+        }
+        // A room numbered without a suffix after a building, a unit or an estate (1单元301,
+        // 18号2-301, 幸福小区2-1-301): the part of the address that identifies the household.
+        if matches!(last, Some(Part::Door | Part::Estate)) {
+            let room = room_number_len(&text[chain.end..]);
+            if room > 0 {
+                chain.end += room;
+                chain.door = true;
+                chain.components += 1;
+            }
         }
         let stars = text[chain.end..].bytes().take_while(|&b| b == b'*').count();
         if stars > 0 && chain.components > 0 {
@@ -538,7 +559,8 @@ impl Address {
                         // A room is numbered (501室); 办公室, 会议室 are rooms of offices.
                         let numbered =
                             rest[..offset].ends_with(|b: char| b.is_ascii_alphanumeric());
-                        if suffix == "室" && !numbered {
+                        // So is the entrance of a building (211号楼3门): 东门, 南门 are names.
+                        if matches!(suffix, "室" | "门") && !numbered {
                             break;
                         }
                         // A group of a village is numbered (3组, 五组) or named after the
@@ -628,6 +650,27 @@ fn candidate(
         hidden: chain.starred,
         record: 0,
     }
+}
+
+/// Longest part of a room number read without a suffix, in bytes (`1201`, `A1203`): a
+/// longer run is another number (a phone number glued to the address).
+const MAX_ROOM_PART: usize = 5;
+
+/// Returns the length of a room number at the start of `rest`: up to three parts of
+/// digits and letters joined by `-`, opening with a digit, that nothing but punctuation, a
+/// space or the end of the text follows (`301。`, `2-1-301，`; not `2026年`, `3人`).
+fn room_number_len(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_digit) {
+        return 0;
+    }
+    let len = bytes.iter().take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-').count();
+    let number = &rest[..len];
+    let parts_ok = number.split('-').all(|p| (1..=MAX_ROOM_PART).contains(&p.len()))
+        && number.split('-').count() <= 3;
+    let after = rest[len..].chars().next();
+    let alone = after.is_none_or(|c| !(is_han(c) || c == '*' || c == '.'));
+    if parts_ok && alone { len } else { 0 }
 }
 
 /// Skips what joins a cue to its address: a colon, spaces, `为`, `在`, `于`.
@@ -727,6 +770,32 @@ mod tests {
             addresses("住址：安远县城关镇幸福小区3栋2单元501室"),
             [personal("安远县城关镇幸福小区3栋2单元501室")]
         );
+    }
+
+    #[test]
+    fn rooms_numbered_without_a_suffix_belong_to_the_address() {
+        for (text, address) in [
+            ("家住城关镇幸福小区2栋1单元301。", "城关镇幸福小区2栋1单元301"),
+            ("家住城关镇建设路18号2-301，", "城关镇建设路18号2-301"),
+            ("家住城关镇幸福小区2-1-301", "城关镇幸福小区2-1-301"),
+            ("住城关镇南湖西园211号楼3门402。", "城关镇南湖西园211号楼3门402"),
+        ] {
+            assert_eq!(addresses(text), [personal(address)], "{text}");
+        }
+        // A year, a count or a phone number after an address is none of it; 东门 is a name.
+        assert_eq!(addresses("家住城关镇幸福小区2026年搬迁"), [personal("城关镇幸福小区")]);
+        assert_eq!(
+            addresses("家住城关镇红星村3组12号13812345678"),
+            [personal("城关镇红星村3组12号")]
+        );
+        assert_eq!(addresses("家住城关镇东门路3号"), [personal("城关镇东门路3号")]);
+    }
+
+    #[test]
+    fn a_numbered_door_on_a_street_after_zhu() {
+        // 住 needs a division name after it, or a street and a numbered door.
+        assert_eq!(addresses("李国庆，住建设路18号。"), [personal("建设路18号")]);
+        assert_eq!(addresses("教师住宅楼3栋"), vec![]);
     }
 
     #[test]
