@@ -846,12 +846,43 @@ def households_and_facts(i: int) -> Doc:
     return d
 
 
+def room_address() -> str:
+    """A flat whose room carries no 室: 2栋1单元301, 18号2-301, 2-1-301, 211号楼3门402."""
+    town = rng.choice(TOWNS)
+    estate = rng.choice(["幸福小区", "锦绣花园", "滨江家园", "阳光苑"])
+    room = f"{rng.randint(1, 18)}0{rng.randint(1, 4)}"
+    form = rng.randrange(4)
+    if form == 0:
+        return f"{town}{estate}{rng.randint(1, 30)}栋{rng.randint(1, 6)}单元{room}"
+    if form == 1:
+        return f"{town}{rng.choice(['建设路', '东门路', '解放街'])}{rng.randint(1, 300)}号{rng.randint(1, 9)}-{room}"
+    if form == 2:
+        return f"{town}{estate}{rng.randint(1, 30)}-{rng.randint(1, 6)}-{room}"
+    return f"{town}{estate}{rng.randint(1, 300)}号楼{rng.randint(1, 6)}门{room}"
+
+
+def rooms_and_streets(i: int) -> Doc:
+    """廉租住房 and 公租房 lists whose flats number their rooms without 室 (1单元301, 2-1-301,
+    211号楼3门402), and residents after 住 on a street with no division name before it
+    (住建设路18号); 东门路 and a year after an estate (幸福小区2026年) are no door."""
+    d = Doc(f"room-{i:03d}")
+    d.text(f"{rng.choice(TOWNS)}{rng.randint(2023, 2026)}年廉租住房保障对象公示\n")
+    for _ in range(rng.randint(2, 4)):
+        d.text("经审核，").leak("person_name", name_or_word_name()).text("，家住").leak("address", room_address())
+        d.text("，符合廉租住房保障条件。\n")
+    d.leak("person_name", name_or_word_name()).text("，住")
+    d.leak("address", f"{rng.choice(['建设路', '东门路', '解放街', '文化路'])}{rng.randint(1, 300)}号").text("。\n")
+    d.text(f"幸福小区{rng.randint(2023, 2026)}年完成改造，东门路沿线商户已搬迁。\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
              penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served,
              review_results, padded_names, parties_and_residents, lists_from_pdfs_and_licences,
-             households_and_facts]
+             households_and_facts, rooms_and_streets]
 
 
 def main() -> None:

@@ -489,12 +489,16 @@ impl Address {
             let i = divisions.partition_point(|d| d.start < pos);
             let full = divisions.get(i).filter(|d| d.start == pos).map(|d| (d.end, d.level, true));
             // A short form counts only where more address follows it (嘉定区 is full,
-            // 嘉定 alone is a word like any other).
+            // 嘉定 alone is a word like any other), and not as the start of a street's name
+            // (解放路 is no street of 解放区).
             let division = full.or_else(|| {
                 self.short_at(text, pos)
                     .filter(|&(end, _)| {
                         divisions.get(i).is_some_and(|d| d.start == end)
                             || self.component(text, end, &Chain::default()).is_some()
+                    })
+                    .filter(|_| {
+                        !matches!(self.component(text, pos, &chain), Some((_, Part::Street)))
                     })
                     .map(|(end, level)| (end, level, false))
             });
@@ -795,6 +799,8 @@ mod tests {
     fn a_numbered_door_on_a_street_after_zhu() {
         // 住 needs a division name after it, or a street and a numbered door.
         assert_eq!(addresses("李国庆，住建设路18号。"), [personal("建设路18号")]);
+        // 解放 is also the short form of 解放区: the street is read, not the district.
+        assert_eq!(addresses("邓建国，住解放路197号。"), [personal("解放路197号")]);
         assert_eq!(addresses("教师住宅楼3栋"), vec![]);
     }
 
