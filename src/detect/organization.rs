@@ -33,13 +33,52 @@ const ORG_SUFFIXES: &[&str] = &[
 /// Returns true when `name` (a labeled party) ends like the name of an organization,
 /// before a note in brackets (`某某有限公司（统一社会信用代码：…）`).
 pub(crate) fn is_organization(name: &str) -> bool {
+    // Most values end in no suffix's last character (every name judged in running text
+    // comes here): one test settles them before any bracket is looked for.
+    match name.chars().next_back() {
+        Some(c) if ends_suffix(c) => {}
+        Some(')' | '）') => {}
+        _ => return false,
+    }
     let name = name.split(['(', '（']).next().unwrap_or(name).trim_end();
     ORG_SUFFIXES.iter().any(|s| name.ends_with(s))
+}
+
+/// Returns true for the last characters of [`ORG_SUFFIXES`].
+fn ends_suffix(c: char) -> bool {
+    matches!(
+        c,
+        '司' | '厂'
+            | '店'
+            | '部'
+            | '心'
+            | '社'
+            | '局'
+            | '会'
+            | '府'
+            | '院'
+            | '校'
+            | '行'
+            | '市'
+            | '室'
+            | '站'
+            | '所'
+            | '馆'
+            | '队'
+            | '场'
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_character_test_covers_every_suffix() {
+        for suffix in ORG_SUFFIXES {
+            assert!(suffix.chars().next_back().is_some_and(ends_suffix), "{suffix}");
+        }
+    }
 
     #[test]
     fn organizations_end_in_their_kind() {
