@@ -877,12 +877,33 @@ def rooms_and_streets(i: int) -> Doc:
     return d
 
 
+def counts_and_numbers(i: int) -> Doc:
+    """A list of names closed by a count of people (王红梅、李国庆二人), and a name with its
+    mobile number a space or a bracket after it (王红梅 13812345678, 王红梅（138…）); counts
+    after lists of no names (来电、来信3人次)."""
+    d = Doc(f"count-{i:03d}")
+    d.text("经公示无异议，")
+    k = rng.randint(2, 3)
+    for j in range(k):
+        d.text("、" if j else "").leak("person_name", name_or_word_name())
+    d.text(f"{rng.choice(['二人', '两人', '三人', f'{k}户', f'{k}名'])}的申请予以批准。\n")
+    d.text("如有疑问请联系经办人：")
+    d.leak("person_name", name_or_word_name())
+    if rng.random() < 0.5:
+        d.text(" ").leak("mobile_phone", fmt_mobile(mobile())).text("。\n")
+    else:
+        d.text("（").leak("mobile_phone", mobile()).text("）。\n")
+    d.text(f"本月受理来电、来信{rng.randint(2, 9)}人次。\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
              penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served,
              review_results, padded_names, parties_and_residents, lists_from_pdfs_and_licences,
-             households_and_facts, rooms_and_streets]
+             households_and_facts, rooms_and_streets, counts_and_numbers]
 
 
 def main() -> None:

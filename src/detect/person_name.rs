@@ -261,16 +261,22 @@ impl PersonName {
         let first = out.len();
         // Dotted names first: the surnames inside them (阿卜杜热合曼) start no other name.
         let dotted = self.dotted(text, structure, out);
-        let mut pending = self.first_pass(text, structure, divisions, &dotted);
-        // Personal addresses found so far, by start: an address right after a name is
-        // personal data that confirms it (`王红梅，城关镇新华社区建设路12号`).
-        let mut addresses: Vec<usize> = out
+        // Personal addresses and numbers found so far, by start: one right after a name is
+        // personal data that confirms it (`王红梅，城关镇新华社区建设路12号`, `王红梅
+        // 13812345678`). A landline may be an office's, and is left out.
+        let mut personal: Vec<usize> = out
             .iter()
-            .filter(|c| c.kind == PiiKind::Address && c.public.is_none())
+            .filter(|c| {
+                matches!(
+                    c.kind,
+                    PiiKind::Address | PiiKind::IdCard | PiiKind::MobilePhone | PiiKind::BankCard
+                ) && c.public.is_none()
+            })
             .map(|c| c.start)
             .collect();
-        addresses.sort_unstable();
-        self.decide(text, &mut pending, &addresses);
+        personal.sort_unstable();
+        let mut pending = self.first_pass(text, structure, divisions, &dotted, &personal);
+        self.decide(text, &mut pending, &personal);
         let mut accepted = Vec::new();
         for p in &pending {
             if let Some((end, confidence, rule, explanation)) = p.accepted {
@@ -456,6 +462,7 @@ impl PersonName {
         structure: &Structure,
         divisions: &[DivisionMatch],
         dotted: &[(usize, usize)],
+        personal: &[usize],
     ) -> Vec<Pending> {
         let mut pending = Vec::new();
         let mut labels = structure.labels.iter().peekable();
@@ -528,10 +535,14 @@ impl PersonName {
             let Some(surname) = surname else { continue };
             // A blocklisted word (黎明, 王国) may still begin a name that a cue confirms
             // (黎明杰，身份证号…; 户主王国庆，: judged as cued names are, never a frequent
-            // word). No name starts inside one either (安 of 公网安备).
+            // word), or personal data after a name longer than the word (黄金凤（138…）; not
+            // 公示，城关镇…12号). No name starts inside one either (安 of 公网安备).
             if let Some(len) = self.blocked_word(rest)
                 && self.cue_after_end(text, at, surname).is_none()
                 && !self.cue_before(text, at)
+                && !self
+                    .given_name_end(text, at, surname, |end| personal_data_at(text, end, personal))
+                    .is_some_and(|end| end > at + len)
             {
                 inside_word_until = at + len;
                 continue;
@@ -649,7 +660,7 @@ impl PersonName {
 
     /// Settles what needs no segmentation: pseudonyms (张某某) are accepted, and candidates
     /// that only a cue could make names of and that have none are dropped.
-    fn settle_without_window(&self, text: &str, pending: &mut [Pending], addresses: &[usize]) {
+    fn settle_without_window(&self, text: &str, pending: &mut [Pending], personal: &[usize]) {
         for p in pending.iter_mut().filter(|p| p.accepted.is_none()) {
             p.accepted = pseudonym(text, p);
             if p.accepted.is_none() {
@@ -663,12 +674,13 @@ impl PersonName {
                     }
                     self.given_name_end(text, p.at, p.surname, |end| salutation(text, p.at, end))
                 });
-                // An address that starts within a name's length and a separator of the
-                // surname (at most 2 + 2 + 1 characters of 3 bytes) may confirm it.
-                let next_address = addresses.get(addresses.partition_point(|&a| a <= p.at));
-                if p.after_cue_end.is_none() && next_address.is_some_and(|&a| a <= p.at + 15) {
+                // An address or a number that starts within a name's length and a
+                // separator of the surname (at most 2 + 2 + 1 characters of 3 bytes) may
+                // confirm it.
+                let next = personal.get(personal.partition_point(|&a| a <= p.at));
+                if p.after_cue_end.is_none() && next.is_some_and(|&a| a <= p.at + 15) {
                     p.after_cue_end = self.given_name_end(text, p.at, p.surname, |end| {
-                        address_after(text, end, addresses)
+                        personal_data_at(text, end, personal)
                     });
                 }
                 p.hopeless =
@@ -678,8 +690,8 @@ impl PersonName {
     }
 
     /// Decides each pending candidate from cues and the segmentation of its window.
-    fn decide(&self, text: &str, pending: &mut [Pending], addresses: &[usize]) {
-        self.settle_without_window(text, pending, addresses);
+    fn decide(&self, text: &str, pending: &mut [Pending], personal: &[usize]) {
+        self.settle_without_window(text, pending, personal);
         let mut i = 0;
         while i < pending.len() {
             if !pending[i].open() {
@@ -1190,7 +1202,9 @@ impl PersonName {
             };
             let is_dotted = |item: &(usize, usize)| dotted.binary_search(item).is_ok();
             let named = items.iter().filter(|i| is_dotted(i) || overlaps(i)).count();
-            let people = self.cue_after(text, last_end) || self.etc_people(text, last_end);
+            let people = self.cue_after(text, last_end)
+                || self.etc_people(text, last_end)
+                || counted_people(text, last_end);
             // A list of people (a cue after it) with names in it, or one whose items are
             // mostly names, settles its items that word statistics alone would refuse
             // (孟金萱、东方红、董宇伟等3户; 授予黎明杰、戴安娜、司徒雷登、韦小宝…称号).
@@ -1236,9 +1250,9 @@ impl PersonName {
     /// `等户` (`来电、来信等方式` is not one).
     fn etc_people(&self, text: &str, at: usize) -> bool {
         let Some(rest) = text[at..].strip_prefix('等') else { return false };
-        let next = rest
-            .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
-        next.starts_with(['人', '户', '名', '位']) || self.cue_after(text, text.len() - rest.len())
+        rest.starts_with(['人', '户', '名', '位'])
+            || counted_people(rest, 0)
+            || self.cue_after(text, text.len() - rest.len())
     }
 
     /// Returns the first item of a list ending at `sep`: the last 3, 2 or 4 (compound
@@ -1296,8 +1310,8 @@ impl PersonName {
     }
 
     /// Returns the end of a list item starting at `start`: 2 to 4 Chinese characters ended by
-    /// `、`, `等`, a name cue or anything not Chinese; a transliterated name may be longer
-    /// (阿不都热合曼).
+    /// `、`, `等`, a name cue, a count of people (`二人`) or anything not Chinese; a
+    /// transliterated name may be longer (阿不都热合曼).
     fn item_end(&self, text: &str, start: usize) -> Option<usize> {
         if let Some(first) = text[start..].chars().next()
             && self.flags.of(first) & PART_FIRST != 0
@@ -1312,7 +1326,13 @@ impl PersonName {
         }
         let mut end = start;
         for (n, c) in text[start..].chars().take(5).enumerate() {
-            if n >= 2 && (c == '等' || c == '、' || !is_han(c) || self.cue_after(text, end)) {
+            if n >= 2
+                && (c == '等'
+                    || c == '、'
+                    || !is_han(c)
+                    || self.cue_after(text, end)
+                    || counted_people(text, end))
+            {
                 return Some(end);
             }
             if !is_han(c) || n == 4 {
@@ -1545,10 +1565,19 @@ fn salutation(text: &str, at: usize, end: usize) -> bool {
         && after.is_some_and(|rest| rest.is_empty() || rest.starts_with(['\n', '\r']))
 }
 
-/// Returns true when one of `addresses` (sorted starts of personal addresses) begins
-/// right after a separator at `end`: `王红梅，城关镇…`, `王红梅（城关镇…）`.
-fn address_after(text: &str, end: usize, addresses: &[usize]) -> bool {
-    separator_at(text, end).is_some_and(|len| addresses.binary_search(&(end + len)).is_ok())
+/// Returns true when a count of people starts at `at`: `二人`, `两户`, `3名`, `十位`.
+fn counted_people(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let next = rest
+        .trim_start_matches(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十".contains(c));
+    next.len() < rest.len() && next.starts_with(['人', '户', '名', '位'])
+}
+
+/// Returns true when one of `personal` (sorted starts of personal addresses and numbers)
+/// begins right after a separator at `end`: `王红梅，城关镇…`, `王红梅（城关镇…）`,
+/// `王红梅 13812345678`.
+fn personal_data_at(text: &str, end: usize, personal: &[usize]) -> bool {
+    separator_at(text, end).is_some_and(|len| personal.binary_search(&(end + len)).is_ok())
 }
 
 /// Returns the length of the separator at `at` that personal data after a name opens with
@@ -1920,6 +1949,25 @@ mod tests {
     }
 
     #[test]
+    fn a_number_after_a_name_confirms_it() {
+        // A mobile or ID number right after a separator is personal data of the name.
+        assert_eq!(names("王红梅 13812345678 城关镇建设路18号"), ["王红梅"]);
+        assert_eq!(names("李国庆（360730197812106733）"), ["李国庆"]);
+        // An office's landline confirms nothing, and a number glued on is refused.
+        assert_no_names("王红梅，0797-8221234。");
+        assert_no_names("王红梅13812345678");
+        // Also after a name that begins with a blocklisted word (黄金).
+        assert_eq!(names("经办人：黄金凤（14554758971）。"), ["黄金凤"]);
+    }
+
+    #[test]
+    fn a_count_of_people_closes_a_list_of_names() {
+        assert_eq!(names("经公示无异议，王红梅、李国庆二人的申请予以批准。"), ["王红梅", "李国庆"]);
+        assert_eq!(names("王红梅、李国庆2户已脱贫。"), ["王红梅", "李国庆"]);
+        assert_no_names("来电、来信3人次，城关镇、河西镇2户。");
+    }
+
+    #[test]
     fn a_driving_licence_number_is_an_id_number() {
         // The number of a 驾驶证 is its holder's ID number: personal data after a name.
         let text = "驾驶证注销：王红梅（驾驶证号360730197812106733）、李国庆（驾驶证号360730197911280753）。";
@@ -2136,7 +2184,7 @@ mod tests {
         let names = super::PersonName::new(&crate::dict::Dictionaries::built_in());
         let text = "索引号：421518564/2020-70650\n赣公网安备43050187005635号\n现将名单公示如下。\
                     统一社会信用代码：91360730MA35\n关于公布2026年公开招聘结果的公告";
-        let mut pending = names.first_pass(text, &Default::default(), &[], &[]);
+        let mut pending = names.first_pass(text, &Default::default(), &[], &[], &[]);
         names.settle_without_window(text, &mut pending, &[]);
         let windowed: Vec<&str> =
             pending.iter().filter(|p| p.open()).map(|p| &text[p.at..]).collect();
