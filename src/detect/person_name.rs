@@ -540,9 +540,9 @@ impl PersonName {
             if let Some(len) = self.blocked_word(rest)
                 && self.cue_after_end(text, at, surname).is_none()
                 && !self.cue_before(text, at)
-                && !self
+                && self
                     .given_name_end(text, at, surname, |end| personal_data_at(text, end, personal))
-                    .is_some_and(|end| end > at + len)
+                    .is_none_or(|end| end <= at + len)
             {
                 inside_word_until = at + len;
                 continue;
