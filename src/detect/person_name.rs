@@ -541,7 +541,7 @@ impl PersonName {
                 && self.cue_after_end(text, at, surname).is_none()
                 && !self.cue_before(text, at)
                 && self
-                    .given_name_end(text, at, surname, |end| personal_data_at(text, end, personal))
+                    .personal_data_end(text, at, surname, personal)
                     .is_none_or(|end| end <= at + len)
             {
                 inside_word_until = at + len;
@@ -579,6 +579,8 @@ impl PersonName {
 
     /// Returns the length in characters of the surname that `c`, the first character of
     /// `rest`, starts, when a given-name character (or 某, a star) follows it.
+    // Asked at every surname character of the text: kept inline in the surname pass.
+    #[inline(always)]
     fn surname_at(&self, rest: &str, c: char, flags: u8) -> Option<usize> {
         let mut next = rest.chars().skip(1);
         let (c1, c2) = (next.next()?, next.next());
@@ -674,14 +676,8 @@ impl PersonName {
                     }
                     self.given_name_end(text, p.at, p.surname, |end| salutation(text, p.at, end))
                 });
-                // An address or a number that starts within a name's length and a
-                // separator of the surname (at most 2 + 2 + 1 characters of 3 bytes) may
-                // confirm it.
-                let next = personal.get(personal.partition_point(|&a| a <= p.at));
-                if p.after_cue_end.is_none() && next.is_some_and(|&a| a <= p.at + 15) {
-                    p.after_cue_end = self.given_name_end(text, p.at, p.surname, |end| {
-                        personal_data_at(text, end, personal)
-                    });
+                if p.after_cue_end.is_none() {
+                    p.after_cue_end = self.personal_data_end(text, p.at, p.surname, personal);
                 }
                 p.hopeless =
                     !p.before_cue && p.after_cue_end.is_none() && !self.may_be_name_uncued(text, p);
@@ -960,6 +956,26 @@ impl PersonName {
             !self.jieba.has_word(&text[end - before..end + first])
                 && !self.jieba.has_word(&text[end..end + first + after])
         }
+    }
+
+    /// Returns the end of a name starting at `at` that personal data right after it
+    /// confirms: one of `personal` (sorted starts of personal addresses and numbers) after
+    /// a separator. Only one that starts within a name's length and a separator of the
+    /// surname (at most 2 + 2 + 1 characters of 3 bytes) can: most candidates have none.
+    fn personal_data_end(
+        &self,
+        text: &str,
+        at: usize,
+        surname: usize,
+        personal: &[usize],
+    ) -> Option<usize> {
+        let next = personal.get(personal.partition_point(|&a| a <= at));
+        if next.is_none_or(|&a| a > at + 15) {
+            return None;
+        }
+        self.given_name_end(text, at, surname, |end| {
+            separator_at(text, end).is_some_and(|len| personal.binary_search(&(end + len)).is_ok())
+        })
     }
 
     /// Returns the end of 1 or 2 listed given-name characters after the surname at `at`
@@ -1567,17 +1583,30 @@ fn salutation(text: &str, at: usize, end: usize) -> bool {
 
 /// Returns true when a count of people starts at `at`: `二人`, `两户`, `3名`, `十位`.
 fn counted_people(text: &str, at: usize) -> bool {
-    let rest = &text[at..];
-    let next = rest
-        .trim_start_matches(|c: char| c.is_ascii_digit() || "一二两三四五六七八九十".contains(c));
-    next.len() < rest.len() && next.starts_with(['人', '户', '名', '位'])
-}
-
-/// Returns true when one of `personal` (sorted starts of personal addresses and numbers)
-/// begins right after a separator at `end`: `王红梅，城关镇…`, `王红梅（城关镇…）`,
-/// `王红梅 13812345678`.
-fn personal_data_at(text: &str, end: usize, personal: &[usize]) -> bool {
-    separator_at(text, end).is_some_and(|len| personal.binary_search(&(end + len)).is_ok())
+    // Asked at every character that could end a list item: most are no numeral, and the
+    // first test settles them.
+    let mut numerals = 0;
+    for c in text[at..].chars() {
+        match c {
+            '0'..='9'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十' => {
+                numerals += 1;
+            }
+            '人' | '户' | '名' | '位' => return numerals > 0,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Returns the length of the separator at `at` that personal data after a name opens with
