@@ -950,12 +950,18 @@ impl PersonName {
             None => return false,
         };
         let first = text[end..].chars().next().map_or(0, char::len_utf8);
-        len > first || {
-            let before = text[..end].chars().next_back().map_or(0, char::len_utf8);
-            let after = text[end + first..].chars().next().map_or(0, char::len_utf8);
-            !self.jieba.has_word(&text[end - before..end + first])
-                && !self.jieba.has_word(&text[end..end + first + after])
-        }
+        len > first || !(self.word_across(text, end) || self.word_across(text, end + first))
+    }
+
+    /// Returns true when the Chinese characters either side of `at` form a word of the
+    /// dictionary (体系 across the end of 金融体, 户型 across the start of 型).
+    fn word_across(&self, text: &str, at: usize) -> bool {
+        let (Some(before), Some(after)) =
+            (text[..at].chars().next_back(), text[at..].chars().next())
+        else {
+            return false;
+        };
+        is_han(before) && self.jieba.has_word(&text[at - before.len_utf8()..at + after.len_utf8()])
     }
 
     /// Returns the end of a name starting at `at` that personal data right after it
@@ -1117,16 +1123,7 @@ impl PersonName {
         let head = text[..at].trim_end_matches([' ', ':', '：']);
         self.cues_before.longest_end(head).is_some_and(|(start, id)| {
             // A kinship word counts where it starts a word, not inside 妇女儿童 or 夫妻子女.
-            let inside_word = || {
-                let (Some(before), Some(first)) =
-                    (head[..start].chars().next_back(), head[start..].chars().next())
-                else {
-                    return false;
-                };
-                let pair = &head[start - before.len_utf8()..start + first.len_utf8()];
-                is_han(before) && self.jieba.has_word(pair)
-            };
-            !self.kin_cues[id] || !inside_word()
+            !self.kin_cues[id] || !self.word_across(head, start)
         })
     }
 
