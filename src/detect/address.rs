@@ -669,9 +669,10 @@ fn room_number_len(rest: &str) -> usize {
         return 0;
     }
     let len = bytes.iter().take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-').count();
-    let number = &rest[..len];
-    let parts_ok = number.split('-').all(|p| (1..=MAX_ROOM_PART).contains(&p.len()))
-        && number.split('-').count() <= 3;
+    let parts_ok = rest[..len]
+        .split('-')
+        .enumerate()
+        .all(|(i, part)| i < 3 && (1..=MAX_ROOM_PART).contains(&part.len()));
     let after = rest[len..].chars().next();
     let alone = after.is_none_or(|c| !(is_han(c) || c == '*' || c == '.'));
     if parts_ok && alone { len } else { 0 }
