@@ -898,12 +898,35 @@ def counts_and_numbers(i: int) -> Doc:
     return d
 
 
+
+def repeated_mentions(i: int) -> Doc:
+    """A decision or a letter that names its party once with a cue or a key and then again in
+    words no cue marks (对王红梅作出…, 王红梅的房屋…, 致王红梅的一封信), before or after the
+    named mention; a name whose given name is a frequent word three times in ten."""
+    d = Doc(f"mention-{i:03d}")
+    person = party_name()
+    if i % 3 == 0:
+        d.text("致").leak("person_name", person).text("的一封信\n")
+        d.leak("person_name", person).text("同志：\n")
+        d.text("您反映的问题已收悉，现答复如下。\n")
+    elif i % 3 == 1:
+        d.text("关于给予").leak("person_name", person).text(f"{rng.choice(['警告', '记过', '严重警告'])}处分的决定\n")
+        d.text("当事人：").leak("person_name", person).text("，").text(rng.choice(["男", "女"])).text("。\n")
+    else:
+        d.text("当事人：").leak("person_name", person).text("\n住所：").leak("address", address()).text("\n")
+    d.text("经查，").leak("person_name", person).text(f"于{rng.randint(2020, 2026)}年{rng.randint(1, 12)}月擅自建房。")
+    d.text("依法对").leak("person_name", person).text(f"作出罚款{rng.randint(1, 9)}000元的处理。")
+    d.leak("person_name", person).text("的房屋现已拆除。\n")
+    d.text(f"早高峰期间请绕行{rng.choice(['解放路', '建设路'])}。\n")
+    footer(d)
+    return d
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
              penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served,
              review_results, padded_names, parties_and_residents, lists_from_pdfs_and_licences,
-             households_and_facts, rooms_and_streets, counts_and_numbers]
+             households_and_facts, rooms_and_streets, counts_and_numbers, repeated_mentions]
 
 
 def main() -> None:

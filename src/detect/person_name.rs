@@ -253,6 +253,7 @@ impl PersonName {
         divisions: &[DivisionMatch],
         out: &mut Vec<Candidate>,
     ) {
+        let begin = out.len();
         for label in &structure.labels {
             if label.kind == FieldKind::PersonName {
                 self.labeled(text, label.start, label.end, label.cell, out);
@@ -275,7 +276,9 @@ impl PersonName {
             .map(|c| c.start)
             .collect();
         personal.sort_unstable();
-        let mut pending = self.first_pass(text, structure, divisions, &dotted, &personal);
+        let mut passed_over = Vec::new();
+        let mut pending =
+            self.first_pass(text, structure, divisions, &dotted, &personal, &mut passed_over);
         self.decide(text, &mut pending, &personal);
         let mut accepted = Vec::new();
         for p in &pending {
@@ -288,6 +291,95 @@ impl PersonName {
         self.lists(text, &accepted, &dotted, out);
         let found = self.columns_of_names(text, structure, divisions, out, first);
         out.extend(found);
+        self.repeated_mentions(text, &pending, &passed_over, out, begin);
+    }
+
+    /// Finds the other mentions of the names found in the document (`candidates` from
+    /// `begin` on): a decision names its party under a key (`当事人：王红梅`) and then in
+    /// words that no cue marks (`依法对王红梅作出…`, `王红梅的房屋位于…`). Each surname
+    /// position that was not accepted or was passed over (`对白兰红作出`: 对白 is a word,
+    /// `黄金杰的房屋`: 黄金 is blocklisted) is looked up among them, the longest first; not
+    /// where the name runs on into a word (a person 高峰, not 高峰期), nor a frequent word
+    /// (what a list took for a name once is not one everywhere).
+    // Once per document, out of line: inlined, it slowed the first pass of `find`.
+    #[inline(never)]
+    fn repeated_mentions(
+        &self,
+        text: &str,
+        pending: &[Pending],
+        passed_over: &[(usize, usize)],
+        candidates: &mut Vec<Candidate>,
+        begin: usize,
+    ) {
+        let names: FxHashSet<&str> = candidates[begin..]
+            .iter()
+            .filter(|c| c.kind == PiiKind::PersonName && !c.hidden)
+            .map(|c| &text[c.start..c.end])
+            .filter(|name| name.chars().nth(1).is_some() && name.chars().all(is_han))
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        // The first two characters of the names, by the low bits of their last bytes: most
+        // surname positions of a long text start none of the names, and are passed over
+        // without hashing.
+        let mut heads = [0u64; 64];
+        let head = |bytes: &[u8]| {
+            let low = |b: u8| usize::from(b & 63);
+            let first = utf8_width(bytes[0]);
+            let second = first + utf8_width(bytes[first]);
+            (low(bytes[first - 1]) << 6) | low(bytes[second - 1])
+        };
+        for name in &names {
+            let h = head(name.as_bytes());
+            heads[h >> 6] |= 1 << (h & 63);
+        }
+        let unsettled = pending.iter().filter(|p| p.accepted.is_none()).map(|p| (p.at, p.surname));
+        let mut mentions: Vec<(usize, usize)> = Vec::new();
+        for (at, surname) in unsettled.chain(passed_over.iter().copied()) {
+            let h = head(&text.as_bytes()[at..]);
+            if heads[h >> 6] & (1 << (h & 63)) == 0 {
+                continue;
+            }
+            let surname_end = advance(text, at, surname);
+            let Some(end) = [2, 1]
+                .map(|given| advance(text, surname_end, given))
+                .into_iter()
+                .find(|&end| end > surname_end && names.contains(&text[at..end]))
+            else {
+                continue;
+            };
+            // The name and the next character form no word (a person 高峰, not 高峰期), nor do
+            // its last character and the next one, unless a more frequent word starts after
+            // the name (a person 高明, not 提高明显; but 黄金杰作出: 作出 over 杰作).
+            let next = advance(text, end, 1);
+            let last = end - text[..end].chars().next_back().map_or(0, char::len_utf8);
+            let runs_on = next > end
+                && (self.jieba.has_word(&text[at..next])
+                    || self.word_freq(&text[last..next])
+                        > self.word_freq(&text[end..advance(text, next, 1)]));
+            if !runs_on && self.cued(&text[at..end], surname) {
+                mentions.push((at, end));
+            }
+        }
+        if mentions.is_empty() {
+            return;
+        }
+        mentions.sort_unstable();
+        // What any recognizer found stays its own (a list's name, an address's village).
+        let mut free = vec![true; mentions.len()];
+        for c in candidates.iter() {
+            let mut i = mentions.partition_point(|m| m.1 <= c.start);
+            while mentions.get(i).is_some_and(|m| m.0 < c.end) {
+                free[i] = false;
+                i += 1;
+            }
+        }
+        for (&(start, end), _) in mentions.iter().zip(free).filter(|(_, free)| *free) {
+            let e = explain(&["the same name found elsewhere in the document"], None);
+            let kept = self.kept_prefix(&text[start..end]);
+            candidates.push(self.candidate(text, start, end, kept, 0.8, "person_name.repeated", e));
+        }
     }
 
     /// Finds the names in columns without a header: the cells of a table whose header row
@@ -455,7 +547,8 @@ impl PersonName {
         }
     }
 
-    /// Finds surname positions worth a decision, outside labeled spans.
+    /// Finds surname positions worth a decision, outside labeled spans; those that start a
+    /// blocklisted word or end a word go to `passed_over` (position, surname length).
     fn first_pass(
         &self,
         text: &str,
@@ -463,6 +556,7 @@ impl PersonName {
         divisions: &[DivisionMatch],
         dotted: &[(usize, usize)],
         personal: &[usize],
+        passed_over: &mut Vec<(usize, usize)>,
     ) -> Vec<Pending> {
         let mut pending = Vec::new();
         let mut labels = structure.labels.iter().peekable();
@@ -545,6 +639,7 @@ impl PersonName {
                     .is_none_or(|end| end <= at + len)
             {
                 inside_word_until = at + len;
+                passed_over.push((at, surname));
                 continue;
             }
             // A name does not start inside a word (民 of 村民, 政 of 民政, 时 of 临时) unless
@@ -557,6 +652,7 @@ impl PersonName {
                     && (!self.personal_data_after(text, at, surname)
                         || self.word_freq(pair) >= FREQUENT_WORD)
                 {
+                    passed_over.push((at, surname));
                     continue;
                 }
             }
@@ -1994,6 +2090,29 @@ mod tests {
     }
 
     #[test]
+    fn other_mentions_of_a_found_name_are_names() {
+        // A decision names its party under a key, then in words no cue marks.
+        let decision =
+            "当事人：王红梅，女。\n经查，王红梅的房屋位于新华村。依法对王红梅作出罚款决定。";
+        assert_eq!(names(decision), ["王红梅", "王红梅", "王红梅"]);
+        // Found later, in a list, the name is masked where it came first too.
+        assert_eq!(
+            names("致王红梅的一封信\n王红梅、李国庆、张建华等同志："),
+            ["王红梅", "王红梅", "李国庆", "张建华"]
+        );
+        // Also where the name starts a blocklisted word (黄金) or ends one (对白), and where a
+        // word crosses its end that a more frequent one after it outweighs (杰作, 作出).
+        assert_eq!(names("当事人：黄金杰\n依法对黄金杰作出处理。"), ["黄金杰", "黄金杰"]);
+        assert_eq!(names("当事人：白兰红\n依法对白兰红作出处理。"), ["白兰红", "白兰红"]);
+        // Not inside a longer word, nor where the name is a frequent word.
+        assert_eq!(names("姓名：高峰\n早高峰期间请绕行。"), ["高峰"]);
+        assert_eq!(names("姓名：高明\n效率提高明显。"), ["高明"]);
+        assert_eq!(names("姓名：方向\n找准方向。"), ["方向"]);
+        // Without a name found, nothing is looked for.
+        assert_no_names("王红梅的房屋位于新华村。");
+    }
+
+    #[test]
     fn a_driving_licence_number_is_an_id_number() {
         // The number of a 驾驶证 is its holder's ID number: personal data after a name.
         let text = "驾驶证注销：王红梅（驾驶证号360730197812106733）、李国庆（驾驶证号360730197911280753）。";
@@ -2210,7 +2329,8 @@ mod tests {
         let names = super::PersonName::new(&crate::dict::Dictionaries::built_in());
         let text = "索引号：421518564/2020-70650\n赣公网安备43050187005635号\n现将名单公示如下。\
                     统一社会信用代码：91360730MA35\n关于公布2026年公开招聘结果的公告";
-        let mut pending = names.first_pass(text, &Default::default(), &[], &[], &[]);
+        let mut pending =
+            names.first_pass(text, &Default::default(), &[], &[], &[], &mut Vec::new());
         names.settle_without_window(text, &mut pending, &[]);
         let windowed: Vec<&str> =
             pending.iter().filter(|p| p.open()).map(|p| &text[p.at..]).collect();
