@@ -902,7 +902,9 @@ def counts_and_numbers(i: int) -> Doc:
 def repeated_mentions(i: int) -> Doc:
     """A decision or a letter that names its party once with a cue or a key and then again in
     words no cue marks (对王红梅作出…, 王红梅的房屋…, 致王红梅的一封信), before or after the
-    named mention; a name whose given name is a frequent word three times in ten."""
+    named mention; a name whose given name is a frequent word three times in ten. Then
+    another person named once next to words about themselves (…本人, 特困供养人员…, …母子二人),
+    beside 低保户花名册 (a blocklisted word that jieba's dictionary tags as a name)."""
     d = Doc(f"mention-{i:03d}")
     person = party_name()
     if i % 3 == 0:
@@ -918,6 +920,12 @@ def repeated_mentions(i: int) -> Doc:
     d.text("依法对").leak("person_name", person).text(f"作出罚款{rng.randint(1, 9)}000元的处理。")
     d.leak("person_name", person).text("的房屋现已拆除。\n")
     d.text(f"早高峰期间请绕行{rng.choice(['解放路', '建设路'])}。\n")
+    # Another person, named once next to words about themselves or their family.
+    other = name_or_word_name()
+    form = i % 3
+    d.text(["", "特困供养人员", ""][form]).leak("person_name", other)
+    d.text(["本人自愿申请救助。", "于2026年3月去世。", f"{rng.choice(['母子', '父女'])}二人生活困难。"][form])
+    d.text("低保户花名册已公示。\n")
     footer(d)
     return d
 

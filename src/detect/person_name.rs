@@ -632,7 +632,7 @@ impl PersonName {
             // word), or personal data after a name longer than the word (黄金凤（138…）; not
             // 公示，城关镇…12号). No name starts inside one either (安 of 公网安备).
             if let Some(len) = self.blocked_word(rest)
-                && self.cue_after_end(text, at, surname).is_none()
+                && self.cue_after_end(text, at, surname, false).is_none()
                 && !self.cue_before(text, at)
                 && self
                     .personal_data_end(text, at, surname, personal)
@@ -765,13 +765,16 @@ impl PersonName {
                 p.before_cue = self.cue_before(text, p.at);
                 // A salutation line (`秦建玉：`) is a cue too, but not one that lets a
                 // blocklisted word begin a name (`王府井：`).
-                p.after_cue_end = self.cue_after_end(text, p.at, p.surname).or_else(|| {
-                    // Most candidates are inside a line: settled by the byte before them.
-                    if p.at > 0 && !matches!(text.as_bytes()[p.at - 1], b'\n' | b' ') {
-                        return None;
-                    }
-                    self.given_name_end(text, p.at, p.surname, |end| salutation(text, p.at, end))
-                });
+                p.after_cue_end =
+                    self.cue_after_end(text, p.at, p.surname, p.before_cue).or_else(|| {
+                        // Most candidates are inside a line: settled by the byte before them.
+                        if p.at > 0 && !matches!(text.as_bytes()[p.at - 1], b'\n' | b' ') {
+                            return None;
+                        }
+                        self.given_name_end(text, p.at, p.surname, |end| {
+                            salutation(text, p.at, end)
+                        })
+                    });
                 if p.after_cue_end.is_none() {
                     p.after_cue_end = self.personal_data_end(text, p.at, p.surname, personal);
                 }
@@ -825,9 +828,15 @@ impl PersonName {
         // join the number (`李*3501…` reads as one starred number).
         let touches_number =
             glues(text[found.0..].chars().next()) || glues(text[..p.at].chars().next_back());
-        // Nor in the name of an organization (农商银行 before `账号`: 商 + 银行).
+        // Nor in the name of an organization (农商银行 before `账号`: 商 + 银行), nor a
+        // blocklisted word of three characters or more whole, which a cue before it let
+        // through (低保户花名册: jieba's dictionary tags 花名册 as a name).
         if found.2 != "person_name.pseudonym"
-            && (starred || touches_number || PLACE_SUFFIXES.contains(last) || is_organization(name))
+            && (starred
+                || touches_number
+                || PLACE_SUFFIXES.contains(last)
+                || is_organization(name)
+                || (name.chars().nth(2).is_some() && self.blocked_word(name) == Some(name.len())))
         {
             return None;
         }
@@ -1024,9 +1033,17 @@ impl PersonName {
     }
 
     /// Returns the end of a name starting at `at` that a cue after it confirms: a cue right
-    /// after 1 or 2 listed given-name characters (`同志`, `，男，`, `，身份证号`).
-    fn cue_after_end(&self, text: &str, at: usize, surname: usize) -> Option<usize> {
-        let opens = opens_clause(text, at);
+    /// after 1 or 2 listed given-name characters (`同志`, `，男，`, `，身份证号`). The cues
+    /// that hold only where a record or a sentence starts with the name (于 and a date, the
+    /// village before personal data) hold after a cue before it too (`户主侯梓福于2026年…`).
+    fn cue_after_end(
+        &self,
+        text: &str,
+        at: usize,
+        surname: usize,
+        cued_before: bool,
+    ) -> Option<usize> {
+        let opens = cued_before || opens_clause(text, at);
         self.given_name_end(text, at, surname, |end| {
             self.cue_right_after(text, end, opens)
                 || self.etc_people(text, end)
@@ -1997,6 +2014,22 @@ mod tests {
         // Frequent words stay refused after a cue.
         assert_no_names("村民常住人口");
         assert_no_names("申请人高度重视");
+        // A blocklisted word of three characters is not a name whole, even where jieba's
+        // dictionary tags it as one (花名册 nr).
+        assert_no_names("低保户花名册已公示。");
+    }
+
+    #[test]
+    fn relatives_together_and_oneself_are_cues() {
+        assert_eq!(names("王红梅母子二人生活困难。"), ["王红梅"]);
+        assert_eq!(names("李国庆父女户籍在本村。"), ["李国庆"]);
+        assert_eq!(names("王红梅本人自愿申请。"), ["王红梅"]);
+        assert_eq!(names("特困供养人员李国庆于2026年3月去世。"), ["李国庆"]);
+        // 于 and a date count after a cue before the name, as where the name opens its
+        // clause (jieba-rs joins 侯梓福于 into one unknown word).
+        assert_eq!(names("户主侯梓福于2026年3月去世。"), ["侯梓福"]);
+        assert_no_names("经本人申请，村民委员会评议。");
+        assert_no_names("供养人员名单已公示。");
     }
 
     #[test]
