@@ -929,12 +929,40 @@ def repeated_mentions(i: int) -> Doc:
     footer(d)
     return d
 
+
+def village_groups(i: int) -> Doc:
+    """临时救助 records written by a township about its own villages: a name, then its
+    village and group with no township before them (王红梅，红星村3组，…), in items, in
+    brackets, or before a list of households; beside a village group of a works notice with
+    no name on its line (红星村3组道路硬化工程)."""
+    d = Doc(f"village-{i:03d}")
+    d.text(f"{rng.choice(TOWNS)}2026年第{rng.randint(1, 4)}季度临时救助情况公示\n")
+    villages = [v for v in VILLAGES if v.endswith("村")]
+    group = lambda: f"{rng.choice(villages)}{rng.choice([str(rng.randint(1, 12)), rng.choice('一二三四五六七八九')])}组"
+    # Three items or more: two items whose names nothing else vouches for (钱平, 曾梓) are
+    # a limitation stated in docs/evaluation.md, not a form this template measures.
+    for n in range(rng.randint(3, 5)):
+        style = (i + n) % 3
+        if style == 0:
+            d.text(f"{n + 1}.").leak("person_name", name()).text("，").leak("address", group())
+            d.text(f"，家庭人口{rng.randint(1, 6)}人，救助金额{rng.randint(3, 20)}00元。\n")
+        elif style == 1:
+            d.text(f"{n + 1}.").leak("person_name", name()).text("（").leak("address", group())
+            d.text(f"），因病救助{rng.randint(3, 20)}00元。\n")
+        else:
+            d.text(f"{n + 1}.").leak("address", group()).leak("person_name", name()).text("、")
+            d.leak("person_name", name()).text(f"等二户，救助金额各{rng.randint(3, 20)}00元。\n")
+    d.text(f"{rng.choice(villages)}{rng.randint(1, 9)}组道路硬化工程已完工。\n")
+    footer(d)
+    return d
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
              penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served,
              review_results, padded_names, parties_and_residents, lists_from_pdfs_and_licences,
-             households_and_facts, rooms_and_streets, counts_and_numbers, repeated_mentions]
+             households_and_facts, rooms_and_streets, counts_and_numbers, repeated_mentions,
+             village_groups]
 
 
 def main() -> None:

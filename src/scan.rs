@@ -499,6 +499,13 @@ mod tests {
     }
 
     #[test]
+    fn a_village_group_without_a_township_is_masked_whole() {
+        // 新华 is also the short form of 新华区: here it names the village, and is starred.
+        let r = scan("张建华，新华村3组，家庭人口3人。");
+        assert_eq!(r.masked_text, "张**，*****，家庭人口3人。");
+    }
+
+    #[test]
     fn names_and_addresses_are_masked_to_the_profile() {
         let text = "被征收人：欧阳娜娜，房屋坐落：安远县城关镇红星村3组12号。";
         let r = scan(text);

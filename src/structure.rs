@@ -307,6 +307,10 @@ impl FieldMatcher {
                         end: start + e,
                     });
                 }
+                // A numbered item that opens with no name-like cell (`4.新民村10组段金、…`)
+                // leaves the run of items going: the items after it are the same column.
+                None if table.is_some_and(|t| t.0 == RowKind::ListItem)
+                    && list_marker_end(body.trim_start_matches(' ')).is_some() => {}
                 None => table = None,
             }
             let first_label = out.labels.len();
@@ -965,6 +969,19 @@ mod tests {
             let found = list_item_opening(line).map(|(s, e)| &line[s..e]);
             assert_eq!(found, opening, "{line}");
         }
+    }
+
+    #[test]
+    fn a_numbered_item_without_an_opening_cell_keeps_the_run_of_items() {
+        let text = "1.王红梅，新华村3组\n2.新民村10组段金、石萍文等二户\n3.于思，柏树村9组\n";
+        let (s, _) = analyze(text);
+        let cells: Vec<_> = s.columns.iter().map(|c| (c.table, &text[c.start..c.end])).collect();
+        assert_eq!(cells, [(1, "王红梅"), (1, "于思")]);
+        // A line that is no item ends the run.
+        let text = "1.王红梅，新华村3组\n说明如下\n2.于思，柏树村9组\n";
+        let (s, _) = analyze(text);
+        let tables: Vec<_> = s.columns.iter().map(|c| c.table).collect();
+        assert_eq!(tables, [1, 2]);
     }
 
     #[test]

@@ -470,6 +470,69 @@ impl Address {
         }
     }
 
+    /// Appends the village groups (`新华村3组`) on the lines of personal names in
+    /// `candidates`: with no division name before it, a village group starts no address of
+    /// its own (`新华村3组道路硬化工程` names a place), but on the line of a name it is
+    /// where that person lives (`王红梅，新华村3组，家庭人口3人`, `1.王红梅（新华村3组12号）`).
+    /// The village's name is the run of up to four Chinese characters before 村 that a
+    /// separator or the name opens. Below the confidence of an address read from a division
+    /// name, which keeps the township when both overlap.
+    pub(crate) fn village_groups_of_names(
+        &self,
+        text: &str,
+        divisions: &[DivisionMatch],
+        candidates: &mut Vec<Candidate>,
+    ) {
+        let names = candidates.iter().filter(|c| c.kind == PiiKind::PersonName);
+        let mut name_ends: Vec<usize> = names.map(|c| c.end).collect();
+        if name_ends.is_empty() {
+            return;
+        }
+        name_ends.sort_unstable();
+        let bytes = text.as_bytes();
+        let line_of = |at: usize| {
+            let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
+            (start, end)
+        };
+        let mut lines: Vec<(usize, usize)> = name_ends.iter().map(|&end| line_of(end)).collect();
+        lines.dedup();
+        let mut found = Vec::new();
+        for (line_start, line_end) in lines {
+            for (i, _) in text[line_start..line_end].match_indices('村') {
+                let village_end = line_start + i + '村'.len_utf8();
+                let numeral = text[village_end..line_end]
+                    .find(|c: char| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
+                    .unwrap_or(line_end - village_end);
+                if numeral == 0 || !text[village_end + numeral..line_end].starts_with('组') {
+                    continue;
+                }
+                let Some(start) = village_start(text, line_start, line_start + i, &name_ends)
+                else {
+                    continue;
+                };
+                // Read as any address is (新华 may read as the short form of 新华区, and 村3组
+                // as one component): it must reach past the group.
+                let mut chain = self.parse(text, start, divisions);
+                if chain.end >= village_end + numeral + '组'.len_utf8() {
+                    // Nothing above the village is kept: a short form read there is the
+                    // village's own name.
+                    chain.levels = [0; 4];
+                    let phrase = "village group on the line of a name";
+                    found.push(candidate(
+                        start,
+                        &chain,
+                        0.65,
+                        "address.village_group",
+                        &[phrase],
+                        false,
+                    ));
+                }
+            }
+        }
+        candidates.extend(found);
+    }
+
     /// Reads an address from `start`: division names, then suffix-ended components.
     fn parse(&self, text: &str, start: usize, divisions: &[DivisionMatch]) -> Chain {
         let mut chain = Chain { end: start, ..Chain::default() };
@@ -656,6 +719,31 @@ fn candidate(
     }
 }
 
+/// Most characters of a village's name before 村 (新华, 红星, 大塘下).
+const MAX_VILLAGE_NAME: usize = 4;
+
+/// Returns the start of the village name that ends with 村 at `village`: the run of one to
+/// [`MAX_VILLAGE_NAME`] Chinese characters before it that the line's start, a character
+/// other than Chinese or the end of a name (`王红梅新华村`) opens.
+fn village_start(
+    text: &str,
+    line_start: usize,
+    village: usize,
+    name_ends: &[usize],
+) -> Option<usize> {
+    let mut start = village;
+    for (n, c) in text[line_start..village].chars().rev().enumerate() {
+        if !is_han(c) || name_ends.binary_search(&start).is_ok() {
+            break;
+        }
+        if n == MAX_VILLAGE_NAME {
+            return None;
+        }
+        start -= c.len_utf8();
+    }
+    (start < village).then_some(start)
+}
+
 /// Longest part of a room number read without a suffix, in bytes (`1201`, `A1203`): a
 /// longer run is another number (a phone number glued to the address).
 const MAX_ROOM_PART: usize = 5;
@@ -716,6 +804,27 @@ mod tests {
 
     fn personal(v: &str) -> (String, bool) {
         (v.to_owned(), false)
+    }
+
+    #[test]
+    fn village_groups_on_the_line_of_a_name() {
+        assert_eq!(addresses("张建华，新华村3组，家庭人口3人。"), [personal("新华村3组")]);
+        assert_eq!(addresses("1.张建华（新华村三组12号）"), [personal("新华村三组12号")]);
+        assert_eq!(addresses("新华村3组张建华、李国庆等二户。"), [personal("新华村3组")]);
+        // A name that a frequent word makes (红梅) is found through the data after it.
+        assert_eq!(
+            addresses("王红梅，新华村3组，身份证号360730198005121234。"),
+            [personal("新华村3组")]
+        );
+        // A township before the village: read from the division, as before.
+        assert_eq!(
+            addresses("王红梅，城关镇新华村3组，家庭人口3人。"),
+            [personal("城关镇新华村3组")]
+        );
+        // No name on the line, a village without a group, a run too long for a name.
+        assert_eq!(addresses("新华村3组道路硬化工程已完工。"), []);
+        assert_eq!(addresses("王红梅，新华村村民，家庭人口3人。"), []);
+        assert_eq!(addresses("王红梅同志在全县乡村振兴工作新华村3组"), []);
     }
 
     #[test]
