@@ -1,7 +1,7 @@
 //! Throughput of the scanner on synthetic notices (criterion).
 //!
 //! Groups: `build` (dictionaries, automata, profiles), `scan/<size>` (whole pipeline on
-//! notices of ~130 B, ~2 KB, ~64 KB and 1 MB), `scan/prose` (notice text without
+//! notices of ~130 B, ~2 KB, ~64 KB and 1 MB, and 1 MB on one line), `scan/prose` (notice text without
 //! identifiers), `scan/kind/<kind>` (text dense with one kind), `scan/corpus` (the labeled
 //! corpus of tests/data: tables with names and addresses, prose, lists, 任前 lines),
 //! `segment/*` (jieba-rs tagging of the whole text, line by line, against the scanner that
@@ -50,6 +50,13 @@ fn scan(c: &mut Criterion) {
             b.iter(|| scanner.scan(&Document::new("b", black_box(&text)), &profile))
         });
     }
+    // A notice extracted with no line breaks: one row of a table with thousands of cells
+    // (reading it column by column was once quadratic).
+    let one_line = notice(1024 * 1024).replace('\n', "，");
+    group.throughput(Throughput::Bytes(one_line.len() as u64));
+    group.bench_function("one_line_1mb", |b| {
+        b.iter(|| scanner.scan(&Document::new("b", black_box(&one_line)), &profile))
+    });
     let prose = PROSE.repeat(64 * 1024 / PROSE.len());
     group.throughput(Throughput::Bytes(prose.len() as u64));
     group.bench_function("prose", |b| {

@@ -495,8 +495,13 @@ impl Address {
             let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
             (start, end)
         };
-        let mut lines: Vec<(usize, usize)> = name_ends.iter().map(|&end| line_of(end)).collect();
-        lines.dedup();
+        // Each line once (found from its first name, so the text is searched once).
+        let mut lines: Vec<(usize, usize)> = Vec::new();
+        for &end in &name_ends {
+            if lines.last().is_none_or(|&(_, line_end)| end > line_end) {
+                lines.push(line_of(end));
+            }
+        }
         let mut found = Vec::new();
         for (line_start, line_end) in lines {
             for (i, _) in text[line_start..line_end].match_indices('村') {

@@ -418,10 +418,14 @@ impl PersonName {
         let taken = std::cell::OnceCell::new();
         let mut column: Vec<(usize, usize)> = Vec::new();
         // The cells of a table come row by row: its columns are read one after the other.
+        let mut by_column: Vec<&ColumnCell> = Vec::new();
         for table in cells.chunk_by(|a, b| a.table == b.table).filter(|t| t.len() >= 2) {
-            let width = table.iter().map(|c| c.column).max().unwrap_or(0);
-            for index in 0..=width {
-                let cells = table.iter().filter(|c| c.column == index);
+            // Sorted by column once (stable: each column's cells stay in row order); a
+            // pass per column was quadratic in a table of one very long row.
+            by_column.clear();
+            by_column.extend(table);
+            by_column.sort_by_key(|c| c.column);
+            for cells in by_column.chunk_by(|a, b| a.column == b.column) {
                 let (mut count, mut len) = (0, 0);
                 column.clear();
                 for cell in cells {
