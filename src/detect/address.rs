@@ -507,7 +507,7 @@ impl Address {
             for (i, _) in text[line_start..line_end].match_indices('村') {
                 let village_end = line_start + i + '村'.len_utf8();
                 let numeral = text[village_end..line_end]
-                    .find(|c: char| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
+                    .find(|c: char| !is_numeral(c))
                     .unwrap_or(line_end - village_end);
                 if numeral == 0 || !text[village_end + numeral..line_end].starts_with('组') {
                     continue;
