@@ -320,15 +320,17 @@ impl PersonName {
         if names.is_empty() {
             return;
         }
-        // The first two characters of the names, by the low bits of their last bytes: most
+        // The first two characters of the names, by 16 bits of their last bytes: most
         // surname positions of a long text start none of the names, and are passed over
-        // without hashing.
-        let mut heads = [0u64; 64];
+        // without hashing (a document of 2,000 names fills a few per cent of the bits).
+        let mut heads = vec![0u64; 1 << 10];
         let head = |bytes: &[u8]| {
-            let low = |b: u8| usize::from(b & 63);
+            let low = |b: u8, bits: u32| usize::from(b) & ((1 << bits) - 1);
             let first = utf8_width(bytes[0]);
             let second = first + utf8_width(bytes[first]);
-            (low(bytes[first - 1]) << 6) | low(bytes[second - 1])
+            (low(bytes[first - 1], 6) << 10)
+                | (low(bytes[second - 2], 4) << 6)
+                | low(bytes[second - 1], 6)
         };
         for name in &names {
             let h = head(name.as_bytes());
