@@ -59,6 +59,15 @@ impl Structure {
         self.records.partition_point(|&(start, _)| start <= at).saturating_sub(1)
     }
 
+    /// Returns the span of the record holding byte offset `at` (its end included: a name
+    /// may end a line).
+    pub(crate) fn record_span(&self, at: usize) -> Option<(usize, usize)> {
+        self.records
+            .get(self.record_of(at))
+            .copied()
+            .filter(|&(start, end)| (start..=end).contains(&at))
+    }
+
     /// Returns the labels inside the record holding byte offset `at`.
     pub(crate) fn labels_in_record(&self, at: usize) -> &[Label] {
         let Some(&(start, end)) = self.records.get(self.record_of(at)) else { return &[] };

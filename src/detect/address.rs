@@ -470,16 +470,17 @@ impl Address {
         }
     }
 
-    /// Appends the village groups (`新华村3组`) on the lines of personal names in
+    /// Appends the village groups (`新华村3组`) in the records of personal names in
     /// `candidates`: with no division name before it, a village group starts no address of
-    /// its own (`新华村3组道路硬化工程` names a place), but on the line of a name it is
-    /// where that person lives (`王红梅，新华村3组，家庭人口3人`, `1.王红梅（新华村3组12号）`).
-    /// The village's name is the run of up to four Chinese characters before 村 that a
-    /// separator or the name opens. Below the confidence of an address read from a division
-    /// name, which keeps the township when both overlap.
+    /// its own (`新华村3组道路硬化工程` names a place), but in the record of a name (its row,
+    /// list item or paragraph) it is where that person lives (`王红梅，新华村3组，家庭人口3人`,
+    /// `1.王红梅（新华村3组12号）`). The village's name is the run of up to four Chinese
+    /// characters before 村 that a separator or the name opens. Below the confidence of an
+    /// address read from a division name, which keeps the township when both overlap.
     pub(crate) fn village_groups_of_names(
         &self,
         text: &str,
+        structure: &Structure,
         divisions: &[DivisionMatch],
         candidates: &mut Vec<Candidate>,
     ) {
@@ -489,30 +490,21 @@ impl Address {
             return;
         }
         name_ends.sort_unstable();
-        let bytes = text.as_bytes();
-        let line_of = |at: usize| {
-            let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
-            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
-            (start, end)
-        };
-        // Each line once (found from its first name, so the text is searched once).
-        let mut lines: Vec<(usize, usize)> = Vec::new();
-        for &end in &name_ends {
-            if lines.last().is_none_or(|&(_, line_end)| end > line_end) {
-                lines.push(line_of(end));
-            }
-        }
+        // Each record once, in text order.
+        let mut records: Vec<(usize, usize)> =
+            name_ends.iter().filter_map(|&end| structure.record_span(end)).collect();
+        records.dedup();
         let mut found = Vec::new();
-        for (line_start, line_end) in lines {
-            for (i, _) in text[line_start..line_end].match_indices('村') {
-                let village_end = line_start + i + '村'.len_utf8();
-                let numeral = text[village_end..line_end]
+        for (record_start, record_end) in records {
+            for (i, _) in text[record_start..record_end].match_indices('村') {
+                let village_end = record_start + i + '村'.len_utf8();
+                let numeral = text[village_end..record_end]
                     .find(|c: char| !is_numeral(c))
-                    .unwrap_or(line_end - village_end);
-                if numeral == 0 || !text[village_end + numeral..line_end].starts_with('组') {
+                    .unwrap_or(record_end - village_end);
+                if numeral == 0 || !text[village_end + numeral..record_end].starts_with('组') {
                     continue;
                 }
-                let Some(start) = village_start(text, line_start, line_start + i, &name_ends)
+                let Some(start) = village_start(text, record_start, record_start + i, &name_ends)
                 else {
                     continue;
                 };
@@ -523,7 +515,7 @@ impl Address {
                     // Nothing above the village is kept: a short form read there is the
                     // village's own name.
                     chain.levels = [0; 4];
-                    let phrase = "village group on the line of a name";
+                    let phrase = "village group in the record of a name";
                     found.push(candidate(
                         start,
                         &chain,
@@ -728,16 +720,16 @@ fn candidate(
 const MAX_VILLAGE_NAME: usize = 4;
 
 /// Returns the start of the village name that ends with 村 at `village`: the run of one to
-/// [`MAX_VILLAGE_NAME`] Chinese characters before it that the line's start, a character
+/// [`MAX_VILLAGE_NAME`] Chinese characters before it that the record's start, a character
 /// other than Chinese or the end of a name (`王红梅新华村`) opens.
 fn village_start(
     text: &str,
-    line_start: usize,
+    record_start: usize,
     village: usize,
     name_ends: &[usize],
 ) -> Option<usize> {
     let mut start = village;
-    for (n, c) in text[line_start..village].chars().rev().enumerate() {
+    for (n, c) in text[record_start..village].chars().rev().enumerate() {
         if !is_han(c) || name_ends.binary_search(&start).is_ok() {
             break;
         }

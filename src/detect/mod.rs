@@ -411,7 +411,8 @@ impl Detector {
         let divisions = self.inner.addresses.divisions(text.as_str());
         self.inner.addresses.find(text.as_str(), &structure, &divisions, &mut candidates);
         self.inner.names.find(text.as_str(), &structure, &divisions, &mut candidates);
-        self.inner.addresses.village_groups_of_names(text.as_str(), &divisions, &mut candidates);
+        let addresses = &self.inner.addresses;
+        addresses.village_groups_of_names(text.as_str(), &structure, &divisions, &mut candidates);
         let mut kept = resolve(candidates);
         for c in &mut kept {
             c.record = u32::try_from(structure.record_of(c.start)).unwrap_or(u32::MAX);
