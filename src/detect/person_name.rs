@@ -421,12 +421,27 @@ impl PersonName {
         let mut column: Vec<(usize, usize)> = Vec::new();
         // The cells of a table come row by row: its columns are read one after the other.
         let mut by_column: Vec<&ColumnCell> = Vec::new();
+        let mut column_starts: Vec<usize> = Vec::new();
         for table in cells.chunk_by(|a, b| a.table == b.table).filter(|t| t.len() >= 2) {
-            // Sorted by column once (stable: each column's cells stay in row order); a
-            // pass per column was quadratic in a table of one very long row.
+            // Grouped by column once, each column's cells in row order: a pass per column
+            // was quadratic in a table of one very long row, and a comparison sort paid
+            // n log n on rows whose columns interleave (a counting sort pays n).
+            let columns = table.iter().map(|c| c.column as usize).max().unwrap_or(0) + 1;
+            column_starts.clear();
+            column_starts.resize(columns + 1, 0);
+            for cell in table {
+                column_starts[cell.column as usize + 1] += 1;
+            }
+            for i in 1..=columns {
+                column_starts[i] += column_starts[i - 1];
+            }
             by_column.clear();
-            by_column.extend(table);
-            by_column.sort_by_key(|c| c.column);
+            by_column.resize(table.len(), &table[0]);
+            for cell in table {
+                let slot = &mut column_starts[cell.column as usize];
+                by_column[*slot] = cell;
+                *slot += 1;
+            }
             for cells in by_column.chunk_by(|a, b| a.column == b.column) {
                 let (mut count, mut len) = (0, 0);
                 column.clear();
@@ -1296,6 +1311,18 @@ impl PersonName {
             // `，` and spaces also join clauses: there the first item is a whole run of
             // Chinese (`调查研究，` does not end in a name), and every item must look like one.
             let strict = sep_char != '、';
+            // There every item must read as a name, so a separator followed by no surname,
+            // transliteration or dotted name opens no list: most commas of prose are settled
+            // here, before the item before them is looked at.
+            let second = first_sep + sep_len;
+            if strict
+                && dotted_from(second).is_none()
+                && !text[second..].chars().next().is_some_and(|c| {
+                    self.flags.of(c) & (SURNAME | COMPOUND_FIRST | PART_FIRST) != 0
+                })
+            {
+                continue;
+            }
             // The items: the Han run before the first separator, then whole items.
             // A dotted name is an item whole (王五、买买提·艾力、李四).
             // An item may carry a note in brackets (曾繁荣（C级危房）、温秀珍): the note is
