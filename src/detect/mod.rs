@@ -90,6 +90,10 @@ pub(crate) struct Run<'g> {
     pub(crate) chunks: &'g [Chunk],
     /// Value characters: digits, `*`, and `X` (upper-cased).
     pub(crate) value: Inline<u8>,
+    /// The value as the text writes it, when that is one chunk unchanged (most numbers):
+    /// [`Run::text`] then returns it without validating `value` as UTF-8 again, which
+    /// every recognizer asks for every run.
+    raw: Option<&'g str>,
     /// Value length of each chunk.
     pub(crate) lens: Inline<u8>,
 }
@@ -153,7 +157,7 @@ impl Inline<u8> {
 impl Run<'_> {
     /// Returns the value characters as text.
     pub(crate) fn text(&self) -> &str {
-        self.value.as_str()
+        self.raw.unwrap_or_else(|| self.value.as_str())
     }
 }
 
@@ -249,12 +253,14 @@ impl<'t> Prepared<'t> {
                 if last > first && leaves_fragment(&group.chunks, first, last) {
                     continue;
                 }
+                let unchanged = last == first && !text.as_bytes()[s..e].contains(&b'x');
                 runs.push(Run {
                     group,
                     group_index,
                     first,
                     chunks: &group.chunks[first..=last],
                     value,
+                    raw: unchanged.then(|| &text[s..e]),
                     lens,
                 });
             }
