@@ -3,7 +3,8 @@
 //! Groups: `build` (dictionaries, automata, profiles), `scan/<size>` (whole pipeline on
 //! notices of ~130 B, ~2 KB, ~64 KB and 1 MB, and 1 MB on one line), `scan/prose` (notice text without
 //! identifiers), `scan/kind/<kind>` (text dense with one kind), `scan/corpus` (the labeled
-//! corpus of tests/data: tables with names and addresses, prose, lists, 任前 lines),
+//! corpus of tests/data joined into one text: tables with names and addresses, prose, lists,
+//! 任前 lines; `scan/corpus_documents`: the same notices scanned one by one),
 //! `segment/*` (jieba-rs tagging of the whole text, line by line, against the scanner that
 //! tags only windows around surname candidates), `mask/<style>`.
 //! Run `cargo bench --bench detect`; figures are recorded in docs/benchmarks.md.
@@ -72,16 +73,20 @@ fn scan(c: &mut Criterion) {
     group.finish();
 }
 
-/// The texts of the labeled corpus, joined: notices with names and addresses.
-fn corpus_text() -> String {
+/// The texts of the labeled corpus: notices with names and addresses.
+fn corpus_documents() -> Vec<String> {
     include_str!("../tests/data/notices.eval.jsonl")
         .lines()
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).expect("corpus line is JSON");
             v["text"].as_str().expect("text").to_owned()
         })
-        .collect::<Vec<_>>()
-        .join("\n\n")
+        .collect()
+}
+
+/// The texts of the labeled corpus, joined into one document.
+fn corpus_text() -> String {
+    corpus_documents().join("\n\n")
 }
 
 fn corpus(c: &mut Criterion) {
@@ -92,6 +97,18 @@ fn corpus(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("corpus", |b| {
         b.iter(|| scanner.scan(&Document::new("b", black_box(&text)), &profile))
+    });
+    // Each notice a document of its own, as a publishing system sends them: the joined text
+    // above makes the rules that look across a document (other mentions of a found name,
+    // columns) look at a thousand notices at once.
+    let documents = corpus_documents();
+    group.throughput(Throughput::Bytes(documents.iter().map(|d| d.len() as u64).sum()));
+    group.bench_function("corpus_documents", |b| {
+        b.iter(|| {
+            for text in &documents {
+                black_box(scanner.scan(&Document::new("b", black_box(text)), &profile).ok());
+            }
+        })
     });
     group.finish();
 }

@@ -320,17 +320,21 @@ impl PersonName {
         if names.is_empty() {
             return;
         }
-        // The first two characters of the names, by 16 bits of their last bytes: most
+        // The first two characters of the names, by up to 16 bits of their last bytes: most
         // surname positions of a long text start none of the names, and are passed over
-        // without hashing (a document of 2,000 names fills a few per cent of the bits).
-        let mut heads = vec![0u64; 1 << 10];
+        // without hashing (a document of 2,000 names fills a few per cent of the bits). The
+        // filter grows with the names: zeroing all 65,536 bits for a notice of five names
+        // cost more than the look-ups it saved.
+        let bits = (names.len() * 64).next_power_of_two().clamp(1 << 10, 1 << 16);
+        let mut heads = vec![0u64; bits / 64];
         let head = |bytes: &[u8]| {
             let low = |b: u8, bits: u32| usize::from(b) & ((1 << bits) - 1);
             let first = utf8_width(bytes[0]);
             let second = first + utf8_width(bytes[first]);
-            (low(bytes[first - 1], 6) << 10)
+            let h = (low(bytes[first - 1], 6) << 10)
                 | (low(bytes[second - 2], 4) << 6)
-                | low(bytes[second - 1], 6)
+                | low(bytes[second - 1], 6);
+            h & (bits - 1)
         };
         for name in &names {
             let h = head(name.as_bytes());
