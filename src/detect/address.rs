@@ -614,7 +614,9 @@ impl Address {
         let mut previous = None;
         for (n, c) in rest.chars().enumerate() {
             if starts_suffix(c) {
-                for &(suffix, part) in SUFFIXES {
+                // The first character settles most suffixes without comparing bytes.
+                let same_start = |suffix: &&str| suffix.chars().next() == Some(c);
+                for &(suffix, part) in SUFFIXES.iter().filter(|(s, _)| same_start(s)) {
                     if rest[offset..].starts_with(suffix) {
                         // A suffix alone is not a component (`号` after nothing).
                         if n == 0 {
