@@ -615,7 +615,7 @@ impl Address {
         for (n, c) in rest.chars().enumerate() {
             if starts_suffix(c) {
                 // The first character settles most suffixes without comparing bytes.
-                let same_start = |suffix: &&str| suffix.chars().next() == Some(c);
+                let same_start = |suffix: &&str| suffix.starts_with(c);
                 for &(suffix, part) in SUFFIXES.iter().filter(|(s, _)| same_start(s)) {
                     if rest[offset..].starts_with(suffix) {
                         // A suffix alone is not a component (`号` after nothing).
