@@ -130,6 +130,17 @@ fn scan_group(b: &[u8], start: usize, chunks: &mut Vec<Chunk>) -> (bool, usize) 
 fn scan_chunk(b: &[u8], start: usize) -> Chunk {
     let mut i = start;
     let (mut digits, mut stars) = (0, 0);
+    // Whole words of digits first: IDs and phones are long runs of them.
+    while let Some(word) = b.get(i..i + 8) {
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let run = swar::leading_flagged(swar::flag_between(word, b'0', b'9'));
+        digits += run;
+        i += run;
+        if run < 8 {
+            break;
+        }
+    }
+    // Then byte by byte: stars, and the digits after them.
     while let Some(&c) = b.get(i) {
         match c {
             b'0'..=b'9' => digits += 1,

@@ -34,6 +34,13 @@ pub(crate) fn flag_equal_except(x: u64, b: u8, ignored: u8) -> u64 {
     v.wrapping_sub(ONES) & !v & HIGHS
 }
 
+/// Returns how many bytes at the start (lowest addresses) of a word are flagged, given the
+/// exact flags of [`flag_between`].
+#[inline]
+pub(crate) fn leading_flagged(flags: u64) -> usize {
+    ((!flags & HIGHS).trailing_zeros() / 8) as usize
+}
+
 /// Returns the first position at or after `from` whose byte `wanted` accepts. `flags` marks
 /// (high bit) the bytes of an eight-byte word worth testing: every byte `wanted` accepts,
 /// and possibly a few more.
@@ -75,6 +82,15 @@ mod tests {
             let mixed = word([0xFF, v, 0x00, 0x7F, 0x80, b'0', 0xE5, b'\'']);
             assert_eq!(flag_between(mixed, b'(', b'9') & (0x80 << 8) != 0, flagged);
         }
+    }
+
+    #[test]
+    fn leading_flagged_counts_the_first_bytes_in_range() {
+        let digits = |bytes: [u8; 8]| leading_flagged(flag_between(word(bytes), b'0', b'9'));
+        assert_eq!(digits(*b"12345678"), 8);
+        assert_eq!(digits(*b"123\t4567"), 3);
+        assert_eq!(digits(*b"*1234567"), 0);
+        assert_eq!(digits([b'9', b'0', 0xE5, 0xBC, 0xA0, b'1', b'2', b'3']), 2);
     }
 
     #[test]
