@@ -489,6 +489,12 @@ impl Address {
         if name_ends.is_empty() {
             return;
         }
+        // The villages of the whole text in one search: a table of names often holds none,
+        // and a search per record paid its set-up at every row.
+        let villages: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), "村").collect();
+        if villages.is_empty() {
+            return;
+        }
         name_ends.sort_unstable();
         // Each record once, in text order.
         let mut records: Vec<(usize, usize)> =
@@ -496,16 +502,18 @@ impl Address {
         records.dedup();
         let mut found = Vec::new();
         for (record_start, record_end) in records {
-            for (i, _) in text[record_start..record_end].match_indices('村') {
-                let village_end = record_start + i + '村'.len_utf8();
+            let first = villages.partition_point(|&v| v < record_start);
+            let inside =
+                villages[first..].iter().take_while(|&&v| v + '村'.len_utf8() <= record_end);
+            for &at in inside {
+                let village_end = at + '村'.len_utf8();
                 let numeral = text[village_end..record_end]
                     .find(|c: char| !is_numeral(c))
                     .unwrap_or(record_end - village_end);
                 if numeral == 0 || !text[village_end + numeral..record_end].starts_with('组') {
                     continue;
                 }
-                let Some(start) = village_start(text, record_start, record_start + i, &name_ends)
-                else {
+                let Some(start) = village_start(text, record_start, at, &name_ends) else {
                     continue;
                 };
                 // Read as any address is (新华 may read as the short form of 新华区, and 村3组
