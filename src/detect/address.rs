@@ -21,7 +21,7 @@ use crate::kind::PiiKind;
 use crate::mask::value_chars;
 use crate::redacted::Redacted;
 use crate::structure::Structure;
-use crate::text::is_han;
+use crate::text::{CharFinder, is_han};
 
 /// A division name found in the text.
 #[derive(Clone, Copy, Debug)]
@@ -227,6 +227,8 @@ pub(crate) struct Address {
     /// 太和, 将军, 经济): there the character is part of a place name (和平路, 向阳村, 太和镇),
     /// not the function word that ends an address.
     stop_pairs: FxHashSet<(char, char)>,
+    /// Finds 村, where a village group of a name's record may end.
+    villages: CharFinder,
 }
 
 /// Finds the characters of [`DIVISION_FINALS`] in text: a SIMD search (Teddy) where the CPU
@@ -312,6 +314,7 @@ impl Address {
         let stop_pairs = stop_pairs(divisions.keys().map(|k| &**k));
         Address {
             stop_pairs,
+            villages: CharFinder::new('村'),
             tails,
             tails3,
             longest_short: short.keys().map(|k| k.chars().count()).max().unwrap_or(0),
@@ -491,7 +494,7 @@ impl Address {
         }
         // The villages of the whole text in one search: a table of names often holds none,
         // and a search per record paid its set-up at every row.
-        let villages: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), "村").collect();
+        let villages: Vec<usize> = self.villages.offsets(text).collect();
         if villages.is_empty() {
             return;
         }
