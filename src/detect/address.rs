@@ -626,8 +626,7 @@ impl Address {
         for (n, c) in rest.chars().enumerate() {
             if starts_suffix(c) {
                 // The first character settles most suffixes without comparing bytes.
-                let same_start = |suffix: &&str| suffix.starts_with(c);
-                for &(suffix, part) in SUFFIXES.iter().filter(|(s, _)| same_start(s)) {
+                for &(suffix, part) in SUFFIXES.iter().filter(|(s, _)| s.starts_with(c)) {
                     if rest[offset..].starts_with(suffix) {
                         // A suffix alone is not a component (`号` after nothing).
                         if n == 0 {
