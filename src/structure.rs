@@ -186,7 +186,9 @@ impl FieldMatcher {
 
     /// Analyzes `text` (normalized) into records and labels.
     pub(crate) fn analyze(&self, text: &str) -> Structure {
-        let mut out = Structure::default();
+        // About one record per 60 bytes (a table row, a list item, a short paragraph).
+        let mut out =
+            Structure { records: Vec::with_capacity(text.len() / 64), ..Structure::default() };
         let mut header: Option<Header> = None;
         // True while the previous line was a `key：value` line of the current record.
         let mut in_field_block = false;
