@@ -26,6 +26,7 @@ Outputs:
   dictionaries/divisions.tsv          division name, level, full name (short forms point to it)
   dictionaries/surnames.tsv           surname, weight (per cent of the population, when known)
   dictionaries/given_name_chars.tsv   character, how often it appears in listed given names
+  dictionaries/given_names.txt        two-character given names of faker's lists
 """
 
 from __future__ import annotations
@@ -394,6 +395,23 @@ def given_name_chars() -> None:
     )
 
 
+def given_names() -> None:
+    """The two-character given names that faker's zh_CN provider lists: the most common
+    ones (秀英, 建国, 红梅). Several are also words (建国 "founding of the state", 红梅 "red
+    plum"), which jieba segments apart from the surname before them (王/红梅)."""
+    _, given = faker_person()
+    rows = sorted({(name,) for name in given if len(name) == 2})
+    write(
+        "given_names.txt",
+        header(
+            "Two-character given names, the most common ones",
+            [src("PyPI", "faker", "faker/providers/person/zh_CN/__init__.py first_names")],
+            "given name",
+        ),
+        rows,
+    )
+
+
 # How the name of a division proper ends (province 省/自治区/特别行政区, city 市/州/盟,
 # county 县/区/旗/市, township 镇/乡/街道/苏木).
 DIVISION_SUFFIXES = ("省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "苏木")
@@ -449,6 +467,7 @@ def main() -> None:
     bank_bins()
     surnames()
     given_name_chars()
+    given_names()
     divisions()
 
 

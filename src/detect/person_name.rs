@@ -58,7 +58,7 @@ const FREQUENT_WORD: usize = 300;
 const NAME_SCORE: f64 = 100.0;
 const COMMON_GIVEN_ONE: f64 = 30.0;
 /// A word split off after a surname is a given name only when it is not frequent as a word
-/// (`和/社会` is not 和社会).
+/// (`和/社会` is not 和社会) or is one of the most common given names (`王/红梅`, `李/建国`).
 const GIVEN_WORD_FREQ: usize = 100;
 
 /// Characters that end place and office names, not given names (王村, 农村局), and those of
@@ -77,6 +77,8 @@ pub(crate) struct PersonName {
     surnames: FxHashMap<char, f32>,
     compound: FxHashSet<(char, char)>,
     given: FxHashMap<char, u32>,
+    /// The most common two-character given names, several of them words (红梅, 建国).
+    given_names: FxHashSet<Box<str>>,
     /// Blocklisted words of two characters or more.
     blocklist: WordsByChar,
     /// Parts of transliterated names (扎西, 买买提), which no surname starts.
@@ -226,6 +228,7 @@ impl PersonName {
             surnames,
             compound,
             given: dict.given_name_chars.clone(),
+            given_names: dict.given_names.iter().map(|g| g.as_str().into()).collect(),
             blocklist: WordsByChar::by_first(
                 dict.name_blocklist
                     .iter()
@@ -991,7 +994,8 @@ impl PersonName {
             // not start a name; the frequency lookup, the dearest test, goes last.
             let common = !is_function_tag(token.tag)
                 && next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN)
-                && self.word_freq(next.word) < GIVEN_WORD_FREQ;
+                && (self.given_names.contains(next.word)
+                    || self.word_freq(next.word) < GIVEN_WORD_FREQ);
             let end = base + next.byte_end;
             // After a title a preposition or conjunction is one (主任向全体职工) — unless
             // punctuation closes the name, where the preposition's phrase would go on
@@ -2091,12 +2095,12 @@ mod tests {
 
     #[test]
     fn an_address_after_a_name_confirms_it() {
-        // 红梅 and 国庆 are frequent words: without a cue the given name would be refused.
-        assert_eq!(names("经审核，王红梅，城关镇新华社区建设路12号，符合条件。"), ["王红梅"]);
+        // 国庆 is a frequent word (the national holiday): without a cue it would be refused.
+        assert_eq!(names("经审核，王国庆，城关镇新华社区建设路12号，符合条件。"), ["王国庆"]);
         assert_eq!(names("李国庆（安远县城关镇幸福小区3栋2单元301室），保障人口2人。"), ["李国庆"]);
         // Only an address confirms: a division name alone does not, nor does text before an
         // address that is no name.
-        assert_no_names("王红梅，城关镇人民政府。");
+        assert_no_names("李国庆，城关镇人民政府。");
         assert_no_names("经审核，城关镇新华社区建设路12号符合条件。");
         assert_no_names("现予公示，城关镇新华社区建设路12号。");
     }
@@ -2104,11 +2108,11 @@ mod tests {
     #[test]
     fn personal_data_after_the_place_someone_lives_confirms_a_name() {
         // A village or group between the name and its ID, phone or address key.
-        assert_eq!(names("王红梅，城关镇新华村，身份证号360730197812106733。"), ["王红梅"]);
+        assert_eq!(names("王国庆，城关镇新华村，身份证号360730197812106733。"), ["王国庆"]);
         assert_eq!(names("李国庆，红星村3组，联系电话13829725721。"), ["李国庆"]);
         // An office there names no resident, and a place alone confirms nothing.
-        assert_no_names("王红梅，县民政局，联系电话0797-8221234。");
-        assert_no_names("王红梅，城关镇新华村，符合条件。");
+        assert_no_names("李国庆，县民政局，联系电话0797-8221234。");
+        assert_no_names("李国庆，城关镇新华村，符合条件。");
     }
 
     #[test]
@@ -2148,7 +2152,7 @@ mod tests {
         assert_eq!(names("王红梅 13812345678 城关镇建设路18号"), ["王红梅"]);
         assert_eq!(names("李国庆（360730197812106733）"), ["李国庆"]);
         // An office's landline confirms nothing, and a number glued on is refused.
-        assert_no_names("王红梅，0797-8221234。");
+        assert_no_names("李国庆，0797-8221234。");
         assert_no_names("王红梅13812345678");
         // Also after a name that begins with a blocklisted word (黄金).
         assert_eq!(names("经办人：黄金凤（14554758971）。"), ["黄金凤"]);
@@ -2165,8 +2169,8 @@ mod tests {
     fn other_mentions_of_a_found_name_are_names() {
         // A decision names its party under a key, then in words no cue marks.
         let decision =
-            "当事人：王红梅，女。\n经查，王红梅的房屋位于新华村。依法对王红梅作出罚款决定。";
-        assert_eq!(names(decision), ["王红梅", "王红梅", "王红梅"]);
+            "当事人：李国庆，女。\n经查，李国庆的房屋位于新华村。依法对李国庆作出罚款决定。";
+        assert_eq!(names(decision), ["李国庆", "李国庆", "李国庆"]);
         // Found later, in a list, the name is masked where it came first too.
         assert_eq!(
             names("致王红梅的一封信\n王红梅、李国庆、张建华等同志："),
@@ -2181,7 +2185,7 @@ mod tests {
         assert_eq!(names("姓名：高明\n效率提高明显。"), ["高明"]);
         assert_eq!(names("姓名：方向\n找准方向。"), ["方向"]);
         // Without a name found, nothing is looked for.
-        assert_no_names("王红梅的房屋位于新华村。");
+        assert_no_names("李国庆的房屋位于新华村。");
     }
 
     #[test]
@@ -2201,6 +2205,19 @@ mod tests {
         assert_eq!(names("户主诸葛亮平，家庭成员3人。"), ["诸葛亮平"]);
         assert_eq!(names("户主王平，家庭成员3人。"), ["王平"]);
         assert_eq!(names("委员长乔石从3月起出访。"), ["乔石"]);
+    }
+
+    #[test]
+    fn common_given_names_that_are_words_follow_a_surname_without_a_cue() {
+        // jieba segments 王/红梅 ("red plum"), 刘/玉兰 ("magnolia"), 陈/建军 ("found an
+        // army"): listed given names, they make a name with the surname before them.
+        assert_eq!(names("关于给予王红梅警告处分的决定"), ["王红梅"]);
+        assert_eq!(names("经办人：王红梅"), ["王红梅"]);
+        assert_eq!(names("经查，刘玉兰于2025年骗取低保金。"), ["刘玉兰"]);
+        // Not after a surname used as a preposition or conjunction, nor a word of the
+        // dictionary that is no listed given name (和/平安).
+        assert_no_names("共同向红梅花开的方向前进。");
+        assert_no_names("希望大家和平安定地生活。");
     }
 
     #[test]

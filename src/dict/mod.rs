@@ -22,6 +22,7 @@ const CUES: &str = "cues.tsv";
 const DEDUCTION: &str = "deduction.toml";
 const SURNAMES: &str = "surnames.tsv";
 const GIVEN_NAME_CHARS: &str = "given_name_chars.tsv";
+const GIVEN_NAMES: &str = "given_names.txt";
 const DIVISIONS: &str = "divisions.tsv";
 const FIELDS: &str = "fields.tsv";
 const NAME_CUES: &str = "name_cues.tsv";
@@ -39,6 +40,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     (CUES, include_str!("../../dictionaries/cues.tsv")),
     (SURNAMES, include_str!("../../dictionaries/surnames.tsv")),
     (GIVEN_NAME_CHARS, include_str!("../../dictionaries/given_name_chars.tsv")),
+    (GIVEN_NAMES, include_str!("../../dictionaries/given_names.txt")),
     (DIVISIONS, include_str!("../../dictionaries/divisions.tsv")),
     (FIELDS, include_str!("../../dictionaries/fields.tsv")),
     (NAME_CUES, include_str!("../../dictionaries/name_cues.tsv")),
@@ -164,6 +166,8 @@ pub struct Dictionaries {
     pub(crate) surnames: FxHashMap<String, f32>,
     /// Characters of given names with how often each was seen.
     pub(crate) given_name_chars: FxHashMap<char, u32>,
+    /// The most common two-character given names (秀英, 建国).
+    pub(crate) given_names: Vec<String>,
     pub(crate) divisions: Vec<Division>,
     pub(crate) fields: Vec<(String, FieldKind)>,
     pub(crate) name_cues: Vec<(String, CuePosition)>,
@@ -226,6 +230,8 @@ impl Dictionaries {
         let surnames = parse_surnames(&file, &text)?;
         let (file, text) = source(GIVEN_NAME_CHARS)?;
         let given_name_chars = parse_given_chars(&file, &text)?;
+        let (file, text) = source(GIVEN_NAMES)?;
+        let given_names = parse_words(&file, &text)?;
         let (file, text) = source(DIVISIONS)?;
         let divisions = parse_divisions(&file, &text)?;
         let (file, text) = source(FIELDS)?;
@@ -266,6 +272,7 @@ impl Dictionaries {
             cues,
             surnames,
             given_name_chars,
+            given_names,
             divisions,
             fields,
             name_cues,
@@ -592,6 +599,7 @@ mod tests {
         assert!(d.surnames.contains_key("王") && d.surnames.contains_key("欧阳"));
         assert!(d.surnames["王"] > 5.0);
         assert!(d.given_name_chars.contains_key(&'伟'));
+        assert!(d.given_names.iter().any(|g| g == "红梅"), "{:?}", d.given_names);
         let division =
             |n: &str| d.divisions.iter().find(|x| x.name == n).map(|x| (x.level, x.short));
         assert_eq!(division("湘潭市"), Some((DivisionLevel::City, false)));
