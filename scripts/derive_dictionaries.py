@@ -353,6 +353,12 @@ NOT_GIVEN = "的了着过们是吗呢吧啊么被把就很没或等副户氏"
 
 MODERN_GIVEN = "梓萱沐宸奕辰睿皓轩诺汐馨桐彤依若苒芮瑾瑜锦煜昕晞玥栩茉悠柠涵霖骁钰琪妍"
 
+# The given-name characters of the 50 most frequent full names (张伟, 王芳, 李娜, 王磊, 刘洋,
+# 李娟 …; 公安部户政管理研究中心's published ranking, a public fact listed here). The two
+# sources count some of them rarely (磊 6, 娟 22, 洋 26: jieba lists older and historical
+# names), though no characters are more common in names.
+MOST_FREQUENT_NAME_GIVEN = "伟芳娜敏静秀英丽强磊洋艳勇军杰娟涛超明霞兰刚平燕"
+
 
 def given_name_chars() -> None:
     """Characters of given names: how often each appears in the personal names (nr, nrfg)
@@ -378,6 +384,9 @@ def given_name_chars() -> None:
     # with a moderate count where they are missing or rarer.
     for c in MODERN_GIVEN:
         counts[c] = max(counts.get(c, 0), 10)
+    # ... and those of the most frequent full names at least as often as a common one.
+    for c in MOST_FREQUENT_NAME_GIVEN:
+        counts[c] = max(counts.get(c, 0), 50)
     rows = [(c, str(n)) for c, n in sorted(counts.items()) if n >= 2 and c not in NOT_GIVEN]
     write(
         "given_name_chars.tsv",
@@ -386,8 +395,8 @@ def given_name_chars() -> None:
             [f"PyPI jieba {SDIST['jieba'][0]} (MIT), jieba/dict.txt: 3-character words tagged "
              "nr/nrfg behind a single-character surname",
              src("PyPI", "faker", "faker/providers/person/zh_CN/__init__.py first_names"),
-             "characters of popular recent given names (《全国姓名报告》 2019-2023), listed in "
-             "the script"],
+             "characters of popular recent given names (《全国姓名报告》 2019-2023) and of the 50 "
+             "most frequent full names (公安部户政管理研究中心), listed in the script"],
             "character, count (characters seen fewer than twice, and grammatical words listed "
             "in the script, are left out)",
         ),

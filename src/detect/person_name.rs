@@ -2221,6 +2221,14 @@ mod tests {
     }
 
     #[test]
+    fn given_names_of_the_most_frequent_full_names_need_no_cue() {
+        // 磊 and 洋 are rare in the names the derived counts come from, yet 王磊 and 刘洋 are
+        // among the most frequent full names.
+        assert_eq!(names("一等奖：王磊；二等奖：李静。"), ["王磊", "李静"]);
+        assert_eq!(names("由刘洋负责具体工作。"), ["刘洋"]);
+    }
+
+    #[test]
     fn appointment_line_opening() {
         assert_eq!(names("张伟，男，汉族，1975年3月生，大学学历。"), ["张伟"]);
         assert_eq!(names("1. 李娜（女，1980年5月生）"), ["李娜"]);
