@@ -1090,7 +1090,9 @@ impl PersonName {
     fn cue_right_after(&self, text: &str, end: usize, opens: bool) -> bool {
         let len = match self.cues_after.longest_start(&text[end..]) {
             Some((len, _)) => len,
-            None if opens && dated(text, end) => '于'.len_utf8(),
+            // Before a year 于 is "on": a word that the name's last character would make
+            // with it (明于, 勇于, 生于) is not read there (杨光明于2025年, 张勇于2025年).
+            None if opens && dated(text, end) => return true,
             None => return false,
         };
         let first = text[end..].chars().next().map_or(0, char::len_utf8);
@@ -1770,12 +1772,13 @@ fn separator_at(text: &str, at: usize) -> Option<usize> {
     matches!(c, '，' | ',' | '(' | '（' | ' ').then_some(c.len_utf8())
 }
 
-/// Returns true when a date follows `end` after 于 (`经查，王红梅于2026年3月…`): what a
-/// person did, and when, as a decision's facts tell it.
+/// Returns true when a date follows `end` after 于 (`经查，王红梅于2026年3月…`, `于2026.3`):
+/// what a person did, and when, as a decision's facts tell it. A number that is no year
+/// (`位于312国道`) is no date.
 fn dated(text: &str, end: usize) -> bool {
-    text[end..]
-        .strip_prefix('于')
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    let Some(rest) = text[end..].strip_prefix('于') else { return false };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 4 && rest[digits..].starts_with(['年', '.', '-', '/'])
 }
 
 /// Returns true when `at` opens a clause: the text or a line starts there, or punctuation,
@@ -2132,11 +2135,15 @@ mod tests {
         assert_eq!(names("王红梅户（3人）纳入低保。"), ["王红梅"]);
         assert_eq!(names("李国庆系城关镇新华村村民，因病致贫。"), ["李国庆"]);
         assert_eq!(names("经查，王红梅于2026年3月擅自占用耕地。"), ["王红梅"]);
+        // Also where the name's last character and 于 are a word (明于, 勇于).
+        assert_eq!(names("杨光明于2025年3月死亡，其低保资格自动终止。"), ["杨光明"]);
+        assert_eq!(names("经查，张勇于2026.3.5擅自占用耕地。"), ["张勇"]);
         // Words that end in those characters, and 于 before no date, name no one.
         assert_no_names("金融体系建设，林业系统改革，经济关系。");
         assert_no_names("贫困户、五保户、低保户均已入户走访。");
         assert_no_names("华贸中心（论坛相册户型样板间）");
         assert_no_names("本办法成立于当年，毕业于本校。");
+        assert_no_names("王庄位于312国道旁。");
     }
 
     #[test]
