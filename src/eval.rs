@@ -9,6 +9,9 @@
 //! - a reported leak overlapping no gold entity of its class (nor an ignore span) is a
 //!   false positive; `location` entities (MSRA) count as ignore spans for addresses;
 //! - a residual leak is a gold value still present verbatim in the masked text;
+//! - beyond those rules, a gold entity is covered whole when one reported leak of its class
+//!   spans all of it: a name found only in part (`杨斌` of `杨斌玉`) is found, yet its mask
+//!   leaves a character in the text;
 //! - a public span overlapped by a reported leak is an institutional value reported as
 //!   leaked.
 
@@ -102,6 +105,8 @@ pub struct ClassCounts {
     pub gold: usize,
     /// Gold entities found.
     pub found: usize,
+    /// Gold entities that one reported leak covers whole (a part of the rest stays unmasked).
+    pub whole: usize,
     /// Reported leaks (outside ignore spans).
     pub predicted: usize,
     /// Reported leaks matching a gold entity.
@@ -156,6 +161,8 @@ pub struct EvalReport {
     pub public_reported_as_leaked: usize,
     /// Gold entities not found.
     pub missed: Vec<Located>,
+    /// Gold entities found but covered in part only.
+    pub partial: Vec<Located>,
     /// Reported leaks matching nothing.
     pub false_positives: Vec<Located>,
     /// Gold values still present in the masked text.
@@ -199,6 +206,11 @@ pub fn evaluate(
                 .unwrap_or(0);
             if covered >= need.max(1) {
                 counts.found += 1;
+                if leaks.iter().any(|l| l.0 == class && l.1 <= g.start && g.end <= l.2) {
+                    counts.whole += 1;
+                } else {
+                    report.partial.push(locate(doc, class, g));
+                }
             } else {
                 report.missed.push(locate(doc, class, g));
             }
@@ -260,10 +272,11 @@ impl fmt::Display for EvalReport {
         writeln!(f, "documents: {}", self.documents)?;
         writeln!(
             f,
-            "{:<12} {:>7} {:>7} {:>9} {:>7} {:>9} {:>7} {:>7} {:>8}",
+            "{:<12} {:>7} {:>7} {:>7} {:>9} {:>7} {:>9} {:>7} {:>7} {:>8}",
             "class",
             "gold",
             "found",
+            "whole",
             "predicted",
             "correct",
             "precision",
@@ -274,10 +287,11 @@ impl fmt::Display for EvalReport {
         for (class, c) in &self.classes {
             writeln!(
                 f,
-                "{:<12} {:>7} {:>7} {:>9} {:>7} {:>9.4} {:>7.4} {:>7.4} {:>8}",
+                "{:<12} {:>7} {:>7} {:>7} {:>9} {:>7} {:>9.4} {:>7.4} {:>7.4} {:>8}",
                 class,
                 c.gold,
                 c.found,
+                c.whole,
                 c.predicted,
                 c.correct,
                 c.precision(),
@@ -328,6 +342,23 @@ mod tests {
         assert_eq!(r.missed.len(), 1);
         assert_eq!(r.public_reported_as_leaked, 0);
         assert!((phone.precision() - 0.5).abs() < 1e-9 && (phone.recall() - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn names_found_in_part_are_found_but_not_whole() {
+        // The scanner masks 王红梅 in both: gold spanning exactly it is covered whole, gold
+        // one character longer (as if the name were 王红梅丽) only found.
+        let corpus = concat!(
+            r#"{"id":"a","text":"户主王红梅","entities":[{"kind":"person_name","start":2,"end":5}]}"#,
+            "\n",
+            r#"{"id":"b","text":"户主王红梅","entities":[{"kind":"person_name","start":1,"end":5}]}"#,
+        );
+        let names = run(corpus).class(PiiKind::PersonName);
+        assert_eq!((names.gold, names.found, names.whole), (2, 2, 1));
+        assert_eq!(
+            run(corpus).partial,
+            vec![Located { id: "b".into(), class: "person_name".into(), start: 1, end: 5 }]
+        );
     }
 
     #[test]

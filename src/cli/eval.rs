@@ -25,7 +25,8 @@ pub(crate) struct EvalArgs {
     #[arg(long)]
     json: bool,
 
-    /// Also list misses, false positives and residual leaks (document id, class, offsets).
+    /// Also list misses, names and addresses found only in part, false positives and residual
+    /// leaks (document id, class, offsets).
     #[arg(long)]
     details: bool,
 }
@@ -51,6 +52,7 @@ pub(crate) fn run(scanner: &Scanner, args: &EvalArgs) -> anyhow::Result<u8> {
         if args.details {
             for (what, list) in [
                 ("missed", &report.missed),
+                ("found in part", &report.partial),
                 ("false positive", &report.false_positives),
                 ("residual", &report.residual),
             ] {
