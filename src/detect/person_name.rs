@@ -877,6 +877,21 @@ impl PersonName {
     /// doubled given name (韩梅梅, cut 韩梅/梅户) unless the doubled character begins a word
     /// (李明明天: 明天), and after a cue a given-name character that punctuation follows
     /// (户主诸葛亮平，: 诸葛亮 is a word of the dictionary; not 委员长乔石从3月).
+    /// Returns the end of a name read as its surname and one given-name character (杨斌)
+    /// when the segmenter tags the single character after it as part of a name as well
+    /// (困难户杨斌玉解决: 杨斌/nr 玉/nr 解决): the name has three characters, and a mask of two
+    /// would leave the third in clear. Not a common surname, which may start the next name
+    /// of a run (李明王刚).
+    fn name_char_after(&self, tags: &[jieba_rs::Tag<'_>], base: usize, end: usize) -> usize {
+        let Some(next) = tag_starting_at(tags, base, end) else { return end };
+        let mut chars = next.word.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else { return end };
+        let name_char = matches!(next.tag, "nr" | "nrfg")
+            && self.flags.of(c) & GIVEN != 0
+            && !self.common_surname_first(next.word);
+        if name_char { end + c.len_utf8() } else { end }
+    }
+
     fn whole_given_name(&self, text: &str, p: &Pending, end: usize) -> usize {
         if text[p.at..end].chars().count() != p.surname + 1 {
             return end;
@@ -959,16 +974,23 @@ impl PersonName {
             if is_nr && plausible {
                 let confidence = if tok_chars == p.surname + 2 { 0.85 } else { 0.7 };
                 let e = explain(&["surname and given name", "segmented as a personal name"], None);
-                return Some((tok_end, confidence, "person_name.segmented", e));
+                let end = if tok_chars == p.surname + 1 {
+                    self.name_char_after(tags, base, tok_end)
+                } else {
+                    tok_end
+                };
+                return Some((end, confidence, "person_name.segmented", e));
             }
             if before_cue {
                 // A frequent word may be a name cut one character short (儿子王国庆。: 王国 +
                 // 庆), which the cue vouches for whole.
-                let end = if self.cued(word, p.surname) {
-                    Some(tok_end)
-                } else {
+                let end = if !self.cued(word, p.surname) {
                     let longer = self.whole_given_name(text, p, tok_end);
                     (longer > tok_end && self.cued(&text[at..longer], p.surname)).then_some(longer)
+                } else if tok_chars == p.surname + 1 {
+                    Some(self.name_char_after(tags, base, tok_end))
+                } else {
+                    Some(tok_end)
                 };
                 if let Some(end) = end {
                     let e = explain(&["surname and given name", "cue before the name"], None);
@@ -2212,6 +2234,10 @@ mod tests {
         assert_eq!(names("户主诸葛亮平，家庭成员3人。"), ["诸葛亮平"]);
         assert_eq!(names("户主王平，家庭成员3人。"), ["王平"]);
         assert_eq!(names("委员长乔石从3月起出访。"), ["乔石"]);
+        // A single character after a two-character name that the segmenter tags as a name
+        // too (杨斌/nr 玉/nr, 许国/ns 涛/nr) ends the name: a mask of two would leave it.
+        assert_eq!(names("多次帮助困难户杨斌玉解决就医问题。"), ["杨斌玉"]);
+        assert_eq!(names("信访人许国涛反映的问题已转交办理。"), ["许国涛"]);
     }
 
     #[test]
