@@ -1475,8 +1475,22 @@ impl PersonName {
                 && n >= 3
                 && chars.next().is_some_and(|second| self.compound.contains(&(first, second)));
             let ok = compound || (flags & SURNAME != 0 && n <= 3);
-            ok.then_some((start, sep))
+            ok.then_some((self.compound_start(text, start, &run[n..len]), sep))
         })
+    }
+
+    /// Returns where a name item starting at `start` begins when the character before it
+    /// and its first make a compound surname (`三组欧阳桂英、`: 欧阳桂英, not 阳桂英) that
+    /// is not the end of a word (`公司马建国、`: 马建国). `earlier` holds the starts of the
+    /// characters before `start`, nearest first.
+    fn compound_start(&self, text: &str, start: usize, earlier: &[usize]) -> usize {
+        let Some(&before) = earlier.first() else { return start };
+        let (Some(a), Some(b)) = (text[before..].chars().next(), text[start..].chars().next())
+        else {
+            return start;
+        };
+        let compound = self.flags.of(a) & COMPOUND_FIRST != 0 && self.compound.contains(&(a, b));
+        if compound && !self.word_across(text, before) { before } else { start }
     }
 
     /// Returns the start of the longest transliterated name (古丽努尔, 吐尔逊江) that ends the
@@ -2234,6 +2248,9 @@ mod tests {
         assert_eq!(names("户主诸葛亮平，家庭成员3人。"), ["诸葛亮平"]);
         assert_eq!(names("户主王平，家庭成员3人。"), ["王平"]);
         assert_eq!(names("委员长乔石从3月起出访。"), ["乔石"]);
+        // A list item whose compound surname a village group runs into.
+        assert_eq!(names("龙潭村三组欧阳桂英、司马怡洋等二户"), ["欧阳桂英", "司马怡洋"]);
+        assert_eq!(names("城关有限公司马建国、李国庆等二人"), ["马建国", "李国庆"]);
         // A single character after a two-character name that the segmenter tags as a name
         // too (杨斌/nr 玉/nr, 许国/ns 涛/nr) ends the name: a mask of two would leave it.
         assert_eq!(names("多次帮助困难户杨斌玉解决就医问题。"), ["杨斌玉"]);
