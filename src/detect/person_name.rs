@@ -1475,22 +1475,28 @@ impl PersonName {
                 && n >= 3
                 && chars.next().is_some_and(|second| self.compound.contains(&(first, second)));
             let ok = compound || (flags & SURNAME != 0 && n <= 3);
-            ok.then_some((self.compound_start(text, start, &run[n..len]), sep))
+            ok.then_some((self.compound_start(text, start, n, &run[n..len]), sep))
         })
     }
 
-    /// Returns where a name item starting at `start` begins when the character before it
-    /// and its first make a compound surname (`三组欧阳桂英、`: 欧阳桂英, not 阳桂英) that
-    /// is not the end of a word (`公司马建国、`: 马建国). `earlier` holds the starts of the
-    /// characters before `start`, nearest first.
-    fn compound_start(&self, text: &str, start: usize, earlier: &[usize]) -> usize {
-        let Some(&before) = earlier.first() else { return start };
-        let (Some(a), Some(b)) = (text[before..].chars().next(), text[start..].chars().next())
-        else {
-            return start;
+    /// Returns where a name item of `n` characters starting at `start` begins when the
+    /// characters before it and its first make a compound surname that does not end a word
+    /// (`公司马建国、`: 马建国): the character before a three-character item (`三组欧阳桂英、`:
+    /// 欧阳桂英, not 阳桂英), or the two before a two-character one (`，令狐金浩、`: 令狐金浩, not
+    /// 金浩). `earlier` holds the starts of the characters before `start`, nearest first.
+    fn compound_start(&self, text: &str, start: usize, n: usize, earlier: &[usize]) -> usize {
+        let char_at = |at: usize| text[at..].chars().next().unwrap_or(' ');
+        let compound = |first: usize, second: char| {
+            let c = char_at(first);
+            self.flags.of(c) & COMPOUND_FIRST != 0
+                && self.compound.contains(&(c, second))
+                && !self.word_across(text, first)
         };
-        let compound = self.flags.of(a) & COMPOUND_FIRST != 0 && self.compound.contains(&(a, b));
-        if compound && !self.word_across(text, before) { before } else { start }
+        match (n, earlier) {
+            (3, [before, ..]) if compound(*before, char_at(start)) => *before,
+            (2, [second, first, ..]) if compound(*first, char_at(*second)) => *first,
+            _ => start,
+        }
     }
 
     /// Returns the start of the longest transliterated name (古丽努尔, 吐尔逊江) that ends the
@@ -1651,9 +1657,16 @@ impl PersonName {
         // Rightwards, part after part; the name ends after its last part of two characters.
         let mut end = dot;
         let (mut part, mut part_end) = (dot + DOT, dot + DOT);
+        // A listed part that the segmenter joined to the word after it (热合曼系: 热合 + 曼系)
+        // ends where the list says.
+        let listed_end = |part: usize, part_end: usize| {
+            let run = self.parts.run(&text[part..dot + after]).map_or(0, |r| r.len);
+            part_end.max(part + run)
+        };
         for t in &tags[first_right + 1..] {
             let (s, e) = (base + t.byte_start, base + t.byte_end);
             if t.word == "·" {
+                part_end = listed_end(part, part_end);
                 if count(part, part_end) < 2 {
                     break;
                 }
@@ -1667,6 +1680,7 @@ impl PersonName {
             }
             part_end = e;
         }
+        part_end = listed_end(part, part_end);
         if count(part, part_end) >= 2 {
             end = part_end;
         }
@@ -2251,6 +2265,10 @@ mod tests {
         // A list item whose compound surname a village group runs into.
         assert_eq!(names("龙潭村三组欧阳桂英、司马怡洋等二户"), ["欧阳桂英", "司马怡洋"]);
         assert_eq!(names("城关有限公司马建国、李国庆等二人"), ["马建国", "李国庆"]);
+        assert_eq!(
+            names("经公示无异议，令狐金浩、肖文明2名的申请予以批准。"),
+            ["令狐金浩", "肖文明"]
+        );
         // A single character after a two-character name that the segmenter tags as a name
         // too (杨斌/nr 玉/nr, 许国/ns 涛/nr) ends the name: a mask of two would leave it.
         assert_eq!(names("多次帮助困难户杨斌玉解决就医问题。"), ["杨斌玉"]);
@@ -2503,6 +2521,8 @@ mod tests {
         // name with no part behind it is not part of the name.
         assert_eq!(names("经查买买提·艾力·"), ["买买提·艾力"]);
         assert_eq!(names("现将买买提·艾力同志"), ["买买提·艾力"]);
+        // A listed part that the segmenter joins to the word after it (热合 + 曼系).
+        assert_eq!(names("户主古丽娜·热合曼系低保户。"), ["古丽娜·热合曼"]);
         // Headings and breadcrumbs joined by dots are no names.
         for text in ["单价·数量", "首页·政务公开·通知公告", "【党建·动态】", "查看·打印"]
         {
