@@ -283,8 +283,12 @@ impl PersonName {
         let mut pending =
             self.first_pass(text, structure, divisions, &dotted, &personal, &mut passed_over);
         self.decide(text, &mut pending, &personal);
-        let mut accepted = Vec::new();
+        let mut accepted: Vec<(usize, usize)> = Vec::new();
         for p in &pending {
+            // A surname inside a name accepted before it starts no name (丁林海: not 林海).
+            if accepted.last().is_some_and(|&(_, end)| p.at < end) {
+                continue;
+            }
             if let Some((end, confidence, rule, explanation)) = p.accepted {
                 let kept = if self.parts.whole(&text[p.at..end]) { 0 } else { p.surname };
                 out.push(self.candidate(text, p.at, end, kept, confidence, rule, explanation));
@@ -892,6 +896,26 @@ impl PersonName {
         if name_char { end + c.len_utf8() } else { end }
     }
 
+    /// Returns the end of a name that opens a record or clause (`2.潘辉超，新民村四组`) and
+    /// was read as its surname and one given-name character (潘辉/nr 超/v): one more
+    /// given-name character before the comma, bracket or space that closes the item belongs
+    /// to it — not a character as frequent as grammatical words (张震说，).
+    fn item_name_end(&self, text: &str, p: &Pending, end: usize) -> usize {
+        if !opens_clause(text, p.at) {
+            return end;
+        }
+        let mut rest = text[end..].chars();
+        match (rest.next(), rest.next()) {
+            (Some(next), Some('，' | ',' | '（' | '(' | ' ' | '\t'))
+                if self.flags.of(next) & GIVEN != 0
+                    && self.word_freq(&text[end..end + next.len_utf8()]) < FUNCTION_CHAR_FREQ =>
+            {
+                end + next.len_utf8()
+            }
+            _ => end,
+        }
+    }
+
     fn whole_given_name(&self, text: &str, p: &Pending, end: usize) -> usize {
         if text[p.at..end].chars().count() != p.surname + 1 {
             return end;
@@ -976,6 +1000,7 @@ impl PersonName {
                 let e = explain(&["surname and given name", "segmented as a personal name"], None);
                 let end = if tok_chars == p.surname + 1 {
                     self.name_char_after(tags, base, tok_end)
+                        .max(self.item_name_end(text, p, tok_end))
                 } else {
                     tok_end
                 };
@@ -2273,6 +2298,10 @@ mod tests {
         // too (杨斌/nr 玉/nr, 许国/ns 涛/nr) ends the name: a mask of two would leave it.
         assert_eq!(names("多次帮助困难户杨斌玉解决就医问题。"), ["杨斌玉"]);
         assert_eq!(names("信访人许国涛反映的问题已转交办理。"), ["许国涛"]);
+        // One more given-name character closes a name that opens an item (潘辉/nr 超/v).
+        assert_eq!(names("2.潘辉超，新民村四组，家庭人口3人。"), ["潘辉超"]);
+        // A surname inside an accepted name starts none (丁林海, not 林海 as well).
+        assert_eq!(names("4.丁林海，龙潭村五组，家庭人口5人。"), ["丁林海"]);
     }
 
     #[test]
