@@ -112,6 +112,9 @@ const PART_LAST: u8 = 16;
 /// Second characters of the parts: most characters that start a part (多, 平, 加) start
 /// none in running text, and two table lookups settle them before a hash lookup.
 const PART_SECOND: u8 = 32;
+/// Second characters of compound surnames (阳 of 欧阳, 狐 of 令狐): most characters before
+/// a list item are none, and one table lookup settles them.
+const COMPOUND_SECOND: u8 = 64;
 
 /// Per-character flags for the CJK blocks up to U+9FFF: the first pass looks every
 /// character up here instead of hashing it.
@@ -140,6 +143,7 @@ impl CharFlags {
         };
         surnames.keys().for_each(|&c| set(c, SURNAME));
         compound.iter().for_each(|&(c, _)| set(c, COMPOUND_FIRST));
+        compound.iter().for_each(|&(_, c)| set(c, COMPOUND_SECOND));
         given.keys().for_each(|&c| set(c, GIVEN));
         for part in parts {
             part.chars().next().into_iter().for_each(|c| set(c, PART_FIRST));
@@ -1500,7 +1504,7 @@ impl PersonName {
                 && n >= 3
                 && chars.next().is_some_and(|second| self.compound.contains(&(first, second)));
             let ok = compound || (flags & SURNAME != 0 && n <= 3);
-            ok.then_some((self.compound_start(text, start, n, &run[n..len]), sep))
+            ok.then(|| (self.compound_start(text, (start, first), n, &run[n..len]), sep))
         })
     }
 
@@ -1509,17 +1513,28 @@ impl PersonName {
     /// (`公司马建国、`: 马建国): the character before a three-character item (`三组欧阳桂英、`:
     /// 欧阳桂英, not 阳桂英), or the two before a two-character one (`，令狐金浩、`: 令狐金浩, not
     /// 金浩). `earlier` holds the starts of the characters before `start`, nearest first.
-    fn compound_start(&self, text: &str, start: usize, n: usize, earlier: &[usize]) -> usize {
+    fn compound_start(
+        &self,
+        text: &str,
+        (start, first_char): (usize, char),
+        n: usize,
+        earlier: &[usize],
+    ) -> usize {
         let char_at = |at: usize| text[at..].chars().next().unwrap_or(' ');
         let compound = |first: usize, second: char| {
-            let c = char_at(first);
-            self.flags.of(c) & COMPOUND_FIRST != 0
-                && self.compound.contains(&(c, second))
+            let a = char_at(first);
+            self.flags.of(a) & COMPOUND_FIRST != 0
+                && self.compound.contains(&(a, second))
                 && !self.word_across(text, first)
         };
+        // Most characters are no second character of a compound: one table lookup each.
+        let second = |c: char| self.flags.of(c) & COMPOUND_SECOND != 0;
         match (n, earlier) {
-            (3, [before, ..]) if compound(*before, char_at(start)) => *before,
-            (2, [second, first, ..]) if compound(*first, char_at(*second)) => *first,
+            (3, [before, ..]) if second(first_char) && compound(*before, first_char) => *before,
+            (2, [at, first, ..]) => {
+                let c = char_at(*at);
+                if second(c) && compound(*first, c) { *first } else { start }
+            }
             _ => start,
         }
     }
