@@ -358,7 +358,10 @@ impl Address {
                     self.divisions.get(&text[start..end]).map(|&level| (start, level))
                 },
             );
-            let Some((start, level)) = hit else { return };
+            let Some((mut start, level)) = hit else { return };
+            if &text[start..end] == "街道" {
+                start = street_office_start(text, start);
+            }
             let m = DivisionMatch { start, end, level };
             match found.last() {
                 // `江西省` then `西省`: keep the earlier, longer one.
@@ -683,6 +686,25 @@ impl Address {
     }
 }
 
+/// Returns where the name of a street office whose name the dictionary does not hold
+/// begins (`谭洋林 青石街道柏树村9组`: 青石). The dictionary lists a unit named only 街道, which
+/// matches there: the two to four Chinese characters before it that a cell or clause
+/// boundary opens are its name; in running text (`由本街道负责`), where no boundary is that
+/// near, it stays 街道.
+fn street_office_start(text: &str, start: usize) -> usize {
+    let mut begin = start;
+    for (n, (i, c)) in text[..start].char_indices().rev().enumerate() {
+        if !crate::text::is_han(c) {
+            return if (2..=4).contains(&n) { begin } else { start };
+        }
+        if n == 4 {
+            return start;
+        }
+        begin = i;
+    }
+    if (2..=4).contains(&text[..start].chars().count()) { begin } else { start }
+}
+
 /// Returns the pairs of a stop character and a neighbour inside the proper part of two or
 /// more of `names` (the part before the division's suffix), where the neighbour is no
 /// suffix or division final itself (和镇, 都街 say nothing about 和 or 都 inside a name).
@@ -813,6 +835,18 @@ mod tests {
 
     fn personal(v: &str) -> (String, bool) {
         (v.to_owned(), false)
+    }
+
+    #[test]
+    fn street_offices_the_dictionary_lacks_take_their_name_from_the_cell() {
+        // 青石街道 is in no dictionary; the unit named only 街道 matches, and the name
+        // before it up to the cell boundary belongs to it.
+        assert_eq!(addresses("谭洋林 青石街道柏树村9组 300元"), [personal("青石街道柏树村9组")]);
+        // In running text no boundary is that near: 街道 stays a word of its own.
+        assert_eq!(
+            addresses("由本街道负责的工作，家住城关镇新华村3组"),
+            [personal("城关镇新华村3组")]
+        );
     }
 
     #[test]
