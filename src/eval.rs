@@ -353,10 +353,11 @@ mod tests {
             "\n",
             r#"{"id":"b","text":"户主王红梅","entities":[{"kind":"person_name","start":1,"end":5}]}"#,
         );
-        let names = run(corpus).class(PiiKind::PersonName);
+        let report = run(corpus);
+        let names = report.class(PiiKind::PersonName);
         assert_eq!((names.gold, names.found, names.whole), (2, 2, 1));
         assert_eq!(
-            run(corpus).partial,
+            report.partial,
             vec![Located { id: "b".into(), class: "person_name".into(), start: 1, end: 5 }]
         );
     }

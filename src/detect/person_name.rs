@@ -895,10 +895,6 @@ impl PersonName {
         Some(found)
     }
 
-    /// Returns the end of a name that segmentation left one character short, or `end`: a
-    /// doubled given name (韩梅梅, cut 韩梅/梅户) unless the doubled character begins a word
-    /// (李明明天: 明天), and after a cue a given-name character that punctuation follows
-    /// (户主诸葛亮平，: 诸葛亮 is a word of the dictionary; not 委员长乔石从3月).
     /// Returns the end of a name read as its surname and one given-name character (杨斌)
     /// when the segmenter tags the single character after it as part of a name as well
     /// (困难户杨斌玉解决: 杨斌/nr 玉/nr 解决): the name has three characters, and a mask of two
@@ -934,6 +930,10 @@ impl PersonName {
         }
     }
 
+    /// Returns the end of a name that segmentation left one character short, or `end`: a
+    /// doubled given name (韩梅梅, cut 韩梅/梅户) unless the doubled character begins a word
+    /// (李明明天: 明天), and after a cue a given-name character that punctuation follows
+    /// (户主诸葛亮平，: 诸葛亮 is a word of the dictionary; not 委员长乔石从3月).
     fn whole_given_name(&self, text: &str, p: &Pending, end: usize) -> usize {
         if text[p.at..end].chars().count() != p.surname + 1 {
             return end;
