@@ -692,17 +692,12 @@ impl Address {
 /// boundary opens are its name; in running text (`由本街道负责`), where no boundary is that
 /// near, it stays 街道.
 fn street_office_start(text: &str, start: usize) -> usize {
-    let mut begin = start;
-    for (n, (i, c)) in text[..start].char_indices().rev().enumerate() {
-        if !crate::text::is_han(c) {
-            return if (2..=4).contains(&n) { begin } else { start };
-        }
-        if n == 4 {
-            return start;
-        }
-        begin = i;
+    // Five slots: a fifth Chinese character before the match means no boundary is near.
+    let mut starts = [0usize; 5];
+    match crate::text::han_starts_before(text, start, &mut starts) {
+        n @ 2..=4 => starts[n - 1],
+        _ => start,
     }
-    if (2..=4).contains(&text[..start].chars().count()) { begin } else { start }
 }
 
 /// Returns the pairs of a stop character and a neighbour inside the proper part of two or

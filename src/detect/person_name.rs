@@ -24,7 +24,7 @@ use crate::kind::PiiKind;
 use crate::mask::is_text_mask_char;
 use crate::redacted::Redacted;
 use crate::structure::{ColumnCell, Structure};
-use crate::text::{CharFinder, WordsByChar, is_han, utf8_width};
+use crate::text::{CharFinder, WordsByChar, han_starts_before, is_han, utf8_width};
 
 mod transliterated;
 use transliterated::{MAX_RUN_CHARS, NameParts, PartRun, SUFFIX};
@@ -1815,20 +1815,6 @@ fn tag_starting_at<'t>(
 /// conjunctions, particles, adverbs, pronouns, verbs and localizers.
 fn is_function_tag(tag: &str) -> bool {
     matches!(tag, "p" | "c" | "u" | "d" | "r" | "v" | "uj" | "ul" | "f")
-}
-
-/// Fills `starts` with the byte offsets of the Chinese characters that end at `end`, nearest
-/// first, as many as fit; returns how many there are.
-fn han_starts_before(text: &str, end: usize, starts: &mut [usize]) -> usize {
-    let mut len = 0;
-    for (i, c) in text[..end].char_indices().rev().take(starts.len()) {
-        if !is_han(c) {
-            break;
-        }
-        starts[len] = i;
-        len += 1;
-    }
-    len
 }
 
 /// Returns true when `at..end` is the whole of a salutation line (`秦建玉：`): the person a

@@ -20,6 +20,20 @@ pub(crate) fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{3134F}')
 }
 
+/// Fills `starts` with the byte offsets of the Chinese characters that end at `end`, nearest
+/// first, as many as fit; returns how many there are.
+pub(crate) fn han_starts_before(text: &str, end: usize, starts: &mut [usize]) -> usize {
+    let mut len = 0;
+    for (i, c) in text[..end].char_indices().rev().take(starts.len()) {
+        if !is_han(c) {
+            break;
+        }
+        starts[len] = i;
+        len += 1;
+    }
+    len
+}
+
 /// Returns the length of the UTF-8 encoded character that starts with byte `lead` (read
 /// from the byte alone: cheaper than decoding the character to measure it).
 #[inline]
