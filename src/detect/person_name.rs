@@ -981,7 +981,7 @@ impl PersonName {
         let tok_end = base + token.byte_end;
         let tok_chars = token.word.chars().count();
         if let Some(end) = p.after_cue_end.filter(|&end| {
-            !self.cue_after_misreads(tags, base, token, p.surname, end)
+            !self.cue_after_misreads(text, at, tags, base, token, p.surname, end)
                 && self.cued(&text[at..end], p.surname)
         }) {
             let e = explain(&["surname and given name", "cue after the name"], None);
@@ -1064,13 +1064,14 @@ impl PersonName {
             let end = base + next.byte_end;
             // After a title a preposition or conjunction is one (主任向全体职工) — unless
             // punctuation closes the name, where the preposition's phrase would go on
-            // (儿子向建国。), or the word after it is segmented as a given name (信访人于志强
-            // 反映; not 被告于同年, 申请人向本院) —, and so is an adverb that is a rare
-            // surname (母亲都幸福, 丈夫都在; not 总经理曾世民).
+            // (儿子向建国。), or the word after it is segmented or listed as a given name
+            // (信访人于志强反映, 被告于建国民间借贷; not 被告于同年, 申请人向本院) —, and so is
+            // an adverb that is a rare surname (母亲都幸福, 丈夫都在; not 总经理曾世民).
             let closed = || {
                 text[end..].chars().next().is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
             };
-            let given_name_next = matches!(next.tag, "nr" | "nrfg");
+            let given_name_next =
+                matches!(next.tag, "nr" | "nrfg") || self.given_names.contains(next.word);
             let joins = (matches!(token.tag, "p" | "c") && !closed() && !given_name_next)
                 || (token.tag == "d" && !self.common_surname_first(token.word));
             if before_cue && !joins && self.cued(&text[at..end], p.surname) {
@@ -1091,9 +1092,16 @@ impl PersonName {
     /// 李明) does not start that name, which is a candidate of its own; nor before a
     /// frequent verb (和申请家庭). Before other words it may (任建国同志: 任 + 建国;
     /// 向红梅同志). And a frequent verb that the surname begins is not cut for a name
-    /// (成立以县长为组长: 成立 + 以). Evaluated only where a cue follows.
+    /// (成立以县长为组长: 成立 + 以). Evaluated only where a cue follows. A record that
+    /// opens with the name and goes on, after a separator, with the personal data that
+    /// confirms it (`向金凤，女，汉族`, `于金凤（宁都县…室）`) has no preposition before it:
+    /// there the surname character starts the name.
+    // Eight arguments: the text and the tags of its window, read together.
+    #[allow(clippy::too_many_arguments)]
     fn cue_after_misreads(
         &self,
+        text: &str,
+        at: usize,
         tags: &[jieba_rs::Tag<'_>],
         base: usize,
         token: &jieba_rs::Tag<'_>,
@@ -1114,6 +1122,7 @@ impl PersonName {
                 (matches!(next.tag, "nr" | "nrfg") && self.common_surname_first(next.word))
                     || frequent_verb(next)
             })
+            && !(opens_clause(text, at) && separator_at(text, end).is_some())
     }
 
     /// Returns false when no reading of `judge_evidence` without a cue can accept the
@@ -2107,6 +2116,10 @@ mod tests {
         // before a time word or a noun it is the preposition.
         assert_eq!(names("信访人于志强反映，村民于海燕反映。"), ["于志强", "于海燕"]);
         assert_no_names("被告于同年搬离，申请人向本院起诉，户主于去年去世。");
+        // 建国 is a word (建国初期) that segmentation runs on into 民间; the listed given
+        // name makes 于 the surname after the party word.
+        assert_eq!(names("被告于建国民间借贷纠纷一案"), ["于建国"]);
+        assert_no_names("我县于建国初期设立。");
         assert_eq!(names("举报人王红梅反映，继承人李国庆未到场。"), ["王红梅", "李国庆"]);
         // As keys of `key：value` fields.
         assert_eq!(names("第三人：王红梅\n受送达人：李国庆\n"), ["王红梅", "李国庆"]);
@@ -2346,6 +2359,14 @@ mod tests {
     fn appointment_line_opening() {
         assert_eq!(names("张伟，男，汉族，1975年3月生，大学学历。"), ["张伟"]);
         assert_eq!(names("1. 李娜（女，1980年5月生）"), ["李娜"]);
+        // A surname that is also a preposition opens the line: nothing comes before the
+        // name for it to govern (向 + 金凤 is segmented as a preposition and a name).
+        assert_eq!(
+            names("向金凤，女，汉族，1982年6月生。\n于金凤，女，1985年生。"),
+            ["向金凤", "于金凤"]
+        );
+        assert_eq!(names("向金凤（城关镇新华村3组12号），保障人口3人。"), ["向金凤"]);
+        assert_eq!(names("请向李明同志学习。"), ["李明"]);
         assert_eq!(names("（2）王芳，女，汉族，1982年7月生"), ["王芳"]);
     }
 
