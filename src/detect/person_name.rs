@@ -1006,10 +1006,13 @@ impl PersonName {
             if self.cue_words.contains(&word[advance(word, 0, p.surname)..]) {
                 return None;
             }
+            // A frequent word of the dictionary whose surname is rare is a transliterated
+            // place or team (阿富汗, 乌克兰, 阿森纳) sooner than a name.
             let plausible = if tok_chars == p.surname + 2 {
                 self.given_score(word, p.surname) >= NAME_SCORE
                     && !self.starts_with_word(word, p.surname)
                     && !self.adjective_and_noun(word, p.surname)
+                    && (self.common_surname_first(word) || self.word_freq(word) < FREQUENT_WORD)
             } else {
                 self.plausible_two(word)
             };
@@ -2633,6 +2636,11 @@ mod tests {
     fn prose_words_that_segmentation_tags_as_names_are_not_names() {
         assert_no_names("活动将于金秋十月举行，季后赛期间金字塔造型的展馆开放。");
         assert_no_names("申请白金卡的客户参观宋元明清时期的建筑。");
+        // jieba's dictionary tags transliterated places and clubs `nr` (阿富汗 817, 乌克兰
+        // 697): frequent words whose first character is a rare surname.
+        assert_no_names("组织赴乌克兰考察，途经阿富汗。");
+        // One with a common surname is still read as a name (刘少奇: 1,025).
+        assert_eq!(names("由刘少奇负责。"), ["刘少奇"]);
     }
 
     #[test]
