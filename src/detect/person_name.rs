@@ -65,6 +65,10 @@ const GIVEN_WORD_FREQ: usize = 100;
 /// temples and historic buildings that lists of 文物保护单位 name (关帝庙, 文昌宫, 白马寺).
 const PLACE_SUFFIXES: &str =
     "村组镇乡县市省区路街巷号楼室队屯庄局委办厅院所站部处科会社司厂店馆校场庙宫寺阁祠塔殿";
+/// Last characters of the natural villages that rural notices name by a family, 家 and the
+/// land (王家坪, 张家湾, 杨家堡, 刘家沟; see [`family_village`]). Given names use several
+/// of them after other characters (王冶坪, 郭东坡), and 岭, 岗, 桥, 营 after 家 as well.
+const LAND_SUFFIXES: &str = "堡寨湾坪沟坝垸坳洼峪咀嘴窑塘坡";
 
 /// Last characters of the places where people live (village, group, township, door), as a
 /// clause between a name and its personal data names them.
@@ -876,16 +880,18 @@ impl PersonName {
         let name = &text[p.at..found.0];
         let last = name.chars().next_back()?;
         let starred = text[found.0..].starts_with(['*', '某']);
+        let next = text[found.0..].chars().next();
         // A name glued to a number is not read from running text: its mask stars would
         // join the number (`李*3501…` reads as one starred number).
-        let touches_number =
-            glues(text[found.0..].chars().next()) || glues(text[..p.at].chars().next_back());
+        let touches_number = glues(next) || glues(text[..p.at].chars().next_back());
+        let runs_into_place = family_village(name, next);
         // Nor in the name of an organization (农商银行 before `账号`: 商 + 银行), nor a
         // blocklisted word of three characters or more whole, which a cue before it let
         // through (低保户花名册: jieba's dictionary tags 花名册 as a name).
         if found.2 != "person_name.pseudonym"
             && (starred
                 || touches_number
+                || runs_into_place
                 || PLACE_SUFFIXES.contains(last)
                 || is_organization(name)
                 || (name.chars().nth(2).is_some() && self.blocked_word(name) == Some(name.len())))
@@ -1629,8 +1635,11 @@ impl PersonName {
         if self.parts.whole(item) {
             return true;
         }
-        // A list of places is none of names (关帝庙、文昌宫、白马寺).
-        if !among_names && item.chars().next_back().is_some_and(|c| PLACE_SUFFIXES.contains(c)) {
+        // A list of places is none of names (关帝庙、文昌宫、白马寺; 王家坪、张家湾).
+        if !among_names
+            && (item.chars().next_back().is_some_and(|c| PLACE_SUFFIXES.contains(c))
+                || family_village(item, None))
+        {
             return false;
         }
         let surname = self.surname_len(item);
@@ -1864,6 +1873,19 @@ fn counted_people(text: &str, at: usize) -> bool {
         }
     }
     false
+}
+
+/// Returns true when `name`, followed by `next`, is or starts a natural village named by a
+/// family, 家 and the land: it ends in 家 and a land suffix (张家湾), or in 家 before one
+/// (杨家 of 杨家堡).
+fn family_village(name: &str, next: Option<char>) -> bool {
+    let mut tail = name.chars().rev();
+    let land = |c: Option<char>| c.is_some_and(|c| LAND_SUFFIXES.contains(c));
+    match (tail.next(), tail.next()) {
+        (Some('家'), _) => land(next),
+        (last, Some('家')) => land(last),
+        _ => false,
+    }
 }
 
 /// Returns the length of the separator at `at` that personal data after a name opens with
@@ -2639,6 +2661,11 @@ mod tests {
         // jieba's dictionary tags transliterated places and clubs `nr` (阿富汗 817, 乌克兰
         // 697): frequent words whose first character is a rare surname.
         assert_no_names("组织赴乌克兰考察，途经阿富汗。");
+        // Natural villages named by a family and the land.
+        assert_no_names("王家坪、张家湾、杨家堡等3个自然村的道路已硬化。");
+        assert_no_names("申请人长期在吴家堡打工。");
+        // The same last characters after another given-name character end names.
+        assert_eq!(names("户主郭东坡，男，身份证号：360730198505121234"), ["郭东坡"]);
         // One with a common surname is still read as a name (刘少奇: 1,025).
         assert_eq!(names("由刘少奇负责。"), ["刘少奇"]);
     }
