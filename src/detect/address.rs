@@ -73,6 +73,10 @@ const SUFFIXES: &[(&str, Part)] = &[
     ("户", Part::Door),
 ];
 
+/// Last characters of natural villages named by a family, 家 and the land (刘家沟, 王家湾,
+/// 李家坪): 家 and one of them end a village, looked up only after 家.
+const FAMILY_VILLAGE_LAND: &str = "湾沟坪岭岗庄营铺冲垸坝堡洼峪嘴咀窑塘坡寨坳";
+
 /// Returns true for digits and the Chinese numerals that number village groups.
 fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "一二三四五六七八九十百零〇两".contains(c)
@@ -627,6 +631,21 @@ impl Address {
         let mut offset = 0;
         let mut previous = None;
         for (n, c) in rest.chars().enumerate() {
+            if c == '家'
+                && n > 0
+                && rest[offset + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|land| FAMILY_VILLAGE_LAND.contains(land))
+            {
+                let end = offset + c.len_utf8() + '湾'.len_utf8();
+                // The village is often a group whole (王家湾组).
+                return Some(if rest[end..].starts_with(['组', '队']) {
+                    (pos + end + '组'.len_utf8(), Part::Door)
+                } else {
+                    (pos + end, Part::Village)
+                });
+            }
             if starts_suffix(c) {
                 // The first character settles most suffixes without comparing bytes.
                 for &(suffix, part) in SUFFIXES.iter().filter(|(s, _)| s.starts_with(c)) {
@@ -969,6 +988,18 @@ mod tests {
             addresses("住址：安远县欣山镇幸福小区3栋2单元2户"),
             [personal("安远县欣山镇幸福小区3栋2单元2户")]
         );
+    }
+
+    #[test]
+    fn natural_villages_named_by_a_family_are_villages() {
+        assert_eq!(addresses("家住石门乡刘家沟。"), [personal("石门乡刘家沟")]);
+        assert_eq!(
+            addresses("户主王芳，家住城关镇新华村王家湾组。"),
+            [personal("城关镇新华村王家湾组")]
+        );
+        assert_eq!(addresses("家庭住址：黄柏镇枫树村李家坪"), [personal("黄柏镇枫树村李家坪")]);
+        // Not without a division or a cue before it, where 家 ends other words.
+        assert_eq!(addresses("大家庄重承诺，专家坝上调研。"), vec![]);
     }
 
     #[test]
