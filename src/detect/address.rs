@@ -133,8 +133,8 @@ enum Part {
 }
 
 /// Returns true for the characters that end an address in running text: function words
-/// that never sit inside a place name here.
-fn is_stop_char(c: char) -> bool {
+/// that never sit inside a place name here (nor, mostly, inside an organization's).
+pub(crate) fn is_stop_char(c: char) -> bool {
     matches!(
         c,
         '的' | '在'

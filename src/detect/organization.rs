@@ -2,6 +2,8 @@
 //! than a person: a labeled "name" that is an organization is no person's name, and the
 //! 住所 of an organization is its registered address, which a decision publishes.
 
+use crate::detect::address::is_stop_char;
+
 /// Suffixes of organization names.
 const ORG_SUFFIXES: &[&str] = &[
     "公司",
@@ -69,6 +71,31 @@ fn ends_suffix(c: char) -> bool {
     )
 }
 
+/// Words that close the name of a business after its trade name (字号): `赣州金龙建设工程
+/// 有限公司` reads place, trade name, trade, form. A trade name often looks like a personal
+/// name (金龙, 华坚, 宏远).
+const BUSINESS_FORMS: &[&str] =
+    &["公司", "集团", "实业", "合作社", "商行", "经营部", "门市部", "超市", "厂"];
+
+/// Most Chinese characters between a trade name and the form of the business
+/// (`建设工程有限公司`: 8).
+const MAX_TRADE_CHARS: usize = 10;
+
+/// Returns true when the text at `end`, right after a name-like word, goes on without a
+/// break or a function word into the form of a business within [`MAX_TRADE_CHARS`]
+/// characters: the word is the trade name of a company (`金龙` of `赣州金龙建设工程有限
+/// 公司`), not a person's name that a clause follows (`梁洛施据说暂停了与英皇公司…`).
+pub(crate) fn trade_name_before(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let len: usize = rest
+        .chars()
+        .take(MAX_TRADE_CHARS)
+        .take_while(|&c| crate::text::is_han(c) && !is_stop_char(c))
+        .map(char::len_utf8)
+        .sum();
+    BUSINESS_FORMS.iter().any(|form| rest[..len].contains(form))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +116,17 @@ mod tests {
         for person in ["张建国", "买买提·艾力", "欧阳娜娜"] {
             assert!(!is_organization(person), "{person}");
         }
+    }
+
+    #[test]
+    fn trade_names_run_into_the_form_of_their_business() {
+        let text = "赣州金龙建设工程有限公司予以表扬";
+        assert!(trade_name_before(text, "赣州金龙".len()));
+        assert!(trade_name_before("华坚实业", "华坚".len()));
+        // A break or a longer run before the form is no trade name.
+        assert!(!trade_name_before("王红梅，某某有限公司", "王红梅".len()));
+        assert!(!trade_name_before("王红梅同志在县里工作多年后调到公司", "王红梅".len()));
+        assert!(!trade_name_before("王红梅", "王红梅".len()));
+        assert!(!trade_name_before("梁洛施暂停了与英皇公司的合约", "梁洛施".len()));
     }
 }

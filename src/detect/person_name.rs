@@ -17,7 +17,7 @@ use jieba_rs::Jieba;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::detect::address::DivisionMatch;
-use crate::detect::organization::is_organization;
+use crate::detect::organization::{is_organization, trade_name_before};
 use crate::detect::{Candidate, Explanation, Inline, explain};
 use crate::dict::{AddressContext, CuePosition, Dictionaries, FieldKind};
 use crate::kind::PiiKind;
@@ -885,6 +885,10 @@ impl PersonName {
         // join the number (`李*3501…` reads as one starred number).
         let touches_number = glues(next) || glues(text[..p.at].chars().next_back());
         let runs_into_place = family_village(name, next);
+        // A name read from its words alone may be the trade name of a business (赣州金龙
+        // 建设工程有限公司); a cue says it is a person's.
+        let trade_name =
+            !p.before_cue && p.after_cue_end.is_none() && trade_name_before(text, found.0);
         // Nor in the name of an organization (农商银行 before `账号`: 商 + 银行), nor a
         // blocklisted word of three characters or more whole, which a cue before it let
         // through (低保户花名册: jieba's dictionary tags 花名册 as a name).
@@ -892,6 +896,7 @@ impl PersonName {
             && (starred
                 || touches_number
                 || runs_into_place
+                || trade_name
                 || PLACE_SUFFIXES.contains(last)
                 || is_organization(name)
                 || (name.chars().nth(2).is_some() && self.blocked_word(name) == Some(name.len())))
@@ -2664,6 +2669,8 @@ mod tests {
         // Natural villages named by a family and the land.
         assert_no_names("王家坪、张家湾、杨家堡等3个自然村的道路已硬化。");
         assert_no_names("申请人长期在吴家堡打工。");
+        // Trade names of businesses.
+        assert_no_names("对赣州金龙建设工程有限公司予以通报表扬。");
         // The same last characters after another given-name character end names.
         assert_eq!(names("户主郭东坡，男，身份证号：360730198505121234"), ["郭东坡"]);
         // One with a common surname is still read as a name (刘少奇: 1,025).
