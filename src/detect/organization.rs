@@ -74,8 +74,7 @@ fn ends_suffix(c: char) -> bool {
 /// Words that close the name of a business after its trade name (字号): `赣州金龙建设工程
 /// 有限公司` reads place, trade name, trade, form. A trade name often looks like a personal
 /// name (金龙, 华坚, 宏远).
-const BUSINESS_FORMS: &[&str] =
-    &["公司", "集团", "实业", "合作社", "商行", "经营部", "门市部", "超市", "厂"];
+const BUSINESS_FORMS: &[&str] = &["公司", "集团", "实业", "合作社", "商行", "门市部", "超市", "厂"];
 
 /// Most Chinese characters between a trade name and the form of the business
 /// (`建设工程有限公司`: 8).
@@ -93,12 +92,22 @@ pub(crate) fn trade_name_before(text: &str, end: usize) -> bool {
         .take_while(|&c| crate::text::is_han(c) && !is_stop_char(c))
         .map(char::len_utf8)
         .sum();
-    BUSINESS_FORMS.iter().any(|form| rest[..len].contains(form))
+    let run = &rest[..len];
+    // Most runs hold no last character of a form: one pass over them settles those.
+    run.chars().any(|c| matches!(c, '司' | '团' | '业' | '社' | '行' | '部' | '市' | '厂'))
+        && BUSINESS_FORMS.iter().any(|form| run.contains(form))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_character_test_covers_every_business_form() {
+        for form in BUSINESS_FORMS {
+            assert!(trade_name_before(&format!("金龙{form}"), "金龙".len()), "{form}");
+        }
+    }
 
     #[test]
     fn the_last_character_test_covers_every_suffix() {

@@ -884,22 +884,21 @@ impl PersonName {
         // A name glued to a number is not read from running text: its mask stars would
         // join the number (`李*3501…` reads as one starred number).
         let touches_number = glues(next) || glues(text[..p.at].chars().next_back());
-        let runs_into_place = family_village(name, next);
         // A name read from its words alone may be the trade name of a business (赣州金龙
-        // 建设工程有限公司); a cue says it is a person's.
+        // 建设工程有限公司); a cue says it is a person's. Looked at last, where the rest holds.
         let trade_name =
-            !p.before_cue && p.after_cue_end.is_none() && trade_name_before(text, found.0);
+            || !p.before_cue && p.after_cue_end.is_none() && trade_name_before(text, found.0);
         // Nor in the name of an organization (农商银行 before `账号`: 商 + 银行), nor a
         // blocklisted word of three characters or more whole, which a cue before it let
         // through (低保户花名册: jieba's dictionary tags 花名册 as a name).
         if found.2 != "person_name.pseudonym"
             && (starred
                 || touches_number
-                || runs_into_place
-                || trade_name
+                || family_village(name, next)
                 || PLACE_SUFFIXES.contains(last)
                 || is_organization(name)
-                || (name.chars().nth(2).is_some() && self.blocked_word(name) == Some(name.len())))
+                || (name.chars().nth(2).is_some() && self.blocked_word(name) == Some(name.len()))
+                || trade_name())
         {
             return None;
         }
