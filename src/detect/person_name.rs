@@ -119,6 +119,10 @@ const PART_SECOND: u8 = 32;
 /// Second characters of compound surnames (阳 of 欧阳, 狐 of 令狐): most characters before
 /// a list item are none, and one table lookup settles them.
 const COMPOUND_SECOND: u8 = 64;
+/// First characters of the cues after a name (同 of 同志, 户), and 等 and 于, which open
+/// cues of their own: most characters after a given name are none, and one table lookup
+/// settles them before any cue is looked for.
+const AFTER_CUE_FIRST: u8 = 128;
 
 /// Per-character flags for the CJK blocks up to U+9FFF: the first pass looks every
 /// character up here instead of hashing it.
@@ -131,11 +135,12 @@ const FLAGS_FROM: u32 = 0x3400;
 const FLAGS_TO: u32 = 0x9FFF;
 
 impl CharFlags {
-    fn new(
+    fn new<'w>(
         surnames: &FxHashMap<char, f32>,
         compound: &FxHashSet<(char, char)>,
         given: &FxHashMap<char, u32>,
         parts: &[String],
+        cues_after: impl Iterator<Item = &'w str>,
     ) -> Self {
         let mut table = vec![0u8; (FLAGS_TO - FLAGS_FROM + 1) as usize];
         let mut set = |c: char, flag: u8| {
@@ -155,7 +160,16 @@ impl CharFlags {
             part.chars().next_back().into_iter().for_each(|c| set(c, PART_LAST));
         }
         set(SUFFIX, PART_LAST);
+        cues_after.filter_map(|w| w.chars().next()).chain(['等', '于']).for_each(|c| {
+            set(c, AFTER_CUE_FIRST);
+        });
         CharFlags { table }
+    }
+
+    /// Returns true when `c` may open a cue after a name: a character outside the table
+    /// (a separator such as `，`) or one flagged [`AFTER_CUE_FIRST`].
+    fn may_open_cue_after(&self, c: char) -> bool {
+        !(FLAGS_FROM..=FLAGS_TO).contains(&(c as u32)) || self.of(c) & AFTER_CUE_FIRST != 0
     }
 
     fn of(&self, c: char) -> u8 {
@@ -231,7 +245,13 @@ impl PersonName {
                     .map(|(w, _)| w.as_str()),
             );
         PersonName {
-            flags: CharFlags::new(&surnames, &compound, &dict.given_name_chars, &dict.name_parts),
+            flags: CharFlags::new(
+                &surnames,
+                &compound,
+                &dict.given_name_chars,
+                &dict.name_parts,
+                after.clone(),
+            ),
             parts: NameParts::new(dict.name_parts.iter().map(String::as_str)),
             surnames,
             compound,
@@ -1163,10 +1183,13 @@ impl PersonName {
     ) -> Option<usize> {
         let opens = cued_before || opens_clause(text, at);
         self.given_name_end(text, at, surname, |end| {
-            self.cue_right_after(text, end, opens)
-                || self.etc_people(text, end)
-                || self.followed_by_personal_data(text, end)
-                || (opens && self.followed_by_residence_and_data(text, end))
+            // Asked after every given name: most are followed by a character that opens
+            // no cue, settled by one table lookup.
+            text[end..].chars().next().is_some_and(|c| self.flags.may_open_cue_after(c))
+                && (self.cue_right_after(text, end, opens)
+                    || self.etc_people(text, end)
+                    || self.followed_by_personal_data(text, end)
+                    || (opens && self.followed_by_residence_and_data(text, end)))
         })
     }
 
@@ -2068,6 +2091,23 @@ mod tests {
 
     fn assert_no_names(text: &str) {
         assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+
+    #[test]
+    fn every_cue_after_a_name_passes_the_first_character_test() {
+        let dict = crate::dict::Dictionaries::built_in();
+        let finder = super::PersonName::new(&dict);
+        let after = dict.name_cues.iter().filter(|(_, p)| {
+            matches!(p, crate::dict::CuePosition::After | crate::dict::CuePosition::Either)
+        });
+        for (word, _) in after {
+            let first = word.chars().next().unwrap();
+            assert!(finder.flags.may_open_cue_after(first), "{word}");
+        }
+        for c in ['等', '于', '，', ',', '（', '(', ' '] {
+            assert!(finder.flags.may_open_cue_after(c), "{c}");
+        }
+        assert!(!finder.flags.may_open_cue_after('的'));
     }
 
     #[test]
