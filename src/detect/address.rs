@@ -74,7 +74,9 @@ const SUFFIXES: &[(&str, Part)] = &[
 ];
 
 /// Last characters of natural villages named by a family, 家 and the land (刘家沟, 王家湾,
-/// 李家坪): 家 and one of them end a village, looked up only after 家.
+/// 李家坪): 家 and one of them end a village, looked up only after 家. More of them than
+/// the name finder refuses (岭, 岗, 庄, 营 also end given names after 家): here an address
+/// is being read already.
 const FAMILY_VILLAGE_LAND: &str = "湾沟坪岭岗庄营铺冲垸坝堡洼峪嘴咀窑塘坡寨坳";
 
 /// Returns true for digits and the Chinese numerals that number village groups.
@@ -633,12 +635,10 @@ impl Address {
         for (n, c) in rest.chars().enumerate() {
             if c == '家'
                 && n > 0
-                && rest[offset + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|land| FAMILY_VILLAGE_LAND.contains(land))
+                && let Some(land) = rest[offset + c.len_utf8()..].chars().next()
+                && FAMILY_VILLAGE_LAND.contains(land)
             {
-                let end = offset + c.len_utf8() + '湾'.len_utf8();
+                let end = offset + c.len_utf8() + land.len_utf8();
                 // The village is often a group whole (王家湾组).
                 return Some(if rest[end..].starts_with(['组', '队']) {
                     (pos + end + '组'.len_utf8(), Part::Door)
