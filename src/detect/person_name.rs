@@ -904,17 +904,18 @@ impl PersonName {
         // A name glued to a number is not read from running text: its mask stars would
         // join the number (`李*3501…` reads as one starred number).
         let touches_number = glues(next) || glues(text[..p.at].chars().next_back());
-        // A name read from its words alone may be the trade name of a business (赣州金龙
-        // 建设工程有限公司); a cue says it is a person's. Looked at last, where the rest holds.
-        let trade_name =
-            || !p.before_cue && p.after_cue_end.is_none() && trade_name_before(text, found.0);
+        // A name read from its words alone may be a natural village (杨家堡, 张家湾) or the
+        // trade name of a business (赣州金龙建设工程有限公司); a cue says it is a person's.
+        // The business is looked at last, where the rest holds.
+        let uncued = !p.before_cue && p.after_cue_end.is_none();
+        let trade_name = || uncued && trade_name_before(text, found.0);
         // Nor in the name of an organization (农商银行 before `账号`: 商 + 银行), nor a
         // blocklisted word of three characters or more whole, which a cue before it let
         // through (低保户花名册: jieba's dictionary tags 花名册 as a name).
         if found.2 != "person_name.pseudonym"
             && (starred
                 || touches_number
-                || family_village(name, next)
+                || (uncued && family_village(name, next))
                 || PLACE_SUFFIXES.contains(last)
                 || is_organization(name)
                 || (name.chars().nth(2).is_some() && self.blocked_word(name) == Some(name.len()))
@@ -2710,8 +2711,10 @@ mod tests {
         assert_no_names("申请人长期在吴家堡打工。");
         // Trade names of businesses.
         assert_no_names("对赣州金龙建设工程有限公司予以通报表扬。");
-        // The same last characters after another given-name character end names.
+        // The same last characters after another given-name character end names, and a
+        // cue makes a person of a name that reads as a village.
         assert_eq!(names("户主郭东坡，男，身份证号：360730198505121234"), ["郭东坡"]);
+        assert_eq!(names("户主张家坪，男，身份证号：360730198505121234"), ["张家坪"]);
         // One with a common surname is still read as a name (刘少奇: 1,025).
         assert_eq!(names("由刘少奇负责。"), ["刘少奇"]);
     }
