@@ -1905,12 +1905,12 @@ fn counted_people(text: &str, at: usize) -> bool {
 
 /// Returns true when `name`, followed by `next`, is or starts a natural village named by a
 /// family, 家 and the land: it ends in 家 and a land suffix (张家湾), or in 家 before one
-/// (杨家 of 杨家堡).
+/// (杨家 of 杨家堡) or before a family's building (朱家 of 朱家祠堂, 李家大院, 王家老屋).
 fn family_village(name: &str, next: Option<char>) -> bool {
     let mut tail = name.chars().rev();
     let land = |c: Option<char>| c.is_some_and(|c| LAND_SUFFIXES.contains(c));
     match (tail.next(), tail.next()) {
-        (Some('家'), _) => land(next),
+        (Some('家'), _) => land(next) || next.is_some_and(|c| "祠庙院宅大老".contains(c)),
         (last, Some('家')) => land(last),
         _ => false,
     }
@@ -2709,6 +2709,7 @@ mod tests {
         // Natural villages named by a family and the land.
         assert_no_names("王家坪、张家湾、杨家堡等3个自然村的道路已硬化。");
         assert_no_names("申请人长期在吴家堡打工。");
+        assert_no_names("朱家祠堂、李家大院已列入保护名录。");
         // Trade names of businesses.
         assert_no_names("对赣州金龙建设工程有限公司予以通报表扬。");
         // The same last characters after another given-name character end names, and a
