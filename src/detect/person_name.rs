@@ -66,7 +66,7 @@ const GIVEN_WORD_FREQ: usize = 100;
 const PLACE_SUFFIXES: &str =
     "村组镇乡县市省区路街巷号楼室队屯庄局委办厅院所站部处科会社司厂店馆校场庙宫寺阁祠塔殿";
 /// Last characters of the natural villages that rural notices name by a family, 家 and the
-/// land (王家坪, 张家湾, 杨家堡, 刘家沟; see [`family_village`]). Given names use several
+/// land (王家坪, 张家湾, 杨家堡, 刘家沟; see [`family_place`]). Given names use several
 /// of them after other characters (王冶坪, 郭东坡), and 岭, 岗, 桥, 营 after 家 as well.
 const LAND_SUFFIXES: &str = "堡寨湾坪沟坝垸坳洼峪咀嘴窑塘坡";
 
@@ -904,9 +904,9 @@ impl PersonName {
         // A name glued to a number is not read from running text: its mask stars would
         // join the number (`李*3501…` reads as one starred number).
         let touches_number = glues(next) || glues(text[..p.at].chars().next_back());
-        // A name read from its words alone may be a natural village (杨家堡, 张家湾) or the
-        // trade name of a business (赣州金龙建设工程有限公司); a cue says it is a person's.
-        // The business is looked at last, where the rest holds.
+        // A name read from its words alone may be a family's village or building (杨家堡,
+        // 朱家祠堂) or the trade name of a business (赣州金龙建设工程有限公司); a cue says it
+        // is a person's. The business is looked at last, where the rest holds.
         let uncued = !p.before_cue && p.after_cue_end.is_none();
         let trade_name = || uncued && trade_name_before(text, found.0);
         // Nor in the name of an organization (农商银行 before `账号`: 商 + 银行), nor a
@@ -915,7 +915,7 @@ impl PersonName {
         if found.2 != "person_name.pseudonym"
             && (starred
                 || touches_number
-                || (uncued && family_village(name, next))
+                || (uncued && family_place(name, next))
                 || PLACE_SUFFIXES.contains(last)
                 || is_organization(name)
                 || (name.chars().nth(2).is_some() && self.blocked_word(name) == Some(name.len()))
@@ -1666,7 +1666,7 @@ impl PersonName {
         // A list of places is none of names (关帝庙、文昌宫、白马寺; 王家坪、张家湾).
         if !among_names
             && (item.chars().next_back().is_some_and(|c| PLACE_SUFFIXES.contains(c))
-                || family_village(item, None))
+                || family_place(item, None))
         {
             return false;
         }
@@ -1903,10 +1903,10 @@ fn counted_people(text: &str, at: usize) -> bool {
     false
 }
 
-/// Returns true when `name`, followed by `next`, is or starts a natural village named by a
-/// family, 家 and the land: it ends in 家 and a land suffix (张家湾), or in 家 before one
-/// (杨家 of 杨家堡) or before a family's building (朱家 of 朱家祠堂, 李家大院, 王家老屋).
-fn family_village(name: &str, next: Option<char>) -> bool {
+/// Returns true when `name`, followed by `next`, is or starts a place named by a family: a
+/// natural village of a family, 家 and the land — it ends in 家 and a land suffix (张家湾),
+/// or in 家 before one (杨家 of 杨家堡) —, or a family's building (朱家 of 朱家祠堂, 李家大院).
+fn family_place(name: &str, next: Option<char>) -> bool {
     let mut tail = name.chars().rev();
     let land = |c: Option<char>| c.is_some_and(|c| LAND_SUFFIXES.contains(c));
     match (tail.next(), tail.next()) {
