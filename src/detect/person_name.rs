@@ -69,6 +69,9 @@ const PLACE_SUFFIXES: &str =
 /// land (王家坪, 张家湾, 杨家堡, 刘家沟; see [`family_place`]). Given names use several
 /// of them after other characters (王冶坪, 郭东坡), and 岭, 岗, 桥, 营 after 家 as well.
 const LAND_SUFFIXES: &str = "堡寨湾坪沟坝垸坳洼峪咀嘴窑塘坡";
+/// First characters of the buildings of a family after its name and 家 (朱家祠堂, 李家大院,
+/// 王家老屋, 张家宅院; see [`family_place`]).
+const FAMILY_BUILDINGS: &str = "祠庙院宅大老";
 
 /// Last characters of the places where people live (village, group, township, door), as a
 /// clause between a name and its personal data names them.
@@ -949,15 +952,16 @@ impl PersonName {
         if !opens_clause(text, p.at) {
             return end;
         }
-        let mut rest = text[end..].chars();
-        match (rest.next(), rest.next()) {
-            (Some(next), Some('，' | ',' | '（' | '(' | ' ' | '\t'))
-                if self.flags.of(next) & GIVEN != 0
-                    && self.word_freq(&text[end..end + next.len_utf8()]) < FUNCTION_CHAR_FREQ =>
-            {
-                end + next.len_utf8()
-            }
-            _ => end,
+        let Some(next) = text[end..].chars().next() else { return end };
+        let after = end + next.len_utf8();
+        let closed = separator_at(text, after).is_some() || text[after..].starts_with('\t');
+        if closed
+            && self.flags.of(next) & GIVEN != 0
+            && self.word_freq(&text[end..after]) < FUNCTION_CHAR_FREQ
+        {
+            after
+        } else {
+            end
         }
     }
 
@@ -1910,7 +1914,7 @@ fn family_place(name: &str, next: Option<char>) -> bool {
     let mut tail = name.chars().rev();
     let land = |c: Option<char>| c.is_some_and(|c| LAND_SUFFIXES.contains(c));
     match (tail.next(), tail.next()) {
-        (Some('家'), _) => land(next) || next.is_some_and(|c| "祠庙院宅大老".contains(c)),
+        (Some('家'), _) => land(next) || next.is_some_and(|c| FAMILY_BUILDINGS.contains(c)),
         (last, Some('家')) => land(last),
         _ => false,
     }
