@@ -435,6 +435,11 @@ def divisions() -> None:
         name = name.strip()
         if not name or name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
             return
+        # A unit named by its suffix alone (streets.csv lists one 街道) names no place: it
+        # would match every 街道 of running text, and the suffix grammar reads the townships
+        # that the list lacks (青石街道) by their suffix.
+        if name in DIVISION_SUFFIXES:
+            return
         # Township-level statistical units also include farms, development zones, prisons
         # and offices (xx农场, xx管理委员会): not places people live in by those names.
         if name == full and not name.endswith(DIVISION_SUFFIXES):

@@ -338,36 +338,12 @@ impl Address {
         let mut found: Vec<DivisionMatch> = Vec::new();
         let mut starts = [0usize; 32];
         self.finals.each(text, |at, end, last| {
-            // Most final characters end no name (县 of 民政局县): the pair that ends the
-            // name is looked up before anything is walked back.
-            let Some(before) = text[..at].chars().next_back() else { return };
-            let Some(&pair_lengths) = self.tails.get(&(before, last)) else { return };
-            let mut lengths = pair_lengths & (1 << 2);
-            if pair_lengths >> 3 != 0
-                && let Some(before2) = text[..at - before.len_utf8()].chars().next_back()
-            {
-                lengths |= self.tails3.get(&(before2, before, last)).copied().unwrap_or(0);
-            }
-            if lengths == 0 {
+            let listed = self.listed_division(text, at, end, last, &mut starts);
+            let Some((start, level)) =
+                listed.or_else(|| self.unlisted_township(text, at, end, last))
+            else {
                 return;
-            }
-            let longest = (31 - lengths.leading_zeros()) as usize;
-            // Character starts before the end, nearest first: starts[k] begins k+1 chars back.
-            let mut n = 0;
-            for (i, _) in text[..end].char_indices().rev().take(longest.min(starts.len())) {
-                starts[n] = i;
-                n += 1;
-            }
-            let hit = (2..=longest.min(n)).rev().filter(|len| lengths & (1 << len) != 0).find_map(
-                |len| {
-                    let start = starts[len - 1];
-                    self.divisions.get(&text[start..end]).map(|&level| (start, level))
-                },
-            );
-            let Some((mut start, level)) = hit else { return };
-            if &text[start..end] == "街道" {
-                start = street_office_start(text, start);
-            }
+            };
             let m = DivisionMatch { start, end, level };
             match found.last() {
                 // `江西省` then `西省`: keep the earlier, longer one.
@@ -381,6 +357,90 @@ impl Address {
             }
         });
         found
+    }
+
+    /// Returns the start and level of the longest listed division name that ends with the
+    /// final `last` at `at..end`. `starts` is scratch space for character starts.
+    #[inline]
+    fn listed_division(
+        &self,
+        text: &str,
+        at: usize,
+        end: usize,
+        last: char,
+        starts: &mut [usize; 32],
+    ) -> Option<(usize, DivisionLevel)> {
+        // Most final characters end no name (县 of 民政局县): the pair that ends the name is
+        // looked up before anything is walked back.
+        let before = text[..at].chars().next_back()?;
+        let &pair_lengths = self.tails.get(&(before, last))?;
+        let mut lengths = pair_lengths & (1 << 2);
+        if pair_lengths >> 3 != 0
+            && let Some(before2) = text[..at - before.len_utf8()].chars().next_back()
+        {
+            lengths |= self.tails3.get(&(before2, before, last)).copied().unwrap_or(0);
+        }
+        if lengths == 0 {
+            return None;
+        }
+        let longest = (31 - lengths.leading_zeros()) as usize;
+        // Character starts before the end, nearest first: starts[k] begins k+1 chars back.
+        let mut n = 0;
+        for (i, _) in text[..end].char_indices().rev().take(longest.min(starts.len())) {
+            starts[n] = i;
+            n += 1;
+        }
+        (2..=longest.min(n)).rev().filter(|len| lengths & (1 << len) != 0).find_map(|len| {
+            let start = starts[len - 1];
+            self.divisions.get(&text[start..end]).map(|&level| (start, level))
+        })
+    }
+
+    /// Returns the start and level of a township that the dictionary lacks (one named or
+    /// renamed since its codes: `青石街道`) whose suffix ends at `end`, its final `last` at
+    /// `at`: the two to four Chinese characters before the suffix that a character other than
+    /// Chinese opens (a cell, a clause, the text's start) are its name, where a component of
+    /// an address follows (`谭洋林 青石街道柏树村9组`). In running text no boundary is that
+    /// near (`由本街道负责`); after a name that ends in a suffix character no component follows
+    /// (`王小镇同志`); a run holding a function word or a division's final is no name
+    /// (`，各乡镇`).
+    fn unlisted_township(
+        &self,
+        text: &str,
+        at: usize,
+        end: usize,
+        last: char,
+    ) -> Option<(usize, DivisionLevel)> {
+        let suffix_start = match last {
+            '镇' | '乡' => at,
+            '道' if text[..at].ends_with('街') => at - '街'.len_utf8(),
+            _ => return None,
+        };
+        // The address goes on: not with another division's final or 村 (乡镇, 乡村).
+        let goes_on = text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| is_han(c) && c != '村' && !DIVISION_FINALS.contains(&c));
+        // Nor after one (乡镇): settled before the name is walked back.
+        let named = text[..suffix_start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_han(c) && !DIVISION_FINALS.contains(&c));
+        if !goes_on || !named {
+            return None;
+        }
+        // Five slots: a fifth Chinese character before the suffix means no boundary is near.
+        let mut starts = [0usize; 5];
+        let n = crate::text::han_starts_before(text, suffix_start, &mut starts);
+        if !(2..=4).contains(&n) {
+            return None;
+        }
+        let name = &text[starts[n - 1]..suffix_start];
+        if name.chars().any(|c| is_stop_char(c) || DIVISION_FINALS.contains(&c)) {
+            return None;
+        }
+        self.component(text, end, &Chain::default())?;
+        Some((starts[n - 1], DivisionLevel::Township))
     }
 
     /// Returns the end and level of a short division name (`嘉定`) starting at `pos`.
@@ -705,20 +765,6 @@ impl Address {
     }
 }
 
-/// Returns where the name of a street office whose name the dictionary does not hold
-/// begins (`谭洋林 青石街道柏树村9组`: 青石). The dictionary lists a unit named only 街道, which
-/// matches there: the two to four Chinese characters before it that a cell or clause
-/// boundary opens are its name; in running text (`由本街道负责`), where no boundary is that
-/// near, it stays 街道.
-fn street_office_start(text: &str, start: usize) -> usize {
-    // Five slots: a fifth Chinese character before the match means no boundary is near.
-    let mut starts = [0usize; 5];
-    match crate::text::han_starts_before(text, start, &mut starts) {
-        n @ 2..=4 => starts[n - 1],
-        _ => start,
-    }
-}
-
 /// Returns the pairs of a stop character and a neighbour inside the proper part of two or
 /// more of `names` (the part before the division's suffix), where the neighbour is no
 /// suffix or division final itself (和镇, 都街 say nothing about 和 or 都 inside a name).
@@ -852,15 +898,33 @@ mod tests {
     }
 
     #[test]
-    fn street_offices_the_dictionary_lacks_take_their_name_from_the_cell() {
-        // 青石街道 is in no dictionary; the unit named only 街道 matches, and the name
-        // before it up to the cell boundary belongs to it.
+    fn townships_the_dictionary_lacks_take_their_name_from_the_cell() {
+        // 青石街道 and 青呃镇 are in no dictionary: the characters between the cell boundary
+        // and the suffix are the township's name, where the address goes on after it.
         assert_eq!(addresses("谭洋林 青石街道柏树村9组 300元"), [personal("青石街道柏树村9组")]);
+        assert_eq!(addresses("谭洋林 青呃镇柏树村9组 300元"), [personal("青呃镇柏树村9组")]);
+        assert_eq!(addresses("1\t王红梅\t青呃乡柏树村9组\t3人"), [personal("青呃乡柏树村9组")]);
         // In running text no boundary is that near: 街道 stays a word of its own.
         assert_eq!(
             addresses("由本街道负责的工作，家住城关镇新华村3组"),
             [personal("城关镇新华村3组")]
         );
+        let address = super::Address::new(&crate::dict::Dictionaries::built_in());
+        let townships = |text: &str| -> Vec<String> {
+            address.divisions(text).iter().map(|d| text[d.start..d.end].to_owned()).collect()
+        };
+        assert_eq!(townships("谭洋林 青石街道柏树村"), ["青石街道"]);
+        // No component of an address follows a name that ends in a suffix character, nor
+        // a phrase (请各乡政府); a run holding a division's final (各乡镇) or a function word
+        // is no township's name; one character is too few, five too many.
+        assert!(townships("王小镇\t男").is_empty());
+        assert!(townships("，王小镇同志").is_empty());
+        assert!(townships("请各乡镇人民政府").is_empty());
+        assert!(townships("，请各乡政府上报").is_empty());
+        assert!(townships("，统筹城乡村镇建设").is_empty());
+        assert!(townships("，和呃镇的人").is_empty());
+        assert!(townships("，呃镇柏树村").is_empty());
+        assert!(townships("由本街道负责的工作").is_empty());
     }
 
     #[test]
