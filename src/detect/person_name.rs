@@ -98,6 +98,8 @@ pub(crate) struct PersonName {
     /// (`家庭成员：妻子李红梅`).
     leading_cues: WordsByChar,
     cues_after: WordsByChar,
+    /// The cues after a name that are verbs (反映, 来信): see [`CuePosition::Verb`].
+    verb_cues: WordsByChar,
     /// Every name cue (组长, 女士, 同志, 户主): words around names, never a given name.
     cue_words: FxHashSet<Box<str>>,
     /// Field words and personal address cues (`身份证号`, `家住`) that may follow a name.
@@ -228,14 +230,18 @@ impl PersonName {
         let before: Vec<(&str, bool)> = dict
             .name_cues
             .iter()
-            .filter(|(_, p)| *p != CuePosition::After)
+            .filter(|(_, p)| !matches!(p, CuePosition::After | CuePosition::Verb))
             .map(|(w, p)| (w.as_str(), *p == CuePosition::Kin))
             .collect();
         let after = dict
             .name_cues
             .iter()
-            .filter(|(_, p)| matches!(p, CuePosition::After | CuePosition::Either))
+            .filter(|(_, p)| {
+                matches!(p, CuePosition::After | CuePosition::Either | CuePosition::Verb)
+            })
             .map(|(w, _)| w.as_str());
+        let verbs =
+            dict.name_cues.iter().filter(|(_, p)| *p == CuePosition::Verb).map(|(w, _)| w.as_str());
         let follow_words = dict
             .fields
             .iter()
@@ -270,6 +276,7 @@ impl PersonName {
             leading_cues: WordsByChar::by_first(before.iter().map(|&(w, _)| w)),
             kin_cues: before.iter().map(|&(_, kin)| kin).collect(),
             cues_after: WordsByChar::by_first(after),
+            verb_cues: WordsByChar::by_first(verbs),
             cue_words: dict.name_cues.iter().map(|(w, _)| w.as_str().into()).collect(),
             follow_words: WordsByChar::by_first(follow_words),
             enumeration_commas: CharFinder::new('、'),
@@ -1154,6 +1161,22 @@ impl PersonName {
         if tok_chars == surname + 1 && end > tok_end && frequent_verb(token) {
             return true;
         }
+        // Before a verb the subject may be words that are no name (全面地反映: 全面 + 地),
+        // and after a preposition's object the verb has the sentence's subject (向上级反映)
+        // — unless the word after the preposition is segmented or listed as a given name
+        // (于建国来信, 向红梅反映).
+        if self.verb_cues.longest_start(&text[end..]).is_some() {
+            let given_name = |t: &jieba_rs::Tag<'_>| {
+                matches!(t.tag, "nr" | "nrfg") || self.given_names.contains(t.word)
+            };
+            let one_word = tok_chars > surname && tok_end <= end && !given_name(token);
+            let preposition = tok_chars == surname
+                && token.tag == "p"
+                && !tag_starting_at(tags, base, tok_end).is_some_and(given_name);
+            if one_word || preposition {
+                return true;
+            }
+        }
         tok_chars == surname
             && is_function_tag(token.tag)
             && tag_starting_at(tags, base, tok_end).is_some_and(|next| {
@@ -1329,11 +1352,14 @@ impl PersonName {
     }
 
     /// Returns true when a candidate that a cue or a list supports may be a name: not a
-    /// frequent word (`国务院副总理` is no name) and given-name characters seen in names.
+    /// frequent word (`国务院副总理` is no name), nor a cue word itself (申请人反映: jieba-rs's
+    /// dictionary tags 申请人 as a name), and given-name characters seen in names.
     fn cued(&self, candidate: &str, surname: usize) -> bool {
         let frequent =
             self.word_freq(candidate) >= FREQUENT_WORD && !self.listed_as_name(candidate);
-        !frequent && candidate.chars().skip(surname).all(is_han)
+        !frequent
+            && candidate.chars().skip(surname).all(is_han)
+            && !self.cue_words.contains(candidate)
     }
 
     /// Returns true when jieba's dictionary lists `word` as a personal name (李娜).
@@ -2103,7 +2129,12 @@ mod tests {
         let dict = crate::dict::Dictionaries::built_in();
         let finder = super::PersonName::new(&dict);
         let after = dict.name_cues.iter().filter(|(_, p)| {
-            matches!(p, crate::dict::CuePosition::After | crate::dict::CuePosition::Either)
+            matches!(
+                p,
+                crate::dict::CuePosition::After
+                    | crate::dict::CuePosition::Either
+                    | crate::dict::CuePosition::Verb
+            )
         });
         for (word, _) in after {
             let first = word.chars().next().unwrap();
@@ -2200,6 +2231,23 @@ mod tests {
         assert_eq!(names("被执行人：某某县建材有限公司\n"), Vec::<String>::new());
         // The same words before no name.
         assert_no_names("第三人民医院，本案第三人民事责任，举报人要求保密，被告知明天开会。");
+    }
+
+    #[test]
+    fn verbs_of_petitions_after_a_name_are_cues() {
+        // 建设 and 国庆 are frequent words: the verb whose subject the name is makes them
+        // names (信访 replies name the petitioner).
+        assert_eq!(names("关于赵建设反映城关镇道路问题的答复"), ["赵建设"]);
+        assert_eq!(
+            names("经查，刘国庆反映情况属实，李国庆来信称，张建设来访。"),
+            ["刘国庆", "李国庆", "张建设"]
+        );
+        // A preposition-surname before a given name is the surname (于建国来信, 向红梅反映).
+        assert_eq!(names("于建国来信称，向红梅反映。"), ["于建国", "向红梅"]);
+        // Before other words it is the preposition, whose object is no name; nor is a
+        // party word (申请人: jieba-rs tags it a name) or an adverb (全面地).
+        assert_no_names("如有异议，请向上级反映，向组织反映，向领导反映情况。");
+        assert_no_names("申请人反映其亲属住房困难，全面地反映了群众意见，欢迎来信来访。");
     }
 
     #[test]

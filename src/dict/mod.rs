@@ -139,6 +139,9 @@ pub(crate) enum CuePosition {
     /// A kinship word before the name (妻子李红梅), which also ends longer words (妇女儿童
     /// holds 女儿): a cue only where it starts a word.
     Kin,
+    /// A verb after the name whose subject it is (赵建设反映), which a preposition may govern
+    /// instead (向上级反映): no cue after a surname read as one.
+    Verb,
 }
 
 /// Whose address an address cue announces.
@@ -534,11 +537,12 @@ fn parse_name_cues(file: &str, text: &str) -> Result<Vec<(String, CuePosition)>>
             Some("after") => CuePosition::After,
             Some("title" | "either") => CuePosition::Either,
             Some("kin") => CuePosition::Kin,
+            Some("verb") => CuePosition::Verb,
             _ => {
                 return Err(entry_error(
                     file,
                     line,
-                    "expected 2 columns: word, before|after|title|either|kin",
+                    "expected 2 columns: word, before|after|title|either|kin|verb",
                 ));
             }
         };
