@@ -956,13 +956,35 @@ def village_groups(i: int) -> Doc:
     footer(d)
     return d
 
+def petition_replies(i: int) -> Doc:
+    """信访 replies that name the petitioner as the subject of 反映, 来信 or 来访 and nothing
+    else (关于赵建设反映…问题的答复, 经查，赵建设反映情况属实), a name whose given name is a
+    frequent word three times in ten, beside the same verbs after a preposition's object
+    (请向上级反映, 向组织反映), a party word (申请人反映) and an adverb (全面地反映), which name
+    no one."""
+    d = Doc(f"petition-{i:03d}")
+    person = party_name()
+    topic = rng.choice(["道路硬化", "宅基地审批", "低保评定", "征地补偿", "危房改造"])
+    d.text("关于").leak("person_name", person).text(f"反映{rng.choice(VILLAGES)}{topic}问题的答复\n")
+    verb = ["来信", "来访", "反映"][i % 3]
+    d.text(f"{rng.randint(2025, 2026)}年{rng.randint(1, 12)}月，").leak("person_name", person)
+    d.text(f"{verb}称{topic}工作不公开，要求查处。\n")
+    d.text("经查，").leak("person_name", person).text(f"反映情况部分属实，{rng.choice(UNITS)}已督促整改。")
+    other = party_name()
+    d.text("同期").leak("person_name", other).text(f"{rng.choice(['来信', '来访'])}反映的问题已另行答复。\n")
+    d.text(rng.choice(["如有异议，请向上级反映。", "如对答复不服，可向组织反映。", "欢迎来信来访。"]))
+    d.text(rng.choice(["申请人反映其亲属住房困难的，按程序办理。", "全面地反映了群众意见。", ""]))
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
              penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served,
              review_results, padded_names, parties_and_residents, lists_from_pdfs_and_licences,
              households_and_facts, rooms_and_streets, counts_and_numbers, repeated_mentions,
-             village_groups]
+             village_groups, petition_replies]
 
 
 def main() -> None:

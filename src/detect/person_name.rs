@@ -1161,7 +1161,7 @@ impl PersonName {
         if tok_chars == surname + 1 && end > tok_end && frequent_verb(token) {
             return true;
         }
-        // Before a verb the subject may be words that are no name (全面地反映: 全面 + 地),
+        // Before a verb the subject may be a frequent word and more (全面地反映: 全面 + 地),
         // and after a preposition's object the verb has the sentence's subject (向上级反映)
         // — unless the word after the preposition is segmented or listed as a given name
         // (于建国来信, 向红梅反映).
@@ -1169,11 +1169,14 @@ impl PersonName {
             let given_name = |t: &jieba_rs::Tag<'_>| {
                 matches!(t.tag, "nr" | "nrfg") || self.given_names.contains(t.word)
             };
-            let one_word = tok_chars > surname && tok_end <= end && !given_name(token);
+            let word = tok_chars > surname
+                && tok_end <= end
+                && !given_name(token)
+                && self.word_freq(token.word) >= FREQUENT_WORD;
             let preposition = tok_chars == surname
                 && token.tag == "p"
                 && !tag_starting_at(tags, base, tok_end).is_some_and(given_name);
-            if one_word || preposition {
+            if word || preposition {
                 return true;
             }
         }
@@ -2242,6 +2245,8 @@ mod tests {
             names("经查，刘国庆反映情况属实，李国庆来信称，张建设来访。"),
             ["刘国庆", "李国庆", "张建设"]
         );
+        // A name may begin with a rare word (毛子) or be one unknown word (姚浩萱).
+        assert_eq!(names("同期毛子萱来访反映的问题，姚浩萱来信反映的问题"), ["毛子萱", "姚浩萱"]);
         // A preposition-surname before a given name is the surname (于建国来信, 向红梅反映).
         assert_eq!(names("于建国来信称，向红梅反映。"), ["于建国", "向红梅"]);
         // Before other words it is the preposition, whose object is no name; nor is a
