@@ -940,15 +940,31 @@ impl PersonName {
     /// when the segmenter tags the single character after it as part of a name as well
     /// (困难户杨斌玉解决: 杨斌/nr 玉/nr 解决): the name has three characters, and a mask of two
     /// would leave the third in clear. Not a common surname, which may start the next name
-    /// of a run (李明王刚).
-    fn name_char_after(&self, tags: &[jieba_rs::Tag<'_>], base: usize, end: usize) -> usize {
+    /// of a run (李明王刚). After a cue before the name (`cued`), a single character that
+    /// segmentation leaves between the name and a word of two characters or more is one
+    /// too (被执行人邹娜豪一案: 邹娜/nr 豪/n 一案; 困难户韦涛平解决) — not a grammatical word
+    /// (户主王明在家, 曾, 已), an adverb (王明刚到) nor a character as frequent as one (小).
+    fn name_char_after(
+        &self,
+        tags: &[jieba_rs::Tag<'_>],
+        base: usize,
+        end: usize,
+        cued: bool,
+    ) -> usize {
         let Some(next) = tag_starting_at(tags, base, end) else { return end };
         let mut chars = next.word.chars();
         let (Some(c), None) = (chars.next(), chars.next()) else { return end };
-        let name_char = matches!(next.tag, "nr" | "nrfg")
-            && self.flags.of(c) & GIVEN != 0
-            && !self.common_surname_first(next.word);
-        if name_char { end + c.len_utf8() } else { end }
+        let given = self.flags.of(c) & GIVEN != 0;
+        let name_char =
+            matches!(next.tag, "nr" | "nrfg") && given && !self.common_surname_first(next.word);
+        let orphan = || {
+            cued && given
+                && !is_function_tag(next.tag)
+                && self.word_freq(next.word) < FUNCTION_CHAR_FREQ
+                && tag_starting_at(tags, base, end + c.len_utf8())
+                    .is_some_and(|w| w.word.chars().nth(1).is_some() && w.word.chars().all(is_han))
+        };
+        if name_char || orphan() { end + c.len_utf8() } else { end }
     }
 
     /// Returns the end of a name that opens a record or clause (`2.潘辉超，新民村四组`) and
@@ -1062,7 +1078,7 @@ impl PersonName {
                 let confidence = if tok_chars == p.surname + 2 { 0.85 } else { 0.7 };
                 let e = explain(&["surname and given name", "segmented as a personal name"], None);
                 let end = if tok_chars == p.surname + 1 {
-                    self.name_char_after(tags, base, tok_end)
+                    self.name_char_after(tags, base, tok_end, before_cue)
                         .max(self.item_name_end(text, p, tok_end))
                 } else {
                     tok_end
@@ -1076,7 +1092,7 @@ impl PersonName {
                     let longer = self.whole_given_name(text, p, tok_end);
                     (longer > tok_end && self.cued(&text[at..longer], p.surname)).then_some(longer)
                 } else if tok_chars == p.surname + 1 {
-                    Some(self.name_char_after(tags, base, tok_end))
+                    Some(self.name_char_after(tags, base, tok_end, true))
                 } else {
                     Some(tok_end)
                 };
@@ -2455,6 +2471,15 @@ mod tests {
         // too (杨斌/nr 玉/nr, 许国/ns 涛/nr) ends the name: a mask of two would leave it.
         assert_eq!(names("多次帮助困难户杨斌玉解决就医问题。"), ["杨斌玉"]);
         assert_eq!(names("信访人许国涛反映的问题已转交办理。"), ["许国涛"]);
+        // After a cue, a single character that segmentation leaves between the name and a
+        // word (韦涛/nr 平/n 解决, 邹娜/nr 豪/n 一案) — not a grammatical word, an adverb or
+        // a verb (在, 刚, 曾, 患).
+        assert_eq!(names("多次帮助困难户韦涛平解决就医问题。"), ["韦涛平"]);
+        assert_eq!(names("申请执行人曾建国与被执行人邹娜豪一案已执行终结。"), ["曾建国", "邹娜豪"]);
+        for text in ["户主王明在家休养。", "户主王明刚到家。", "户主王明曾在外务工。"]
+        {
+            assert_eq!(names(text), ["王明"], "{text}");
+        }
         // One more given-name character closes a name that opens an item (潘辉/nr 超/v).
         assert_eq!(names("2.潘辉超，新民村四组，家庭人口3人。"), ["潘辉超"]);
         // A surname inside an accepted name starts none (丁林海, not 林海 as well).
