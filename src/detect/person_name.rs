@@ -233,13 +233,21 @@ impl PersonName {
             .filter(|(_, p)| !matches!(p, CuePosition::After | CuePosition::Verb))
             .map(|(w, p)| (w.as_str(), *p == CuePosition::Kin))
             .collect();
+        // A kinship word after 的 follows a name too (赵建设的儿子赵小明).
+        let relatives: Vec<String> = dict
+            .name_cues
+            .iter()
+            .filter(|(_, p)| *p == CuePosition::Kin)
+            .map(|(w, _)| format!("的{w}"))
+            .collect();
         let after = dict
             .name_cues
             .iter()
             .filter(|(_, p)| {
                 matches!(p, CuePosition::After | CuePosition::Either | CuePosition::Verb)
             })
-            .map(|(w, _)| w.as_str());
+            .map(|(w, _)| w.as_str())
+            .chain(relatives.iter().map(String::as_str));
         let verbs =
             dict.name_cues.iter().filter(|(_, p)| *p == CuePosition::Verb).map(|(w, _)| w.as_str());
         let follow_words = dict
@@ -2159,10 +2167,11 @@ mod tests {
             let first = word.chars().next().unwrap();
             assert!(finder.flags.may_open_cue_after(first), "{word}");
         }
-        for c in ['等', '于', '，', ',', '（', '(', ' '] {
+        // 的 opens the kinship words after a name (的儿子).
+        for c in ['等', '于', '的', '，', ',', '（', '(', ' '] {
             assert!(finder.flags.may_open_cue_after(c), "{c}");
         }
-        assert!(!finder.flags.may_open_cue_after('的'));
+        assert!(!finder.flags.may_open_cue_after('在'));
     }
 
     #[test]
@@ -2322,6 +2331,10 @@ mod tests {
         assert_eq!(names("户主侯梓福于2026年3月去世。"), ["侯梓福"]);
         assert_no_names("经本人申请，村民委员会评议。");
         assert_no_names("供养人员名单已公示。");
+        // A kinship word after 的 follows a name (建设 and 国庆 are frequent words).
+        assert_eq!(names("赵建设的儿子赵小明考入大学。"), ["赵建设", "赵小明"]);
+        assert_eq!(names("王国庆的妻子在家务农。"), ["王国庆"]);
+        assert_no_names("我们的儿子，群众的父亲。");
     }
 
     #[test]
