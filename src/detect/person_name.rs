@@ -1139,8 +1139,7 @@ impl PersonName {
             let closed = || {
                 text[end..].chars().next().is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
             };
-            let given_name_next =
-                matches!(next.tag, "nr" | "nrfg") || self.given_names.contains(next.word);
+            let given_name_next = self.given_name_word(next);
             let joins = (matches!(token.tag, "p" | "c") && !closed() && !given_name_next)
                 || (token.tag == "d" && !self.common_surname_first(token.word));
             if before_cue && !joins && self.cued(&text[at..end], p.surname) {
@@ -1190,16 +1189,13 @@ impl PersonName {
         // — unless the word after the preposition is segmented or listed as a given name
         // (于建国来信, 向红梅反映).
         if self.verb_cues.longest_start(&text[end..]).is_some() {
-            let given_name = |t: &jieba_rs::Tag<'_>| {
-                matches!(t.tag, "nr" | "nrfg") || self.given_names.contains(t.word)
-            };
             let word = tok_chars > surname
                 && tok_end <= end
-                && !given_name(token)
+                && !self.given_name_word(token)
                 && self.word_freq(token.word) >= FREQUENT_WORD;
             let preposition = tok_chars == surname
                 && token.tag == "p"
-                && !tag_starting_at(tags, base, tok_end).is_some_and(given_name);
+                && !tag_starting_at(tags, base, tok_end).is_some_and(|t| self.given_name_word(t));
             if word || preposition {
                 return true;
             }
@@ -1387,6 +1383,12 @@ impl PersonName {
         !frequent
             && candidate.chars().skip(surname).all(is_han)
             && !self.cue_words.contains(candidate)
+    }
+
+    /// Returns true when a segmented word reads as (part of) a name: tagged as one, or a
+    /// listed given name (建国 of 于建国, which the segmenter tags as a verb).
+    fn given_name_word(&self, t: &jieba_rs::Tag<'_>) -> bool {
+        matches!(t.tag, "nr" | "nrfg") || self.given_names.contains(t.word)
     }
 
     /// Returns true when jieba's dictionary lists `word` as a personal name (李娜).
