@@ -416,17 +416,14 @@ impl Address {
             '道' if text[..at].ends_with('街') => at - '街'.len_utf8(),
             _ => return None,
         };
-        // The address goes on: not with another division's final or 村 (乡镇, 乡村).
-        let goes_on = text[end..]
-            .chars()
-            .next()
-            .is_some_and(|c| is_han(c) && c != '村' && !DIVISION_FINALS.contains(&c));
-        // Nor after one (乡镇): settled before the name is walked back.
-        let named = text[..suffix_start]
-            .chars()
-            .next_back()
-            .is_some_and(|c| is_han(c) && !DIVISION_FINALS.contains(&c));
-        if !goes_on || !named {
+        // A Chinese character that is no division's final before the suffix (not 乡镇), and
+        // after it one that is none either, nor 村 (乡村): settled before anything is walked
+        // back, the character before first (most suffixes of running text follow
+        // punctuation or a final).
+        let plain = |c: char| is_han(c) && !DIVISION_FINALS.contains(&c);
+        if !text[..suffix_start].chars().next_back().is_some_and(plain)
+            || !text[end..].chars().next().is_some_and(|c| plain(c) && c != '村')
+        {
             return None;
         }
         // Five slots: a fifth Chinese character before the suffix means no boundary is near.
