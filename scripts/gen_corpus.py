@@ -956,6 +956,7 @@ def village_groups(i: int) -> Doc:
     footer(d)
     return d
 
+
 def petition_replies(i: int) -> Doc:
     """信访 replies that name the petitioner as the subject of 反映, 来信 or 来访 and nothing
     else (关于赵建设反映…问题的答复, 经查，赵建设反映情况属实), a name whose given name is a
