@@ -1184,17 +1184,26 @@ impl PersonName {
         if tok_chars == surname + 1 && end > tok_end && frequent_verb(token) {
             return true;
         }
-        // Before a verb the subject may be a frequent word and more (全面地反映: 全面 + 地),
-        // and after a preposition's object the verb has the sentence's subject (向上级反映)
-        // — unless the word after the preposition is segmented or listed as a given name
-        // (于建国来信, 向红梅反映).
+        // Before a verb the subject may be words that are no name: one word of the
+        // dictionary (曾多次反映; 师生, which it tags as a name, judged as an uncued name of
+        // two characters is), or a frequent word and more (全面地反映: 全面 + 地) — not an
+        // unknown word (姚浩萱, 孔永) nor a rare one and more (毛子萱). After a preposition's
+        // object or an adverb the verb has the sentence's subject (向上级反映) — unless the
+        // word after it is segmented or listed as a given name (于建国来信, 向红梅反映).
         if self.verb_cues.longest_start(&text[end..]).is_some() {
             let word = tok_chars > surname
                 && tok_end <= end
-                && !self.given_name_word(token)
-                && self.word_freq(token.word) >= FREQUENT_WORD;
+                && if tok_end < end {
+                    !self.given_name_word(token) && self.word_freq(token.word) >= FREQUENT_WORD
+                } else if self.given_name_word(token) {
+                    tok_chars == surname + 1
+                        && self.jieba.has_word(token.word)
+                        && !self.plausible_two(token.word)
+                } else {
+                    self.jieba.has_word(token.word)
+                };
             let preposition = tok_chars == surname
-                && token.tag == "p"
+                && matches!(token.tag, "p" | "d")
                 && !tag_starting_at(tags, base, tok_end).is_some_and(|t| self.given_name_word(t));
             if word || preposition {
                 return true;
@@ -2272,14 +2281,18 @@ mod tests {
             names("经查，刘国庆反映情况属实，李国庆来信称，张建设来访。"),
             ["刘国庆", "李国庆", "张建设"]
         );
-        // A name may begin with a rare word (毛子) or be one unknown word (姚浩萱).
+        // A name may begin with a rare word (毛子) or be one unknown word (姚浩萱, 孔永).
         assert_eq!(names("同期毛子萱来访反映的问题，姚浩萱来信反映的问题"), ["毛子萱", "姚浩萱"]);
+        assert_eq!(names("经查，孔永反映情况部分属实。"), ["孔永"]);
         // A preposition-surname before a given name is the surname (于建国来信, 向红梅反映).
         assert_eq!(names("于建国来信称，向红梅反映。"), ["于建国", "向红梅"]);
         // Before other words it is the preposition, whose object is no name; nor is a
         // party word (申请人: jieba-rs tags it a name) or an adverb (全面地).
         assert_no_names("如有异议，请向上级反映，向组织反映，向领导反映情况。");
         assert_no_names("申请人反映其亲属住房困难，全面地反映了群众意见，欢迎来信来访。");
+        // One word of the dictionary before the verb: an adverb (曾多次), a noun that
+        // jieba-rs tags as a name (师生: a rare surname and a frequent word).
+        assert_no_names("该户曾多次反映，师生反映强烈。");
     }
 
     #[test]
