@@ -229,6 +229,10 @@ pub(crate) struct Address {
     cues: AhoCorasick,
     contexts: Vec<AddressContext>,
     finals: FinalSearch,
+    /// The township suffixes of [`SUFFIXES`] (街道, 苏木, 镇, 乡) and their last characters:
+    /// at most finals (县, 市, 区) a township the dictionary lacks is settled by one compare
+    /// of each.
+    township_suffixes: Vec<(&'static str, char)>,
     /// A stop character and its neighbour, inside two or more division names (和平, 向阳,
     /// 太和, 将军, 经济): there the character is part of a place name (和平路, 向阳村, 太和镇),
     /// not the function word that ends an address.
@@ -329,6 +333,11 @@ impl Address {
             cues,
             contexts: dict.address_cues.iter().map(|(_, c)| *c).collect(),
             finals: FinalSearch::new(),
+            township_suffixes: SUFFIXES
+                .iter()
+                .filter(|&&(_, part)| part == Part::Township)
+                .filter_map(|&(suffix, _)| Some((suffix, suffix.chars().next_back()?)))
+                .collect(),
         }
     }
 
@@ -339,8 +348,7 @@ impl Address {
         let mut starts = [0usize; 32];
         self.finals.each(text, |at, end, last| {
             let listed = self.listed_division(text, at, end, last, &mut starts);
-            let Some((start, level)) =
-                listed.or_else(|| self.unlisted_township(text, at, end, last))
+            let Some((start, level)) = listed.or_else(|| self.unlisted_township(text, end, last))
             else {
                 return;
             };
@@ -397,8 +405,8 @@ impl Address {
     }
 
     /// Returns the start and level of a township that the dictionary lacks (one named or
-    /// renamed since its codes: `青石街道`) whose suffix ends at `end`, its final `last` at
-    /// `at`: the two to four Chinese characters before the suffix that a character other than
+    /// renamed since its codes: `青石街道`) whose suffix (a township's of [`SUFFIXES`]) ends
+    /// at `end` with the final `last`: the two to four Chinese characters before the suffix that a character other than
     /// Chinese opens (a cell, a clause, the text's start) are its name, where a component of
     /// an address follows (`谭洋林 青石街道柏树村9组`). In running text no boundary is that
     /// near (`由本街道负责`); after a name that ends in a suffix character no component follows
@@ -407,15 +415,14 @@ impl Address {
     fn unlisted_township(
         &self,
         text: &str,
-        at: usize,
         end: usize,
         last: char,
     ) -> Option<(usize, DivisionLevel)> {
-        let suffix_start = match last {
-            '镇' | '乡' => at,
-            '道' if text[..at].ends_with('街') => at - '街'.len_utf8(),
-            _ => return None,
-        };
+        let &(suffix, _) = self
+            .township_suffixes
+            .iter()
+            .find(|&&(suffix, final_char)| final_char == last && text[..end].ends_with(suffix))?;
+        let suffix_start = end - suffix.len();
         // A Chinese character that is no division's final before the suffix (not 乡镇), and
         // after it one that is none either, nor 村 (乡村): settled before anything is walked
         // back, the character before first (most suffixes of running text follow
@@ -901,6 +908,8 @@ mod tests {
         assert_eq!(addresses("谭洋林 青石街道柏树村9组 300元"), [personal("青石街道柏树村9组")]);
         assert_eq!(addresses("谭洋林 青呃镇柏树村9组 300元"), [personal("青呃镇柏树村9组")]);
         assert_eq!(addresses("1\t王红梅\t青呃乡柏树村9组\t3人"), [personal("青呃乡柏树村9组")]);
+        // Every township suffix of the grammar, 苏木 too.
+        assert_eq!(addresses("1\t王红梅\t呃呃苏木柏树村9组\t3人"), [personal("呃呃苏木柏树村9组")]);
         // In running text no boundary is that near: 街道 stays a word of its own.
         assert_eq!(
             addresses("由本街道负责的工作，家住城关镇新华村3组"),
