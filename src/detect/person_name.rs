@@ -1184,24 +1184,14 @@ impl PersonName {
         if tok_chars == surname + 1 && end > tok_end && frequent_verb(token) {
             return true;
         }
-        // Before a verb the subject may be words that are no name: one word of the
-        // dictionary (曾多次反映; 师生, which it tags as a name, judged as an uncued name of
-        // two characters is), or a frequent word and more (全面地反映: 全面 + 地) — not an
-        // unknown word (姚浩萱, 孔永) nor a rare one and more (毛子萱). After a preposition's
-        // object or an adverb the verb has the sentence's subject (向上级反映) — unless the
-        // word after it is segmented or listed as a given name (于建国来信, 向红梅反映).
+        // Before a verb the subject may be words that are no name (see
+        // `words_before_verb`). After a preposition's object or an adverb the verb has the
+        // sentence's subject (向上级反映) — unless the word after it is segmented or listed
+        // as a given name (于建国来信, 向红梅反映).
         if self.verb_cues.longest_start(&text[end..]).is_some() {
             let word = tok_chars > surname
                 && tok_end <= end
-                && if tok_end < end {
-                    !self.given_name_word(token) && self.word_freq(token.word) >= FREQUENT_WORD
-                } else if self.given_name_word(token) {
-                    tok_chars == surname + 1
-                        && self.jieba.has_word(token.word)
-                        && !self.plausible_two(token.word)
-                } else {
-                    self.jieba.has_word(token.word)
-                };
+                && self.words_before_verb(token, tok_chars == surname + 1, tok_end < end);
             let preposition = tok_chars == surname
                 && matches!(token.tag, "p" | "d")
                 && !tag_starting_at(tags, base, tok_end).is_some_and(|t| self.given_name_word(t));
@@ -1216,6 +1206,22 @@ impl PersonName {
                     || frequent_verb(next)
             })
             && !(opens_clause(text, at) && separator_at(text, end).is_some())
+    }
+
+    /// Returns true when the candidate before a verb cue that `token` starts is words that
+    /// are no name: one word of the dictionary (曾多次反映; 师生, which it tags as a name,
+    /// judged as an uncued name of a surname and one character — `one_given` — is), or,
+    /// where the token ends inside the candidate (`partial`), a frequent word and more
+    /// (全面地反映: 全面 + 地) — not an unknown word (姚浩萱, 孔永) nor a rare one and more
+    /// (毛子萱).
+    fn words_before_verb(&self, token: &jieba_rs::Tag<'_>, one_given: bool, partial: bool) -> bool {
+        if partial {
+            !self.given_name_word(token) && self.word_freq(token.word) >= FREQUENT_WORD
+        } else if self.given_name_word(token) {
+            one_given && self.jieba.has_word(token.word) && !self.plausible_two(token.word)
+        } else {
+            self.jieba.has_word(token.word)
+        }
     }
 
     /// Returns false when no reading of `judge_evidence` without a cue can accept the
