@@ -60,6 +60,13 @@ const COMMON_GIVEN_ONE: f64 = 30.0;
 /// A word split off after a surname is a given name only when it is not frequent as a word
 /// (`和/社会` is not 和社会) or is one of the most common given names (`王/红梅`, `李/建国`).
 const GIVEN_WORD_FREQ: usize = 100;
+/// The lists of given-name characters hold a few thousand; people are named with more
+/// (张炯, 李芃生, 仲跻伟, 姜葳). A character the lists lack may start a given name when
+/// jieba's dictionary counts it less often than this as a word of its own (炯 595, 飚 299,
+/// 葳 5, 芃 not at all; 况 368 as well, which costs a window and nothing more): a cue or the
+/// structure of a record then confirms the name, and without them its count of zero in the
+/// lists refuses it. Frequent characters (贴 5,205, 们, 度) are no given names at all.
+const RARE_GIVEN_FREQ: usize = 1_000;
 
 /// Characters that end place and office names, not given names (王村, 农村局), and those of
 /// temples and historic buildings that lists of 文物保护单位 name (关帝庙, 文昌宫, 白马寺).
@@ -91,6 +98,8 @@ pub(crate) struct PersonName {
     /// Parts of transliterated names (扎西, 买买提), which no surname starts.
     parts: NameParts,
     flags: CharFlags,
+    /// Characters no list holds that may still be given names: see [`RARE_GIVEN_FREQ`].
+    rare_given: CharSet,
     cues_before: WordsByChar,
     /// Whether each word of `cues_before` (by index) is a kinship word.
     kin_cues: Vec<bool>,
@@ -186,6 +195,29 @@ impl CharFlags {
     }
 }
 
+/// A set of characters of the range of [`CharFlags`], one bit each.
+struct CharSet {
+    bits: Vec<u64>,
+}
+
+impl CharSet {
+    fn new(mut member: impl FnMut(char) -> bool) -> Self {
+        let mut bits = vec![0u64; (FLAGS_TO - FLAGS_FROM + 1).div_ceil(64) as usize];
+        for c in (FLAGS_FROM..=FLAGS_TO).filter_map(char::from_u32).filter(|&c| member(c)) {
+            let i = (c as u32 - FLAGS_FROM) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        CharSet { bits }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        (c as u32).checked_sub(FLAGS_FROM).is_some_and(|i| {
+            let i = i as usize;
+            self.bits.get(i / 64).is_some_and(|word| word & (1 << (i % 64)) != 0)
+        })
+    }
+}
+
 /// A surname position in running text awaiting a decision.
 struct Pending {
     /// Byte offset of the surname.
@@ -261,7 +293,15 @@ impl PersonName {
                     .filter(|(_, c)| *c != AddressContext::Organizational)
                     .map(|(w, _)| w.as_str()),
             );
+        let jieba = warmed_up(Jieba::new());
+        let mut buf = [0u8; 4];
+        let rare_given = CharSet::new(|c| {
+            let word = c.encode_utf8(&mut buf);
+            !dict.given_name_chars.contains_key(&c)
+                && (!jieba.has_word(word) || jieba.suggest_freq(word) < RARE_GIVEN_FREQ)
+        });
         PersonName {
+            rare_given,
             flags: CharFlags::new(
                 &surnames,
                 &compound,
@@ -290,7 +330,7 @@ impl PersonName {
             enumeration_commas: CharFinder::new('、'),
             commas: CharFinder::new('，'),
             middle_dots: CharFinder::new('·'),
-            jieba: warmed_up(Jieba::new()),
+            jieba,
         }
     }
 
@@ -303,9 +343,16 @@ impl PersonName {
         out: &mut Vec<Candidate>,
     ) {
         let begin = out.len();
+        // The names under a key (not a column's cells): each vouches for the list it opens
+        // (`拟录用人员：王强、陈俨`).
+        let mut keyed = Vec::new();
         for label in &structure.labels {
             if label.kind == FieldKind::PersonName {
+                let before = out.len();
                 self.labeled(text, label.start, label.end, label.cell, out);
+                if !label.cell {
+                    keyed.extend(out[before..].iter().map(|c| (c.start, c.end)));
+                }
             }
         }
         let first = out.len();
@@ -340,6 +387,10 @@ impl PersonName {
                 out.push(self.candidate(text, p.at, end, kept, confidence, rule, explanation));
                 accepted.push((p.at, end));
             }
+        }
+        if !keyed.is_empty() {
+            accepted.extend(keyed);
+            accepted.sort_unstable();
         }
         self.lists(text, &accepted, &dotted, out);
         let found = self.columns_of_names(text, structure, divisions, out, first);
@@ -602,6 +653,15 @@ impl PersonName {
         if name.contains('·') || self.parts.whole(name) { 0 } else { self.surname_len(name) }
     }
 
+    /// Returns true when `c` may be a character of a given name: one the lists hold, or a
+    /// rare one that a cue or a record's structure must then confirm ([`RARE_GIVEN_FREQ`]).
+    /// Where a listed character tells a name from a word (`唐志娟诉`: 诉 is no given name),
+    /// the GIVEN flag alone is asked.
+    #[inline(always)]
+    fn may_be_given(&self, c: char) -> bool {
+        self.flags.of(c) & GIVEN != 0 || self.rare_given.contains(c)
+    }
+
     fn surname_len(&self, name: &str) -> usize {
         let mut chars = name.chars();
         match (chars.next(), chars.next()) {
@@ -782,7 +842,7 @@ impl PersonName {
             return None;
         };
         let g1 = if surname == 2 { c2? } else { c1 };
-        (g1 == '某' || g1 == '*' || self.flags.of(g1) & GIVEN != 0).then_some(surname)
+        (g1 == '某' || g1 == '*' || self.may_be_given(g1)).then_some(surname)
     }
 
     /// Decides a run of parts of transliterated names at `at`: two parts or more are a
@@ -1115,7 +1175,9 @@ impl PersonName {
             // Segmentation split the surname off: the next word may be the given name.
             let next = tag_starting_at(tags, base, tok_end)?;
             let n = next.word.chars().count();
-            let given_ok = next.word.chars().all(|c| self.given.get(&c).copied().unwrap_or(0) > 0);
+            // A rare character the lists lack counts here only after a cue (`common` below
+            // asks the lists' counts).
+            let given_ok = next.word.chars().all(|c| self.may_be_given(c));
             // A cue word is no given name, here either.
             if !(1..=2).contains(&n)
                 || !given_ok
@@ -1127,7 +1189,10 @@ impl PersonName {
             // A surname character used as a preposition or conjunction (向, 和, 于) does
             // not start a name; the frequency lookup, the dearest test, goes last.
             let common = !is_function_tag(token.tag)
-                && next.word.chars().all(|c| self.given[&c] >= COMMON_GIVEN)
+                && next
+                    .word
+                    .chars()
+                    .all(|c| self.given.get(&c).is_some_and(|&n| n >= COMMON_GIVEN))
                 && (self.given_names.contains(next.word)
                     || self.word_freq(next.word) < GIVEN_WORD_FREQ);
             let end = base + next.byte_end;
@@ -1237,7 +1302,7 @@ impl PersonName {
     }
 
     /// Returns the end of a name starting at `at` that a cue after it confirms: a cue right
-    /// after 1 or 2 listed given-name characters (`同志`, `，男，`, `，身份证号`). The cues
+    /// after 1 or 2 given-name characters (`同志`, `，男，`, `，身份证号`). The cues
     /// that hold only where a record or a sentence starts with the name (于 and a date, the
     /// village before personal data) hold after a cue before it too (`户主侯梓福于2026年…`).
     fn cue_after_end(
@@ -1306,7 +1371,7 @@ impl PersonName {
         })
     }
 
-    /// Returns the end of 1 or 2 listed given-name characters after the surname at `at`
+    /// Returns the end of 1 or 2 given-name characters ([`Self::may_be_given`]) after the surname at `at`
     /// that `confirms` accepts and that are no cue word (`联系人：王女士，联系电话…` names
     /// nobody in full; looked up last, where the rest holds).
     fn given_name_end(
@@ -1319,7 +1384,7 @@ impl PersonName {
         let surname_end = advance(text, at, surname);
         (1..=2).map(|g| advance(text, surname_end, g)).find(|&end| {
             end > surname_end
-                && text[surname_end..end].chars().all(|c| self.flags.of(c) & GIVEN != 0)
+                && text[surname_end..end].chars().all(|c| self.may_be_given(c))
                 && confirms(end)
                 && !self.cue_words.contains(&text[surname_end..end])
         })
@@ -1344,7 +1409,7 @@ impl PersonName {
             if matches!(c, '，' | ',' | '(' | '（' | ' ') {
                 return end > surname_end && self.followed_by_personal_data(text, end);
             }
-            if self.flags.of(c) & GIVEN == 0 {
+            if !self.may_be_given(c) {
                 return false;
             }
             end += c.len_utf8();
@@ -1391,7 +1456,7 @@ impl PersonName {
 
     /// Returns true when a candidate that a cue or a list supports may be a name: not a
     /// frequent word (`国务院副总理` is no name), nor a cue word itself (申请人反映: jieba-rs's
-    /// dictionary tags 申请人 as a name), and given-name characters seen in names.
+    /// dictionary tags 申请人 as a name), and Chinese characters after the surname.
     fn cued(&self, candidate: &str, surname: usize) -> bool {
         let frequent =
             self.word_freq(candidate) >= FREQUENT_WORD && !self.listed_as_name(candidate);
@@ -1750,7 +1815,7 @@ impl PersonName {
         let n = item.chars().count();
         starts
             && (surname + 1..=surname + 2).contains(&n)
-            && item.chars().skip(surname).all(|c| self.flags.of(c) & GIVEN != 0 || c == '某')
+            && item.chars().skip(surname).all(|c| self.may_be_given(c) || c == '某')
             && (among_names || (!self.blocked(item) && self.cued(item, surname)))
     }
 
@@ -2482,6 +2547,31 @@ mod tests {
         // The number of a 驾驶证 is its holder's ID number: personal data after a name.
         let text = "驾驶证注销：王红梅（驾驶证号360730197812106733）、李国庆（驾驶证号360730197911280753）。";
         assert_eq!(names(text), ["王红梅", "李国庆"]);
+    }
+
+    #[test]
+    fn rare_given_name_characters_count_where_a_cue_confirms_them() {
+        // 炯, 芃, 跻, 俨 are in no list of given-name characters and rare as words of their own.
+        assert_eq!(names("户主张炯"), ["张炯"]);
+        assert_eq!(names("张炯同志说"), ["张炯"]);
+        assert_eq!(names("申请人张炯，男，1965年生。"), ["张炯"]);
+        assert_eq!(names("张炯，男，汉族，1975年3月生"), ["张炯"]);
+        assert_eq!(names("户主李芃生"), ["李芃生"]);
+        assert_eq!(names("被征收人仲跻伟"), ["仲跻伟"]);
+        assert_eq!(names("户主陈俨，"), ["陈俨"]);
+        // Without a cue their count of zero refuses them (何况 is a word, 况 rare as one);
+        // a frequent character the lists lack is no given name even after a cue (件).
+        assert_no_names("何况如此");
+        assert_no_names("申请人张件");
+    }
+
+    #[test]
+    fn a_name_under_a_key_vouches_for_the_list_it_opens() {
+        // 陈俨 alone would need a cue; 王强 under the key is one for the list.
+        assert_eq!(names("拟录用人员：王强、陈俨\n"), ["王强", "陈俨"]);
+        // The cells of a row are columns, not a list (高一 is a class).
+        let text = "序号 学生姓名 班级 监护人 资助金额\n1 王子涵 高一（3）班 王建军 1000\n";
+        assert_eq!(names(text), ["王子涵", "王建军"]);
     }
 
     #[test]
