@@ -60,6 +60,10 @@ const COMMON_GIVEN_ONE: f64 = 30.0;
 /// A word split off after a surname is a given name only when it is not frequent as a word
 /// (`和/社会` is not 和社会) or is one of the most common given names (`王/红梅`, `李/建国`).
 const GIVEN_WORD_FREQ: usize = 100;
+/// jieba's dictionary tags common words `nr` as well (雷达 2,930, 顾问 1,697, 石英 1,519);
+/// the names it lists are rarer (王明 368, 李俊 550, 高明 791). A listed name that a
+/// given-name character completes (王明华) must be rarer than this.
+const LISTED_NAME_FREQ: usize = 1_000;
 /// The lists of given-name characters hold a few thousand; people are named with more
 /// (张炯, 李芃生, 仲跻伟, 姜葳). A character the lists lack may start a given name when
 /// jieba's dictionary counts it less often than this as a word of its own (炯 595, 飚 299,
@@ -1153,6 +1157,13 @@ impl PersonName {
                 };
                 return Some((end, confidence, "person_name.segmented", e));
             }
+            if is_nr
+                && tok_chars == p.surname + 1
+                && let Some(end) = self.listed_name_cut_short(tags, base, token, p.surname)
+            {
+                let e = explain(&["surname and given name", "segmented as a personal name"], None);
+                return Some((end, 0.7, "person_name.segmented", e));
+            }
             if before_cue {
                 // A frequent word may be a name cut one character short (儿子王国庆。: 王国 +
                 // 庆), which the cue vouches for whole.
@@ -1256,7 +1267,7 @@ impl PersonName {
         if self.verb_cues.longest_start(&text[end..]).is_some() {
             let word = tok_chars > surname
                 && tok_end <= end
-                && self.words_before_verb(token, tok_chars == surname + 1, tok_end < end);
+                && self.words_before_verb(token, surname, tok_end < end);
             let preposition = tok_chars == surname
                 && matches!(token.tag, "p" | "d")
                 && !tag_starting_at(tags, base, tok_end).is_some_and(|t| self.given_name_word(t));
@@ -1275,15 +1286,19 @@ impl PersonName {
 
     /// Returns true when the candidate before a verb cue that `token` starts is words that
     /// are no name: one word of the dictionary (曾多次反映; 师生, which it tags as a name,
-    /// judged as an uncued name of a surname and one character — `one_given` — is), or,
-    /// where the token ends inside the candidate (`partial`), a frequent word and more
-    /// (全面地反映: 全面 + 地) — not an unknown word (姚浩萱, 孔永) nor a rare one and more
-    /// (毛子萱).
-    fn words_before_verb(&self, token: &jieba_rs::Tag<'_>, one_given: bool, partial: bool) -> bool {
+    /// judged as an uncued name of a surname and one character is), one tagged as a name
+    /// whose first two characters are a frequent word (顾问团来访), or, where the token ends
+    /// inside the candidate (`partial`), a frequent word and more (全面地反映: 全面 + 地)
+    /// — not an unknown word (姚浩萱, 孔永) nor a rare one and more (毛子萱).
+    fn words_before_verb(&self, token: &jieba_rs::Tag<'_>, surname: usize, partial: bool) -> bool {
         if partial {
             !self.given_name_word(token) && self.word_freq(token.word) >= FREQUENT_WORD
         } else if self.given_name_word(token) {
-            one_given && self.jieba.has_word(token.word) && !self.plausible_two(token.word)
+            match token.word.chars().count().saturating_sub(surname) {
+                1 => self.jieba.has_word(token.word) && !self.plausible_two(token.word),
+                2 => self.starts_with_word(token.word, surname),
+                _ => false,
+            }
         } else {
             self.jieba.has_word(token.word)
         }
@@ -1426,10 +1441,57 @@ impl PersonName {
     }
 
     /// Returns true when the surname and the first given-name character of `name` form a
-    /// common word (牛仔 of 牛仔布, 许可 of 许可证).
+    /// common word (牛仔 of 牛仔布, 许可 of 许可证; and 王平 of 王平安: the dictionary tags
+    /// too many words as names, 石英, 顾问, 胡椒, for that to tell them apart).
     fn starts_with_word(&self, name: &str, surname: usize) -> bool {
         let head = advance(name, 0, surname + 1);
         self.word_freq(&name[..head]) >= FREQUENT_WORD
+    }
+
+    /// Returns the end of a three-character name whose first two characters the dictionary
+    /// lists as a frequent name (王明, 李俊, 刘翔: `token`, too frequent to be taken alone,
+    /// though less than [`LISTED_NAME_FREQ`]),
+    /// which segmentation left apart from its last character (王明/华/进行, 李俊/杰未/按规定:
+    /// the model of unknown words joins 未 to it). That character is a common given-name
+    /// character whose score with the first makes a name, and no word of the dictionary:
+    /// alone and tagged as a name, a place or a nominal morpheme (华/ns, 林/ng; not
+    /// 陈述/期/n, 高僧/传/n, 金陵/城/n — jieba tags 陈述, 高僧 and 金陵 as names too), or
+    /// opening a two-character token the dictionary does not hold that is tagged as the
+    /// grammatical word it ends with (杰未/d, 霞要/v) — unless the character is one as well
+    /// (王明/刚到/v: 刚 is an adverb). Not a cue word (孙子/林/国华: the grandson 林国华).
+    fn listed_name_cut_short(
+        &self,
+        tags: &[jieba_rs::Tag<'_>],
+        base: usize,
+        token: &jieba_rs::Tag<'_>,
+        surname: usize,
+    ) -> Option<usize> {
+        let tok_end = base + token.byte_end;
+        let next = tag_starting_at(tags, base, tok_end)?;
+        let mut chars = next.word.chars();
+        let (c, rest) = (chars.next()?, chars.as_str());
+        let alone = rest.is_empty() && matches!(next.tag, "nr" | "nrfg" | "ng" | "ns" | "nz");
+        let joined = rest.chars().count() == 1
+            && is_function_tag(next.tag)
+            && !self.jieba.has_word(next.word)
+            && !self
+                .jieba
+                .tag(&next.word[..c.len_utf8()], false)
+                .iter()
+                .any(|t| is_function_tag(t.tag));
+        let end = tok_end + c.len_utf8();
+        let name = format!("{}{c}", token.word);
+        ((alone || joined)
+            && self.given.get(&c).is_some_and(|&n| n >= COMMON_GIVEN)
+            && !PLACE_SUFFIXES.contains(c)
+            && !LAND_SUFFIXES.contains(c)
+            && self.common_surname_first(token.word)
+            && !self.cue_words.contains(token.word)
+            && self.word_freq(token.word) < LISTED_NAME_FREQ
+            && self.listed_as_name(token.word)
+            && self.given_score(&name, surname) >= NAME_SCORE
+            && !self.jieba.has_word(&name))
+        .then_some(end)
     }
 
     /// Returns true when `word` starts with a common surname (see [`COMMON_SURNAME`]).
@@ -2364,6 +2426,8 @@ mod tests {
         // One word of the dictionary before the verb: an adverb (曾多次), a noun that
         // jieba-rs tags as a name (师生: a rare surname and a frequent word).
         assert_no_names("该户曾多次反映，师生反映强烈。");
+        // Nor a word tagged as a name whose first two characters are a frequent word.
+        assert_no_names("顾问团来访。");
     }
 
     #[test]
@@ -2563,6 +2627,22 @@ mod tests {
         // a frequent character the lists lack is no given name even after a cue (件).
         assert_no_names("何况如此");
         assert_no_names("申请人张件");
+    }
+
+    #[test]
+    fn a_name_the_dictionary_lists_is_completed_by_one_more_character() {
+        // jieba-rs lists 王明, 李俊 and 高明 as names, too frequent to be taken alone, and
+        // segments the character after them apart (王明/华/ns, 李俊/杰未/d, 高明/辉在/p).
+        assert_eq!(names("依法对王明华进行处罚。"), ["王明华"]);
+        assert_eq!(names("李俊杰未按规定办理。"), ["李俊杰"]);
+        assert_eq!(names("高明辉在城关镇经营。"), ["高明辉"]);
+        // Not words it also tags as names (陈述/期/n, 金陵/城/n, 雷达/图/n), a family's
+        // place (李家村), an adverb (刚) nor a kinship word (孙子林国华: the grandson 林国华).
+        for text in ["陈述期", "金陵城", "雷达图", "李家村", "王明说"] {
+            assert_no_names(text);
+        }
+        assert_eq!(names("户主王明刚到家。"), ["王明"]);
+        assert_eq!(names("家庭成员：妻子方林德，孙子林国华。"), ["方林德", "林国华"]);
     }
 
     #[test]
