@@ -1098,10 +1098,15 @@ impl PersonName {
         if tok_start < at {
             // The surname character ends or sits inside another word (感谢, 提高, 海王) —
             // unless a cue ends right before it (户主任春雨: 户主 + 任春雨, not 主任; 户主马云飞
-            // segmented 户户/主马云飞) or personal data follows the name (证人武霞，住址:
-            // 人武): no word crosses the cue's end, nor starts before a name personal data
-            // confirms, so the text is segmented again from the surname.
-            if !before_cue && !self.personal_data_after(text, at, p.surname) {
+            // segmented 户户/主马云飞), personal data follows the name (证人武霞，住址:
+            // 人武), or the word is the segmenter's guess joining a preposition to the
+            // surname (对王/红梅/处以): no word crosses the cue's end or the preposition's,
+            // nor starts before a name personal data confirms, so the text is segmented
+            // again from the surname.
+            if !before_cue
+                && !self.personal_data_after(text, at, p.surname)
+                && !self.preposition_joined(&text[tok_start..at], token.word)
+            {
                 return None;
             }
             let (_, end) = window(text, at);
@@ -1438,6 +1443,18 @@ impl PersonName {
         self.common_surname_first(word)
             && self.given_score(word, 1) >= COMMON_GIVEN_ONE
             && self.word_freq(word) < FREQUENT_WORD
+    }
+
+    /// Returns true when a token that ends at or runs past a surname is no word of the
+    /// dictionary but the model of unknown words joining a preposition
+    /// (`before`, the part before the surname) to it: 对王 of 对王红梅处以罚款, 对张 — not
+    /// a conjunction (既富又安).
+    fn preposition_joined(&self, before: &str, token: &str) -> bool {
+        let mut chars = before.chars();
+        chars.next().is_some()
+            && chars.next().is_none()
+            && !self.jieba.has_word(token)
+            && matches!(&self.jieba.tag(before, false)[..], [t] if t.tag == "p")
     }
 
     /// Returns true when the surname and the first given-name character of `name` form a
@@ -2643,6 +2660,24 @@ mod tests {
         }
         assert_eq!(names("户主王明刚到家。"), ["王明"]);
         assert_eq!(names("家庭成员：妻子方林德，孙子林国华。"), ["方林德", "林国华"]);
+    }
+
+    #[test]
+    fn penalty_prose_names_its_party() {
+        // 国庆, 建设 and 海洋 are frequent words; the penalty's verbs name the party.
+        assert_eq!(names("责令刘国庆限期改正。"), ["刘国庆"]);
+        assert_eq!(names("对赵建设处以罚款2000元。"), ["赵建设"]);
+        assert_eq!(names("因邱海洋拒不履行处罚决定，依法申请强制执行。"), ["邱海洋"]);
+        // The segmenter's guess joining 对 to the surname (对王/红梅) is no word.
+        assert_eq!(names("依法对王红梅作出处罚，对张红梅进行处罚。"), ["王红梅", "张红梅"]);
+        for text in [
+            "责令关闭，责令限期改正，责令当事人改正，责令于3日内拆除。",
+            "依法处以罚款，并处以没收违法所得。",
+            "经多次催告仍拒不履行，当事人拒不改正，该户拒不搬迁，全家拒不搬迁。",
+            "不少地方出现了既富又安的喜人景象。",
+        ] {
+            assert_no_names(text);
+        }
     }
 
     #[test]
