@@ -979,13 +979,53 @@ def petition_replies(i: int) -> Doc:
     return d
 
 
+# Given-name characters that the derived list lacks and jieba's dictionary counts rarely
+# (炯, 芃 …), and names jieba lists that one more character completes (王明 + 华).
+RARE_GIVEN = "炯芃鲲俨葳跻舸帼菎飚翀旻祎玹瑄堃喆赟垚淼"
+LISTED_NAMES = ["王明", "李俊", "高明", "刘翔", "金平", "王平"]
+
+
+def rare_name() -> str:
+    """A name with a given-name character the lists lack: 张炯, 李芃生."""
+    given = rng.choice(RARE_GIVEN) + rng.choice(["", rng.choice(GIVEN)])
+    return rng.choice(SURNAMES.replace("于", "")) + given
+
+
+def penalty_orders(i: int) -> Doc:
+    """Orders and penalties in prose with no 当事人 key: the party named around 责令, 处以
+    and 拒不 (a given name that is a frequent word three times in ten), or after 对 (对王红梅:
+    the segmenter joins 对 to the surname), one of them a name jieba lists completed by one
+    more character (王明华); a household head with a rare given-name character after 户主 or
+    申请人; beside 责令 and 处以 before words and 拒不 after a party word, which name no one."""
+    d = Doc(f"order-{i:03d}")
+    person = party_name()
+    listed = rng.choice(LISTED_NAMES) + rng.choice("华杰辉宇林峰")
+    rare = rare_name()
+    d.text(f"{rng.choice(UNITS)}责令限期改正通知\n")
+    form = i % 3
+    if form == 0:
+        d.text("经查，你单位辖区内").leak("person_name", person).text("未经批准擅自建房，现责令")
+        d.leak("person_name", person).text("限期改正。\n")
+    elif form == 1:
+        d.text("依法对").leak("person_name", person).text(f"处以罚款{rng.randint(5, 50) * 100}元。\n")
+    else:
+        d.text("因").leak("person_name", person).text("拒不履行处罚决定，依法申请强制执行。\n")
+    d.text("依法对").leak("person_name", listed).text("作出警告的行政处罚。")
+    d.text(rng.choice(["户主", "申请人"])).leak("person_name", rare).text("，")
+    d.text("家住").leak("address", address()).text("，已告知其陈述申辩权利。\n")
+    d.text(rng.choice(["责令当事人改正。", "责令关闭，责令于3日内拆除。"]))
+    d.text(rng.choice(["并处以没收违法所得。", "逾期仍拒不履行的，依法强制执行。", "该户拒不搬迁的，依法处理。"]))
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
              penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served,
              review_results, padded_names, parties_and_residents, lists_from_pdfs_and_licences,
              households_and_facts, rooms_and_streets, counts_and_numbers, repeated_mentions,
-             village_groups, petition_replies]
+             village_groups, petition_replies, penalty_orders]
 
 
 def main() -> None:

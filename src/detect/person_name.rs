@@ -1164,7 +1164,7 @@ impl PersonName {
             }
             if is_nr
                 && tok_chars == p.surname + 1
-                && let Some(end) = self.listed_name_cut_short(tags, base, token, p.surname)
+                && let Some(end) = self.listed_name_cut_short(text, tags, base, token, p.surname)
             {
                 let e = explain(&["surname and given name", "segmented as a personal name"], None);
                 return Some((end, 0.7, "person_name.segmented", e));
@@ -1466,18 +1466,22 @@ impl PersonName {
     }
 
     /// Returns the end of a three-character name whose first two characters the dictionary
-    /// lists as a frequent name (王明, 李俊, 刘翔: `token`, too frequent to be taken alone,
-    /// though less than [`LISTED_NAME_FREQ`]),
-    /// which segmentation left apart from its last character (王明/华/进行, 李俊/杰未/按规定:
-    /// the model of unknown words joins 未 to it). That character is a common given-name
-    /// character whose score with the first makes a name, and no word of the dictionary:
-    /// alone and tagged as a name, a place or a nominal morpheme (华/ns, 林/ng; not
-    /// 陈述/期/n, 高僧/传/n, 金陵/城/n — jieba tags 陈述, 高僧 and 金陵 as names too), or
-    /// opening a two-character token the dictionary does not hold that is tagged as the
-    /// grammatical word it ends with (杰未/d, 霞要/v) — unless the character is one as well
-    /// (王明/刚到/v: 刚 is an adverb). Not a cue word (孙子/林/国华: the grandson 林国华).
+    /// lists as a name (王明, 李俊, 刘翔: `token`, too frequent to be taken alone, though
+    /// rarer than [`LISTED_NAME_FREQ`]) and which segmentation left apart from its last
+    /// character. That character is a common given-name character whose score with the
+    /// first makes a name, no place suffix, and either
+    /// - alone and tagged as a name, a place or a nominal morpheme (王明/华/ns, 林/ng; not
+    ///   陈述/期/n, 高僧/传/n, 金陵/城/n — jieba tags 陈述, 高僧 and 金陵 as names too);
+    /// - the first of a two-character token the dictionary does not hold, tagged as the
+    ///   grammatical word it ends with (李俊/杰未/d, 霞要/v), unless the character is one as
+    ///   well (王明/刚到/v: 刚 is an adverb);
+    /// - or the first of a word the dictionary holds less often than the word its second
+    ///   character makes with the next (李俊/杰作/出: 作出).
+    ///
+    /// Not after a cue word (孙子/林/国华: the grandson 林国华).
     fn listed_name_cut_short(
         &self,
+        text: &str,
         tags: &[jieba_rs::Tag<'_>],
         base: usize,
         token: &jieba_rs::Tag<'_>,
@@ -1496,9 +1500,21 @@ impl PersonName {
                 .tag(&next.word[..c.len_utf8()], false)
                 .iter()
                 .any(|t| is_function_tag(t.tag));
+        // 李俊/杰作/出/警告: the word the name's last character makes with the next one is
+        // rarer than the one that next character makes with its own (杰作 300, 作出).
+        let overlapped = || {
+            let after = tok_end + next.word.len();
+            let following = tag_starting_at(tags, base, after)?.word.chars().next()?;
+            let second = &text[tok_end + c.len_utf8()..after + following.len_utf8()];
+            Some(
+                rest.chars().count() == 1
+                    && self.word_freq(second) > self.word_freq(next.word)
+                    && self.jieba.has_word(next.word),
+            )
+        };
         let end = tok_end + c.len_utf8();
         let name = format!("{}{c}", token.word);
-        ((alone || joined)
+        ((alone || joined || overlapped() == Some(true))
             && self.given.get(&c).is_some_and(|&n| n >= COMMON_GIVEN)
             && !PLACE_SUFFIXES.contains(c)
             && !LAND_SUFFIXES.contains(c)
@@ -2653,6 +2669,9 @@ mod tests {
         assert_eq!(names("依法对王明华进行处罚。"), ["王明华"]);
         assert_eq!(names("李俊杰未按规定办理。"), ["李俊杰"]);
         assert_eq!(names("高明辉在城关镇经营。"), ["高明辉"]);
+        // 杰作 is a word, rarer than 作出 (李俊/杰作/出/警告).
+        assert_eq!(names("依法对李俊杰作出警告的行政处罚。"), ["李俊杰"]);
+        assert_no_names("王明的杰作出版了。");
         // Not words it also tags as names (陈述/期/n, 金陵/城/n, 雷达/图/n), a family's
         // place (李家村), an adverb (刚) nor a kinship word (孙子林国华: the grandson 林国华).
         for text in ["陈述期", "金陵城", "雷达图", "李家村", "王明说"] {
