@@ -2700,6 +2700,23 @@ mod tests {
     }
 
     #[test]
+    fn forms_of_address_after_a_surname_name_no_one_in_full() {
+        // 王大爷 and 王师傅 are how a notice speaks of someone it does not name; after 住在
+        // they were read as given names.
+        for text in [
+            "王大爷住在城关镇北门街12号。",
+            "王师傅住在城关镇北门街12号。",
+            "王奶奶住在城关镇北门街12号。",
+            "李阿姨家住城关镇。",
+        ] {
+            assert_no_names(text);
+        }
+        // After a full name they are cues; 奶奶 and 爷爷 are kinship words before one.
+        assert_eq!(names("李国庆大爷反映，村里道路损坏。"), ["李国庆"]);
+        assert_eq!(names("家庭成员：爷爷李德胜，奶奶王秀英。"), ["李德胜", "王秀英"]);
+    }
+
+    #[test]
     fn a_name_under_a_key_vouches_for_the_list_it_opens() {
         // 陈俨 alone would need a cue; 王强 under the key is one for the list.
         assert_eq!(names("拟录用人员：王强、陈俨\n"), ["王强", "陈俨"]);
