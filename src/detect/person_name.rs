@@ -2649,13 +2649,17 @@ mod tests {
     #[test]
     fn rare_given_name_characters_count_where_a_cue_confirms_them() {
         // 炯, 芃, 跻, 俨 are in no list of given-name characters and rare as words of their own.
-        assert_eq!(names("户主张炯"), ["张炯"]);
-        assert_eq!(names("张炯同志说"), ["张炯"]);
-        assert_eq!(names("申请人张炯，男，1965年生。"), ["张炯"]);
-        assert_eq!(names("张炯，男，汉族，1975年3月生"), ["张炯"]);
-        assert_eq!(names("户主李芃生"), ["李芃生"]);
-        assert_eq!(names("被征收人仲跻伟"), ["仲跻伟"]);
-        assert_eq!(names("户主陈俨，"), ["陈俨"]);
+        for (text, name) in [
+            ("户主张炯", "张炯"),
+            ("张炯同志说", "张炯"),
+            ("申请人张炯，男，1965年生。", "张炯"),
+            ("张炯，男，汉族，1975年3月生", "张炯"),
+            ("户主李芃生", "李芃生"),
+            ("被征收人仲跻伟", "仲跻伟"),
+            ("户主陈俨，", "陈俨"),
+        ] {
+            assert_eq!(names(text), [name], "{text}");
+        }
         // Without a cue their count of zero refuses them (何况 is a word, 况 rare as one);
         // a frequent character the lists lack is no given name even after a cue (件).
         assert_no_names("何况如此");
