@@ -1169,7 +1169,7 @@ impl PersonName {
                 let e = explain(&["surname and given name", "segmented as a personal name"], None);
                 return Some((end, 0.7, "person_name.segmented", e));
             }
-            if before_cue {
+            if before_cue && !self.adverb_led(word, token.tag, p.surname) {
                 // A frequent word may be a name cut one character short (儿子王国庆。: 王国 +
                 // 庆), which the cue vouches for whole.
                 let end = if !self.cued(word, p.surname) {
@@ -1216,13 +1216,18 @@ impl PersonName {
             // punctuation closes the name, where the preposition's phrase would go on
             // (儿子向建国。), or the word after it is segmented or listed as a given name
             // (信访人于志强反映, 被告于建国民间借贷; not 被告于同年, 申请人向本院) —, and so is
-            // an adverb that is a rare surname (母亲都幸福, 丈夫都在; not 总经理曾世民).
+            // an adverb that is a rare surname (母亲都幸福, 丈夫都在; not 总经理曾世民), or a
+            // common one before a grammatical word or verb or words that are no given name
+            // (户主曾在外务工, 户主曾因病住院; not 户主曾国庆).
             let closed = || {
                 text[end..].chars().next().is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
             };
             let given_name_next = self.given_name_word(next);
             let joins = (matches!(token.tag, "p" | "c") && !closed() && !given_name_next)
-                || (token.tag == "d" && !self.common_surname_first(token.word));
+                || (token.tag == "d"
+                    && (!self.common_surname_first(token.word)
+                        || (!given_name_next
+                            && (is_function_tag(next.tag) || !self.common_given(next.word)))));
             if before_cue && !joins && self.cued(&text[at..end], p.surname) {
                 let e = explain(&["surname and given name", "cue before the name"], None);
                 return Some((end, 0.85, "person_name.cue", e));
@@ -1262,7 +1267,10 @@ impl PersonName {
         let frequent_verb = |t: &jieba_rs::Tag<'_>| {
             matches!(t.tag, "v" | "vn") && self.word_freq(t.word) >= FREQUENT_WORD
         };
-        if tok_chars == surname + 1 && end > tok_end && frequent_verb(token) {
+        if tok_chars == surname + 1
+            && ((end > tok_end && frequent_verb(token))
+                || (end == tok_end && self.adverb_led(token.word, token.tag, surname)))
+        {
             return true;
         }
         // Before a verb the subject may be words that are no name (see
@@ -1435,6 +1443,24 @@ impl PersonName {
             end += c.len_utf8();
         }
         false
+    }
+
+    /// Returns true when `word`, tagged `tag`, is the segmenter's guess at an unknown verb
+    /// or adverb that a surname used as an adverb or preposition opens (户主曾任村长: 曾任/v,
+    /// "once served as"): no name.
+    fn adverb_led(&self, word: &str, tag: &str, surname: usize) -> bool {
+        is_function_tag(tag)
+            && !self.jieba.has_word(word)
+            && matches!(&self.jieba.tag(&word[..advance(word, 0, surname)], false)[..],
+                [t] if matches!(t.tag, "d" | "p" | "c"))
+    }
+
+    /// Returns true when `given`, one or two characters, is made of characters common in
+    /// given names: a score of [`COMMON_GIVEN_ONE`] for one, [`NAME_SCORE`] for two (国庆;
+    /// not 因病).
+    fn common_given(&self, given: &str) -> bool {
+        let (score, chars) = (self.given_score(given, 0), given.chars().count());
+        (chars == 1 && score >= COMMON_GIVEN_ONE) || (chars == 2 && score >= NAME_SCORE)
     }
 
     /// Returns true when a two-character word tagged as a name is likely one: a common
@@ -2718,6 +2744,28 @@ mod tests {
         // After a full name they are cues; 奶奶 and 爷爷 are kinship words before one.
         assert_eq!(names("李国庆大爷反映，村里道路损坏。"), ["李国庆"]);
         assert_eq!(names("家庭成员：爷爷李德胜，奶奶王秀英。"), ["李德胜", "王秀英"]);
+        assert_no_names("吴小姐住在城关镇北门街12号，吴老板住在城关镇北门街13号。");
+        assert_eq!(names("李红梅小姐"), ["李红梅"]);
+    }
+
+    #[test]
+    fn siblings_and_grandparents_are_kinship_words() {
+        assert_eq!(names("家庭成员：哥哥王国庆，弟弟王建设。"), ["王国庆", "王建设"]);
+        assert_eq!(names("户主刘芳，妹妹刘国庆，外婆张秀英。"), ["刘芳", "刘国庆", "张秀英"]);
+        assert_no_names("弟弟高中在读，妹妹常年患病，哥哥于2020年去世，舅舅家住城关镇。");
+    }
+
+    #[test]
+    fn a_surname_used_as_an_adverb_after_a_cue_starts_no_name() {
+        // 曾 is a common surname and the adverb "once": before a grammatical word or verb,
+        // or opening the segmenter's guess at a verb (曾任/v), it is the adverb.
+        for text in ["户主曾在外务工。", "父亲曾在部队服役。", "户主曾任村长。", "母亲曾任村干部。"]
+        {
+            assert_no_names(text);
+        }
+        assert_eq!(names("户主曾国庆，"), ["曾国庆"]);
+        assert_eq!(names("户主曾红梅在家。"), ["曾红梅"]);
+        assert_eq!(names("王强曾任村长。"), ["王强"]);
     }
 
     #[test]
