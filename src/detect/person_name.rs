@@ -1217,8 +1217,8 @@ impl PersonName {
             // (儿子向建国。), or the word after it is segmented or listed as a given name
             // (信访人于志强反映, 被告于建国民间借贷; not 被告于同年, 申请人向本院) —, and so is
             // an adverb that is a rare surname (母亲都幸福, 丈夫都在; not 总经理曾世民), or a
-            // common one before a grammatical word or verb or words that are no given name
-            // (户主曾在外务工, 户主曾因病住院; not 户主曾国庆).
+            // common one before a grammatical word or verb or characters uncommon in given
+            // names (户主曾在外务工, 户主曾任村长; not 户主曾国庆).
             let closed = || {
                 text[end..].chars().next().is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
             };
@@ -1399,9 +1399,9 @@ impl PersonName {
         })
     }
 
-    /// Returns the end of 1 or 2 given-name characters ([`Self::may_be_given`]) after the surname at `at`
-    /// that `confirms` accepts and that are no cue word (`联系人：王女士，联系电话…` names
-    /// nobody in full; looked up last, where the rest holds).
+    /// Returns the end of 1 or 2 given-name characters ([`Self::may_be_given`]) after the
+    /// surname at `at` that `confirms` accepts and that are no cue word
+    /// (`联系人：王女士，联系电话…` names nobody in full; looked up last, where the rest holds).
     fn given_name_end(
         &self,
         text: &str,
@@ -1456,8 +1456,7 @@ impl PersonName {
     }
 
     /// Returns true when `given`, one or two characters, is made of characters common in
-    /// given names: a score of [`COMMON_GIVEN_ONE`] for one, [`NAME_SCORE`] for two (国庆;
-    /// not 因病).
+    /// given names: a score of [`COMMON_GIVEN_ONE`] for one, [`NAME_SCORE`] for two (国庆).
     fn common_given(&self, given: &str) -> bool {
         let (score, chars) = (self.given_score(given, 0), given.chars().count());
         (chars == 1 && score >= COMMON_GIVEN_ONE) || (chars == 2 && score >= NAME_SCORE)
@@ -1504,7 +1503,7 @@ impl PersonName {
     /// - or the first of a word the dictionary holds less often than the word its second
     ///   character makes with the next (李俊/杰作/出: 作出).
     ///
-    /// Not after a cue word (孙子/林/国华: the grandson 林国华).
+    /// The listed name is no cue word (孙子/林/国华: the grandson 林国华).
     fn listed_name_cut_short(
         &self,
         text: &str,
