@@ -1451,8 +1451,8 @@ impl PersonName {
     fn adverb_led(&self, word: &str, tag: &str, surname: usize) -> bool {
         is_function_tag(tag)
             && !self.jieba.has_word(word)
-            && matches!(&self.jieba.tag(&word[..advance(word, 0, surname)], false)[..],
-                [t] if matches!(t.tag, "d" | "p" | "c"))
+            && self
+                .tagged_alone(&word[..advance(word, 0, surname)], |t| matches!(t, "d" | "p" | "c"))
     }
 
     /// Returns true when `given`, one or two characters, is made of characters common in
@@ -1479,7 +1479,7 @@ impl PersonName {
         chars.next().is_some()
             && chars.next().is_none()
             && !self.jieba.has_word(token)
-            && matches!(&self.jieba.tag(before, false)[..], [t] if t.tag == "p")
+            && self.tagged_alone(before, |t| t == "p")
     }
 
     /// Returns true when the surname and the first given-name character of `name` form a
@@ -1520,26 +1520,20 @@ impl PersonName {
         let joined = rest.chars().count() == 1
             && is_function_tag(next.tag)
             && !self.jieba.has_word(next.word)
-            && !self
-                .jieba
-                .tag(&next.word[..c.len_utf8()], false)
-                .iter()
-                .any(|t| is_function_tag(t.tag));
+            && !self.tagged_alone(&next.word[..c.len_utf8()], is_function_tag);
         // 李俊/杰作/出/警告: the word the name's last character makes with the next one is
         // rarer than the one that next character makes with its own (杰作 300, 作出).
+        let end = tok_end + c.len_utf8();
         let overlapped = || {
             let after = tok_end + next.word.len();
-            let following = tag_starting_at(tags, base, after)?.word.chars().next()?;
-            let second = &text[tok_end + c.len_utf8()..after + following.len_utf8()];
-            Some(
-                rest.chars().count() == 1
-                    && self.word_freq(second) > self.word_freq(next.word)
-                    && self.jieba.has_word(next.word),
-            )
+            rest.chars().count() == 1
+                && self.jieba.has_word(next.word)
+                && text[after..].chars().next().is_some_and(|f| {
+                    self.word_freq(&text[end..after + f.len_utf8()]) > self.word_freq(next.word)
+                })
         };
-        let end = tok_end + c.len_utf8();
         let name = format!("{}{c}", token.word);
-        ((alone || joined || overlapped() == Some(true))
+        ((alone || joined || overlapped())
             && self.given.get(&c).is_some_and(|&n| n >= COMMON_GIVEN)
             && !PLACE_SUFFIXES.contains(c)
             && !LAND_SUFFIXES.contains(c)
@@ -1567,11 +1561,9 @@ impl PersonName {
     fn adjective_and_noun(&self, name: &str, surname: usize) -> bool {
         let head = advance(name, 0, surname);
         let given = &name[head..];
-        let tagged = |word: &str, tag: &str| {
-            let tags = self.jieba.tag(word, false);
-            tags.len() == 1 && tags[0].tag == tag
-        };
-        self.word_freq(given) >= FREQUENT_WORD && tagged(given, "n") && tagged(&name[..head], "a")
+        self.word_freq(given) >= FREQUENT_WORD
+            && self.tagged_alone(given, |t| t == "n")
+            && self.tagged_alone(&name[..head], |t| t == "a")
     }
 
     /// Returns true when a candidate that a cue or a list supports may be a name: not a
@@ -1593,8 +1585,13 @@ impl PersonName {
 
     /// Returns true when jieba's dictionary lists `word` as a personal name (李娜).
     fn listed_as_name(&self, word: &str) -> bool {
-        let tags = self.jieba.tag(word, false);
-        matches!(&tags[..], [only] if matches!(only.tag, "nr" | "nrfg"))
+        self.tagged_alone(word, |t| matches!(t, "nr" | "nrfg"))
+    }
+
+    /// Returns true when jieba-rs reads `word` on its own as one word whose tag `accepts`
+    /// (对 a preposition, 刚 an adverb, 李娜 a name).
+    fn tagged_alone(&self, word: &str, accepts: impl Fn(&str) -> bool) -> bool {
+        matches!(&self.jieba.tag(word, false)[..], [only] if accepts(only.tag))
     }
 
     /// Returns the product of the counts of the given-name characters of `name`.
