@@ -1019,13 +1019,43 @@ def penalty_orders(i: int) -> Doc:
     return d
 
 
+def payouts_in_prose(i: int) -> Doc:
+    """救助 and 低保 notices in prose: a resident right after the village and group they are
+    listed under (新华村3组王红梅: the segmenter joins 组 to the surname), sums glued to the
+    names they were paid to (其中刘志强2000元、黄丽华3000元), names after 其中 and 同意
+    (其中黄丽华: 中黄 is a word too) and joined by 及; beside groups, sums and 其中 before
+    words (3组和4组合并, 其中林地200亩), which name no one."""
+    d = Doc(f"payout-{i:03d}")
+    villages = [v for v in VILLAGES if v.endswith("村")]
+    group = lambda: f"{rng.choice(villages)}{rng.choice([str(rng.randint(1, 12)), rng.choice('一二三四五六七八九十')])}组"
+    d.text(f"{rng.choice(TOWNS)}{rng.randint(2025, 2026)}年第{rng.randint(1, 4)}批临时救助资金发放情况公示\n")
+    d.text("经村（居）民委员会评议、镇人民政府审核，")
+    d.leak("address", group()).leak("person_name", name()).text("、")
+    d.leak("address", group()).leak("person_name", name())
+    d.text(f"{rng.choice(['因病致贫', '因灾致困', '因学致困'])}，符合临时救助条件。\n")
+    first, second = name(), name()
+    d.text(f"本次共发放救助资金{rng.randint(10, 60)}000元，其中").leak("person_name", first)
+    d.text(f"{rng.randint(2, 9)}000元、").leak("person_name", second)
+    d.text(f"{rng.randint(2, 9)}{rng.choice(['000元', '500元', '.5万元'])}。\n")
+    # 户 after the name: a name that is also a word (孔林, 顾家) with no cue around it is a
+    # limitation stated in docs/evaluation.md, not a form this template measures.
+    d.text(rng.choice(["其中", "经评议，同意"])).leak("person_name", name())
+    d.text(f"户{rng.choice(['因病致贫', '纳入低保', '享受农村低保待遇'])}，")
+    d.text("同意").leak("person_name", name()).text("及").leak("person_name", name())
+    d.text("纳入特困供养。\n")
+    d.text(rng.choice(["新华村3组和4组合并为一个村民小组。", "其中林地200亩。", "其中高温补贴2000元。"]))
+    d.text(rng.choice(["5号周边禁止停车。", "请及时办理相关手续。", "其中华侨捐款5万元。"]))
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
              penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served,
              review_results, padded_names, parties_and_residents, lists_from_pdfs_and_licences,
              households_and_facts, rooms_and_streets, counts_and_numbers, repeated_mentions,
-             village_groups, petition_replies, penalty_orders]
+             village_groups, petition_replies, penalty_orders, payouts_in_prose]
 
 
 def main() -> None:

@@ -80,7 +80,7 @@ const SUFFIXES: &[(&str, Part)] = &[
 const FAMILY_VILLAGE_LAND: &str = "湾沟坪岭岗庄营铺冲垸坝堡洼峪嘴咀窑塘坡寨坳";
 
 /// Returns true for digits and the Chinese numerals that number village groups.
-fn is_numeral(c: char) -> bool {
+pub(crate) fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "一二三四五六七八九十百零〇两".contains(c)
 }
 

@@ -16,7 +16,7 @@
 use jieba_rs::Jieba;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::detect::address::DivisionMatch;
+use crate::detect::address::{DivisionMatch, is_numeral};
 use crate::detect::organization::{is_organization, trade_name_before};
 use crate::detect::{Candidate, Explanation, Inline, explain};
 use crate::dict::{AddressContext, CuePosition, Dictionaries, FieldKind};
@@ -32,6 +32,10 @@ use transliterated::{MAX_RUN_CHARS, NameParts, PartRun, SUFFIX};
 /// Characters of context segmented on each side of a candidate.
 const WINDOW_BEFORE: usize = 4;
 const WINDOW_AFTER: usize = 6;
+/// Characters segmented after a surname whose window is segmented again from the surname
+/// on: with no context before it, the model of unknown words needs more after it
+/// (`黄丽华因病致` reads 黄丽华因/nr, `黄丽华因病致贫` 黄丽华/nr).
+const RESEGMENTED_AFTER: usize = 10;
 /// Longest name accepted from running text, in bytes (four Chinese characters).
 const MAX_NAME_BYTES: usize = 16;
 /// Longest name written with `·` (阿卜杜热合曼·买买提·艾力), in characters, and longest part.
@@ -71,6 +75,13 @@ const LISTED_NAME_FREQ: usize = 1_000;
 /// structure of a record then confirms the name, and without them its count of zero in the
 /// lists refuses it. Frequent characters (贴 5,205, 们, 度) are no given names at all.
 const RARE_GIVEN_FREQ: usize = 1_000;
+
+/// Last characters of the places that notices list residents under, right before the
+/// name (`新华村3组王红梅`, `红星队周建军`): the segmenter's model of unknown words joins
+/// them to the surname (组王, 组李秀兰, 队周).
+const UNIT_BEFORE_RESIDENT: &str = "组队村屯社号室户";
+/// Conjunctions that join people (`…及王红梅`), which the same model joins to a surname.
+const PEOPLE_CONJUNCTIONS: &str = "及与和同";
 
 /// Characters that end place and office names, not given names (王村, 农村局), and those of
 /// temples and historic buildings that lists of 文物保护单位 name (关帝庙, 文昌宫, 白马寺).
@@ -120,6 +131,8 @@ pub(crate) struct PersonName {
     /// Find `、` and `，` (lists of names) and `·` (transliterated names).
     enumeration_commas: CharFinder,
     commas: CharFinder,
+    /// 及, which joins two people (`同意王红梅及李国庆纳入特困供养`).
+    conjunctions: CharFinder,
     middle_dots: CharFinder,
     jieba: Jieba,
 }
@@ -333,6 +346,7 @@ impl PersonName {
             follow_words: WordsByChar::by_first(follow_words),
             enumeration_commas: CharFinder::new('、'),
             commas: CharFinder::new('，'),
+            conjunctions: CharFinder::new('及'),
             middle_dots: CharFinder::new('·'),
             jieba,
         }
@@ -802,13 +816,17 @@ impl PersonName {
             }
             // A name does not start inside a word (民 of 村民, 政 of 民政, 时 of 临时) unless
             // a cue confirms it, before it or, when that word is a rare one, personal data
-            // after it (证人武霞，住址…: 人武 is a word too; not 临时救助，家住…).
+            // after it (证人武霞，住址…: 人武 is a word too; not 临时救助，家住…), or the
+            // character before the surname ends a more frequent word before two given-name
+            // characters common enough for a name without a cue (其中黄丽华: 中黄 is a word,
+            // 其中 a far more frequent one; 同意杨桂芳: 意杨, 同意; not 对象名单予以).
             if let Some(b) = before.filter(|&b| is_han(b)) {
                 let pair = &text[at - b.len_utf8()..at + c.len_utf8()];
                 if self.jieba.has_word(pair)
                     && !self.cue_before(text, at)
                     && (!self.personal_data_after(text, at, surname)
                         || self.word_freq(pair) >= FREQUENT_WORD)
+                    && !self.word_before_name(text, at - b.len_utf8(), at, surname)
                 {
                     passed_over.push((at, surname));
                     continue;
@@ -984,8 +1002,10 @@ impl PersonName {
         let starred = text[found.0..].starts_with(['*', '某']);
         let next = text[found.0..].chars().next();
         // A name glued to a number is not read from running text: its mask stars would
-        // join the number (`李*3501…` reads as one starred number).
-        let touches_number = glues(next) || glues(text[..p.at].chars().next_back());
+        // join the number (`李*3501…` reads as one starred number) — unless the number is
+        // an amount, a count or a date, which its unit ends (`其中刘志强2000元、`).
+        let touches_number = (glues(next) && !counted_after(&text[found.0..]))
+            || glues(text[..p.at].chars().next_back());
         // A name read from its words alone may be a family's village or building (杨家堡,
         // 朱家祠堂) or the trade name of a business (赣州金龙建设工程有限公司); a cue says it
         // is a person's. The business is looked at last, where the rest holds.
@@ -1099,17 +1119,17 @@ impl PersonName {
             // The surname character ends or sits inside another word (感谢, 提高, 海王) —
             // unless a cue ends right before it (户主任春雨: 户主 + 任春雨, not 主任; 户主马云飞
             // segmented 户户/主马云飞), personal data follows the name (证人武霞，住址:
-            // 人武), or the word is the segmenter's guess joining a preposition to the
-            // surname (对王/红梅/处以): no word crosses the cue's end or the preposition's,
-            // nor starts before a name personal data confirms, so the text is segmented
-            // again from the surname.
+            // 人武), or the word is the segmenter's guess joining a preposition, a
+            // conjunction or a place's unit to the surname (对王/红梅/处以, 组李秀兰): no word
+            // crosses the cue's end or that character's, nor starts before a name personal
+            // data confirms, so the text is segmented again from the surname.
             if !before_cue
                 && !self.personal_data_after(text, at, p.surname)
-                && !self.preposition_joined(&text[tok_start..at], token.word)
+                && !self.joined_before_surname(&text[tok_start..at], token.word)
             {
                 return None;
             }
-            let (_, end) = window(text, at);
+            let end = window_end(text, at, RESEGMENTED_AFTER);
             let tags = self.jieba.tag(&text[at..end], true);
             return self.judge_evidence(text, p, at, &tags);
         }
@@ -1244,8 +1264,8 @@ impl PersonName {
     /// after it, is a misreading. A surname character used as a conjunction or verb right
     /// before a word segmented as a name with a common surname of its own (和李明同志: 和 +
     /// 李明) does not start that name, which is a candidate of its own; nor before a
-    /// frequent verb (和申请家庭). Before other words it may (任建国同志: 任 + 建国;
-    /// 向红梅同志). And a frequent verb that the surname begins is not cut for a name
+    /// frequent verb (和申请家庭), nor a conjunction before another frequent word that is no
+    /// given name (会议和领导同志). Before other words it may (任建国同志: 任 + 建国; 向红梅同志). And a frequent verb that the surname begins is not cut for a name
     /// (成立以县长为组长: 成立 + 以). Evaluated only where a cue follows. A record that
     /// opens with the name and goes on, after a separator, with the personal data that
     /// confirms it (`向金凤，女，汉族`, `于金凤（宁都县…室）`) has no preposition before it:
@@ -1293,6 +1313,9 @@ impl PersonName {
             && tag_starting_at(tags, base, tok_end).is_some_and(|next| {
                 (matches!(next.tag, "nr" | "nrfg") && self.common_surname_first(next.word))
                     || frequent_verb(next)
+                    || (token.tag == "c"
+                        && !self.given_name_word(next)
+                        && self.word_freq(next.word) >= FREQUENT_WORD)
             })
             && !(opens_clause(text, at) && separator_at(text, end).is_some())
     }
@@ -1470,16 +1493,43 @@ impl PersonName {
             && self.word_freq(word) < FREQUENT_WORD
     }
 
+    /// Returns true when the surname at `at`, which ends a word of the dictionary that
+    /// starts at `pair_start` (the character before it and the surname), starts a name after
+    /// a more frequent word: a given-name character common enough for a name without a cue
+    /// that makes no word with the next, and before the pair a character that makes a more
+    /// frequent word with its first (其中 + 黄丽华, not 中黄; 同意 + 杨桂芳, not 意杨; 其中 +
+    /// 马斌户; not 对象名 + 单予以: 予 is rare in names, and 予以 a word). The segmentation
+    /// of the window then judges the name.
+    fn word_before_name(&self, text: &str, pair_start: usize, at: usize, surname: usize) -> bool {
+        let (given, end) = (advance(text, at, surname), advance(text, at, surname + 2));
+        if self.given_score(&text[at..advance(text, at, surname + 1)], surname) < COMMON_GIVEN_ONE
+            || self.jieba.has_word(&text[given..end])
+        {
+            return false;
+        }
+        let Some(c) = text[..pair_start].chars().next_back().filter(|&c| is_han(c)) else {
+            return false;
+        };
+        let pair = &text[pair_start..advance(text, at, 1)];
+        let word = &text[pair_start - c.len_utf8()..at];
+        // The counts cost a segmentation each: most characters before such a pair make no
+        // word with its first.
+        self.jieba.has_word(word) && self.word_freq(word) > self.word_freq(pair)
+    }
+
     /// Returns true when a token that ends at or runs past a surname is no word of the
-    /// dictionary but the model of unknown words joining a preposition
-    /// (`before`, the part before the surname) to it: 对王 of 对王红梅处以罚款, 对张 — not
-    /// a conjunction (既富又安).
-    fn preposition_joined(&self, before: &str, token: &str) -> bool {
+    /// dictionary but the model of unknown words joining one character (`before`, the
+    /// part before the surname) to it: a preposition (对王 of 对王红梅处以罚款, 对张), a
+    /// conjunction that joins people (及王 of 及王红梅), or the unit that ends the place a
+    /// resident is listed under (组李秀兰 of 新华村3组李秀兰, 队王 of 红星队王红梅) — not
+    /// other conjunctions (既富又安).
+    fn joined_before_surname(&self, before: &str, token: &str) -> bool {
         let mut chars = before.chars();
-        chars.next().is_some()
-            && chars.next().is_none()
-            && !self.jieba.has_word(token)
-            && self.tagged_alone(before, |t| t == "p")
+        let (Some(c), None) = (chars.next(), chars.next()) else { return false };
+        !self.jieba.has_word(token)
+            && (UNIT_BEFORE_RESIDENT.contains(c)
+                || PEOPLE_CONJUNCTIONS.contains(c)
+                || self.tagged_alone(before, |t| t == "p"))
     }
 
     /// Returns true when the surname and the first given-name character of `name` form a
@@ -1631,13 +1681,15 @@ impl PersonName {
         sex || self.follow_words.starts(rest)
     }
 
-    /// Returns true when a name cue (`户主`, `申请人：`) ends right before `at`.
+    /// Returns true when a name cue (`户主`, `申请人：`) ends right before `at`, or the
+    /// village group a resident is listed under (`新华村3组王红梅`).
     fn cue_before(&self, text: &str, at: usize) -> bool {
         let head = text[..at].trim_end_matches([' ', ':', '：']);
-        self.cues_before.longest_end(head).is_some_and(|(start, id)| {
-            // A kinship word counts where it starts a word, not inside 妇女儿童 or 夫妻子女.
-            !self.kin_cues[id] || !self.word_across(head, start)
-        })
+        ends_with_village_group(head)
+            || self.cues_before.longest_end(head).is_some_and(|(start, id)| {
+                // A kinship word counts where it starts a word, not inside 妇女儿童 or 夫妻子女.
+                !self.kin_cues[id] || !self.word_across(head, start)
+            })
     }
 
     /// Returns true when a name cue (`同志`, `女士`) starts at `at`.
@@ -1660,6 +1712,7 @@ impl PersonName {
         let commas = self.enumeration_commas.offsets(text);
         self.lists_joined_by(text, '、', commas, accepted, dotted, out);
         self.lists_joined_by(text, '，', self.commas.offsets(text), accepted, dotted, out);
+        self.lists_joined_by(text, '及', self.conjunctions.offsets(text), accepted, dotted, out);
         for sep in [',', ' '] {
             let offsets = memchr::memchr_iter(sep as u8, text.as_bytes());
             self.lists_joined_by(text, sep, offsets, accepted, dotted, out);
@@ -1689,12 +1742,13 @@ impl PersonName {
             }
             // `，` and spaces also join clauses: there the first item is a whole run of
             // Chinese (`调查研究，` does not end in a name), and every item must look like one.
-            let strict = sep_char != '、';
+            let strict = !matches!(sep_char, '、' | '及');
             // There every item must read as a name, so a separator followed by no surname,
             // transliteration or dotted name opens no list: most commas of prose are settled
-            // here, before the item before them is looked at.
+            // here, before the item before them is looked at. So is 及, which joins two
+            // people only before a name (以及, 涉及, 及时 are words).
             let second = first_sep + sep_len;
-            if strict
+            if (strict || sep_char == '及')
                 && dotted_from(second).is_none()
                 && !text[second..].chars().next().is_some_and(|c| {
                     self.flags.of(c) & (SURNAME | COMPOUND_FIRST | PART_FIRST) != 0
@@ -1706,7 +1760,8 @@ impl PersonName {
             // A dotted name is an item whole (王五、买买提·艾力、李四).
             // An item may carry a note in brackets (曾繁荣（C级危房）、温秀珍): the note is
             // not part of the name, and the list goes on after it.
-            let first_end = note_before(text, first_sep);
+            // Or the sum paid to it (其中刘志强2000元、黄丽华3000元).
+            let first_end = counted_before(text, note_before(text, first_sep));
             let first =
                 dotted_ending(first_end).or_else(|| self.first_item(text, first_end, strict));
             let Some(first) = first else { continue };
@@ -1714,12 +1769,27 @@ impl PersonName {
             let mut sep = first_sep;
             let mut last_end = first_sep;
             loop {
+                // An item may open with the village group its resident is listed under
+                // (王红梅、大坪村5组韩涵俊因学致困).
                 let start = sep + sep_len;
-                let end = dotted_from(start).or_else(|| self.item_end(text, start));
+                let start = start + village_group_len(&text[start..]).unwrap_or(0);
+                let end = dotted_from(start).or_else(|| self.item_end(text, start, !strict));
                 let Some(end) = end else { break };
                 items.push((start, end));
+                // 及 joins the last item of a list (王红梅、李国庆及张建华); it is as long as
+                // 、 in UTF-8, so `sep_len` steps over either.
+                let joined = |at: usize| {
+                    text[at..].starts_with(sep_char)
+                        || (sep_char == '、' && text[at..].starts_with('及'))
+                };
                 last_end = note_after(text, end);
-                if !text[last_end..].starts_with(sep_char) {
+                // A sum paid to the item may come before the next one (刘志强2000元、); a
+                // count that closes the list is no such sum (王红梅、李国庆2户已脱贫).
+                let counted = last_end + counted_len(&text[last_end..]).unwrap_or(0);
+                if joined(counted) {
+                    last_end = counted;
+                }
+                if !joined(last_end) {
                     break;
                 }
                 sep = last_end;
@@ -1880,8 +1950,10 @@ impl PersonName {
 
     /// Returns the end of a list item starting at `start`: 2 to 4 Chinese characters ended by
     /// `、`, `等`, a name cue, a count of people (`二人`) or anything not Chinese; a
-    /// transliterated name may be longer (阿不都热合曼).
-    fn item_end(&self, text: &str, start: usize) -> Option<usize> {
+    /// transliterated name may be longer (阿不都热合曼). With `run_on`, an item that
+    /// nothing ends is cut where segmentation ends it (see `item_end_segmented`); lists
+    /// joined by commas or spaces, which also join clauses, take whole items only.
+    fn item_end(&self, text: &str, start: usize, run_on: bool) -> Option<usize> {
         if let Some(first) = text[start..].chars().next()
             && self.flags.of(first) & PART_FIRST != 0
             && let Some(run) = self.parts.run(&text[start..])
@@ -1904,12 +1976,44 @@ impl PersonName {
             {
                 return Some(end);
             }
-            if !is_han(c) || n == 4 {
+            if !is_han(c) {
                 return None;
+            }
+            if n == 4 {
+                return if run_on { self.item_end_segmented(text, start) } else { None };
             }
             end += c.len_utf8();
         }
         (text[start..end].chars().count() >= 2 && end == text.len()).then_some(end)
+    }
+
+    /// Returns the end of a list item starting at `start` that runs on into the sentence
+    /// with nothing to end it (`拟将张炯、李芃生、王鲲纳入低保`), from the segmentation of
+    /// what follows: the words that make the surname and one or two more characters, the
+    /// surname's own word and the next (王/红梅, 东方/林) and then single characters that are
+    /// no grammatical word (陆金/霞/纳入, not 王明/在/家), when that is no word of the
+    /// dictionary (or one it lists as a name).
+    fn item_end_segmented(&self, text: &str, start: usize) -> Option<usize> {
+        let window_end = window_end(text, start, RESEGMENTED_AFTER);
+        let surname = self.surname_len(&text[start..window_end]);
+        let (mut chars, mut item_end) = (0, start);
+        for t in self.jieba.tag(&text[start..window_end], true) {
+            let n = t.word.chars().count();
+            let needed = chars <= surname;
+            let single = n == 1 && !is_function_tag(t.tag);
+            if !(needed || single) || chars + n > surname + 2 {
+                break;
+            }
+            chars += n;
+            item_end = start + t.byte_end;
+        }
+        // A place's name is cut from its suffix the same way (龙潭/村一组), and a word of
+        // the dictionary is one (陆登庭及哈佛各学院院长).
+        let next = text[item_end..].chars().next();
+        (chars > surname
+            && !next.is_some_and(|c| PLACE_SUFFIXES.contains(c))
+            && self.unknown_word(&text[start..item_end]))
+        .then_some(item_end)
     }
 
     /// Returns true when a list item can be a name: a surname and given-name characters,
@@ -2220,6 +2324,76 @@ fn residence_clause(rest: &str) -> Option<usize> {
         .then_some(comma.0 + comma.1)
 }
 
+/// Units that end an amount, a count or a date after a name (`刘志强2000元`, `65岁`,
+/// `3人`, `2.5亩`, `120平方米`, `2026年`).
+const NUMBER_UNITS: &str = "元万千岁人户口亩平间斤公个月年天次套栋头只株米";
+
+/// Returns true when `rest` opens with a number that a unit of [`NUMBER_UNITS`] ends: a
+/// sum or a count, not an account or an ID number.
+fn counted_after(rest: &str) -> bool {
+    counted_len(rest).is_some()
+}
+
+/// Returns the length in bytes of the sum or count that opens `rest`: 1 to 12 digits (and
+/// their points and commas), then one or two units (`2000元`, `1.5万元`).
+fn counted_len(rest: &str) -> Option<usize> {
+    let digits =
+        rest.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b',')).count();
+    // Amounts and counts are short; a long run of digits is a number of its own.
+    if !(1..=12).contains(&digits) {
+        return None;
+    }
+    let units: usize = rest[digits..]
+        .chars()
+        .take(2)
+        .take_while(|&c| NUMBER_UNITS.contains(c))
+        .map(char::len_utf8)
+        .sum();
+    (units > 0).then_some(digits + units)
+}
+
+/// Returns where the sum or count that ends at `end` starts (`王红梅2000元、`), or `end`
+/// when none does; the mirror of [`counted_len`].
+fn counted_before(text: &str, end: usize) -> usize {
+    // Asked before every separator: most follow no digit one or two (three-byte) units
+    // back, settled by two byte tests.
+    let bytes = text.as_bytes();
+    let digit_at = |back: usize| end >= back && bytes[end - back].is_ascii_digit();
+    if !digit_at(4) && !digit_at(7) {
+        return end;
+    }
+    let head = &text[..end];
+    let units: usize = head
+        .chars()
+        .rev()
+        .take(2)
+        .take_while(|&c| NUMBER_UNITS.contains(c))
+        .map(char::len_utf8)
+        .sum();
+    let number = &head[..end - units];
+    let digits =
+        number.bytes().rev().take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b',')).count();
+    if units > 0 && (1..=12).contains(&digits) { end - units - digits } else { end }
+}
+
+/// Returns true when `head` ends with a village group: 村, a number, 组 (`新华村3组`).
+fn ends_with_village_group(head: &str) -> bool {
+    let Some(rest) = head.strip_suffix('组') else { return false };
+    let number = rest.trim_end_matches(is_numeral);
+    number.len() < rest.len() && number.ends_with('村')
+}
+
+/// Returns the length in bytes of the village group that opens `rest` (`大坪村5组`,
+/// `柏树村八组`): up to four Chinese characters and 村, a number, 组.
+fn village_group_len(rest: &str) -> Option<usize> {
+    let village = rest.char_indices().take(5).skip(1).find(|&(_, c)| c == '村' || !is_han(c));
+    let (at, '村') = village? else { return None };
+    let after = &rest[at + '村'.len_utf8()..];
+    let numeral = after.find(|c: char| !is_numeral(c)).unwrap_or(after.len());
+    (numeral > 0 && after[numeral..].starts_with('组'))
+        .then(|| rest.len() - after.len() + numeral + '组'.len_utf8())
+}
+
 /// Returns true for a digit or a star next to a name: a name glued to a number is not read
 /// from running text, since its mask stars would join the number (`李*3501…`).
 fn glues(c: Option<char>) -> bool {
@@ -2313,22 +2487,31 @@ fn note_before(text: &str, end: usize) -> usize {
 /// Returns the byte window segmented around a candidate at `at`: a few characters each
 /// side, not across line breaks or sentence ends.
 fn window(text: &str, at: usize) -> (usize, usize) {
-    let stop = |c: char| matches!(c, '\n' | '。' | '；' | ';' | '！' | '？' | '\t' | '|');
     let mut start = at;
     for c in text[..at].chars().rev().take(WINDOW_BEFORE) {
-        if stop(c) {
+        if window_stop(c) {
             break;
         }
         start -= c.len_utf8();
     }
+    (start, window_end(text, at, WINDOW_AFTER))
+}
+
+/// Returns where a window that runs `chars` characters from `at` ends.
+fn window_end(text: &str, at: usize, chars: usize) -> usize {
     let mut end = at;
-    for c in text[at..].chars().take(WINDOW_AFTER) {
-        if stop(c) {
+    for c in text[at..].chars().take(chars) {
+        if window_stop(c) {
             break;
         }
         end += c.len_utf8();
     }
-    (start, end)
+    end
+}
+
+/// Returns true for the characters that end a window: line breaks, sentence ends, cells.
+fn window_stop(c: char) -> bool {
+    matches!(c, '\n' | '。' | '；' | ';' | '！' | '？' | '\t' | '|')
 }
 
 #[cfg(test)]
@@ -2762,6 +2945,74 @@ mod tests {
         assert_eq!(names("户主曾国庆，"), ["曾国庆"]);
         assert_eq!(names("户主曾红梅在家。"), ["曾红梅"]);
         assert_eq!(names("王强曾任村长。"), ["王强"]);
+    }
+
+    #[test]
+    fn residents_listed_under_their_village_group_are_named() {
+        // The segmenter joins the group or team to the surname (组李秀兰/nr, 组周/n, 队王/n),
+        // and 及 to it (及王/nr): the text is segmented again from the surname.
+        assert_eq!(names("新华村3组李秀兰因病致贫。"), ["李秀兰"]);
+        assert_eq!(names("新华村3组周建军因病致贫。"), ["周建军"]);
+        assert_eq!(names("十二组陈秀英因病致贫。"), ["陈秀英"]);
+        assert_eq!(names("红星队王红梅因病致贫。"), ["王红梅"]);
+        assert_eq!(names("经评议，同意张建华及王红梅纳入低保。"), ["张建华", "王红梅"]);
+        // Segmented again with no context before it, the name needs the rest of the clause
+        // (黄丽华因病致 reads 黄丽华因/nr).
+        assert_eq!(names("新华村3组黄丽华因病致贫。"), ["黄丽华"]);
+        // The village group is a cue before the name, and may open the items of a list.
+        assert_eq!(names("河口村12组于艳、大坪村5组韩涵俊因学致困。"), ["于艳", "韩涵俊"]);
+        assert_eq!(names("新华村3组王国庆户因病致贫。"), ["王国庆"]);
+        // A word of the dictionary across the unit, or no name after it, names no one.
+        for text in
+            ["新华村3组和4组合并为一个村民小组。", "请到1号周转房登记。", "5号周边禁止停车。"]
+        {
+            assert_no_names(text);
+        }
+    }
+
+    #[test]
+    fn a_word_ending_before_the_surname_outranks_the_word_the_surname_ends() {
+        // 中黄 and 意杨 are words of the dictionary, 其中 and 同意 far more frequent ones.
+        assert_eq!(names("其中黄丽华因病致贫。"), ["黄丽华"]);
+        assert_eq!(names("经评议，同意杨桂芳因病致贫。"), ["杨桂芳"]);
+        // 领导 is no given name: 和 joins it to 会议 (议和 is a word, 会议 a more frequent one).
+        assert_no_names("会议和领导同志的事务性活动要精简。");
+        assert_no_names("其中华侨捐款5万元，其中黄金周期间游客增多。");
+    }
+
+    #[test]
+    fn an_amount_after_a_name_is_no_number_glued_to_it() {
+        // A sum, a count or an age ends with its unit; a name before one is read.
+        assert_eq!(names("其中刘志强2000元、黄丽华3000元。"), ["刘志强", "黄丽华"]);
+        assert_eq!(names("经评议，刘志强65岁，因病致贫。"), ["刘志强"]);
+        assert_eq!(names("其中刘志强1.2万元。"), ["刘志强"]);
+        // An account number glued to a name still is not read from running text, and 高达
+        // ("as much as") before a sum is no name.
+        assert_no_names("开户账号李明3501021980****1234");
+        assert_no_names("其中李明350102198012。");
+        assert_no_names("补偿金额高达50万元。");
+        // A list of names and their sums: named ones vouch for the rest (令狐明 alone is
+        // no name the word statistics accept), and a count that closes a list still does.
+        assert_eq!(names("其中刘志强3000元、令狐明5500元。"), ["刘志强", "令狐明"]);
+        assert_eq!(names("王红梅、李国庆2户已脱贫。"), ["王红梅", "李国庆"]);
+    }
+
+    #[test]
+    fn the_last_item_of_a_list_may_run_into_the_sentence() {
+        // Nothing ends 王鲲 but the verb after it: segmentation does.
+        assert_eq!(names("经审核，拟将张炯、李芃生、王鲲纳入低保。"), ["张炯", "李芃生", "王鲲"]);
+        // 及 joins the last item, or two people.
+        assert_eq!(names("慰问了王建国、李秀英及张炯等困难群众。"), ["王建国", "李秀英", "张炯"]);
+        assert_eq!(names("经评议，同意王红梅及仲跻伟纳入特困供养。"), ["王红梅", "仲跻伟"]);
+        // Single characters after the surname's word complete it (陆金/霞, 李芃/生), not
+        // grammatical ones (王明/在).
+        assert_eq!(names("同意高萍军及陆金霞纳入特困供养。"), ["高萍军", "陆金霞"]);
+        assert_eq!(names("拟将王红梅、李芃生纳入低保。"), ["王红梅", "李芃生"]);
+        // A place cut from its suffix, or a word of the dictionary, is no such item.
+        let found = names("经审核，龙潭村5组廖欣明、柏树村五组王红梅因病致贫。");
+        assert!(!found.iter().any(|n| n == "柏树"), "{found:?}");
+        let found = names("受到哈佛大学校长陆登庭及哈佛各学院院长的欢迎。");
+        assert!(!found.iter().any(|n| n == "哈佛"), "{found:?}");
     }
 
     #[test]
