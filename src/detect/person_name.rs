@@ -1238,11 +1238,15 @@ impl PersonName {
             // (信访人于志强反映, 被告于建国民间借贷; not 被告于同年, 申请人向本院) —, and so is
             // an adverb that is a rare surname (母亲都幸福, 丈夫都在; not 总经理曾世民), or a
             // common one before a grammatical word or verb or characters uncommon in given
-            // names (户主曾在外务工, 户主曾任村长; not 户主曾国庆).
+            // names (户主曾在外务工, 户主曾任村长; not 户主曾国庆). A surname tagged as a
+            // name on its own is the next name's, not a given name (组长由郭建军担任: 由/p 郭/nr
+            // 建军).
             let closed = || {
                 text[end..].chars().next().is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
             };
-            let given_name_next = self.given_name_word(next);
+            let surname_alone =
+                n == 1 && next.word.chars().all(|c| self.flags.of(c) & SURNAME != 0);
+            let given_name_next = self.given_name_word(next) && !surname_alone;
             let joins = (matches!(token.tag, "p" | "c") && !closed() && !given_name_next)
                 || (token.tag == "d"
                     && (!self.common_surname_first(token.word)
@@ -2945,6 +2949,9 @@ mod tests {
         assert_eq!(names("户主曾国庆，"), ["曾国庆"]);
         assert_eq!(names("户主曾红梅在家。"), ["曾红梅"]);
         assert_eq!(names("王强曾任村长。"), ["王强"]);
+        // A preposition after a title before a surname that segmentation tags as a name on
+        // its own: the surname starts the name.
+        assert_eq!(names("第二组组长由郭建军担任。"), ["郭建军"]);
     }
 
     #[test]
