@@ -36,6 +36,8 @@ const WINDOW_AFTER: usize = 6;
 /// on: with no context before it, the model of unknown words needs more after it
 /// (`黄丽华因病致` reads 黄丽华因/nr, `黄丽华因病致贫` 黄丽华/nr).
 const RESEGMENTED_AFTER: usize = 10;
+/// Characters of a place scanned for its end before a labeled name (`红星村陈建华`).
+const MAX_PLACE_BEFORE_NAME: usize = 8;
 /// Longest name accepted from running text, in bytes (four Chinese characters).
 const MAX_NAME_BYTES: usize = 16;
 /// Longest name written with `·` (阿卜杜热合曼·买买提·艾力), in characters, and longest part.
@@ -651,6 +653,13 @@ impl PersonName {
             start += len;
             value = &value[len..];
         }
+        // `负责人：红星村陈建华`, `户主：新华村3组王红梅`: nor the place the person is of.
+        if !looks_like_name(value)
+            && let Some(len) = self.place_before_name(value)
+        {
+            start += len;
+            value = &value[len..];
+        }
         let end = start + value.len();
         if !(looks_like_name(value) || self.parts.whole(value)) || is_organization(value) {
             return;
@@ -662,6 +671,22 @@ impl PersonName {
             ("person_name.field", "key names the value")
         };
         out.push(self.candidate(text, start, end, surname, 0.95, rule, explain(&[phrase], None)));
+    }
+
+    /// Returns the length in bytes of the village, group or community that opens `value`
+    /// when a name of two to four characters with a surname follows it (`红星村陈建华`,
+    /// `新华村3组王红梅`, `东门社区李国庆`).
+    fn place_before_name(&self, value: &str) -> Option<usize> {
+        value.char_indices().skip(1).take(MAX_PLACE_BEFORE_NAME).find_map(|(i, c)| {
+            let rest = &value[i + c.len_utf8()..];
+            let place =
+                matches!(c, '村' | '组' | '队') || (c == '区' && value[..i].ends_with('社'));
+            let first = rest.chars().next()?;
+            (place
+                && self.flags.of(first) & (SURNAME | COMPOUND_FIRST) != 0
+                && looks_like_name(rest))
+            .then_some(i + c.len_utf8())
+        })
     }
 
     /// Returns how many characters of `name` masking keeps: its surname, and none of a
@@ -3020,6 +3045,15 @@ mod tests {
         assert!(!found.iter().any(|n| n == "柏树"), "{found:?}");
         let found = names("受到哈佛大学校长陆登庭及哈佛各学院院长的欢迎。");
         assert!(!found.iter().any(|n| n == "哈佛"), "{found:?}");
+    }
+
+    #[test]
+    fn a_place_before_a_labeled_name_is_not_part_of_it() {
+        assert_eq!(names("各村负责人：红星村陈建华，大坪村黄志明。"), ["陈建华", "黄志明"]);
+        assert_eq!(names("户主：新华村3组王红梅\n"), ["王红梅"]);
+        assert_eq!(names("申请人：东门社区李国庆\n"), ["李国庆"]);
+        // A value that is a place alone names no one.
+        assert_no_names("申请人：红星村村民委员会\n");
     }
 
     #[test]
