@@ -205,6 +205,18 @@ impl FieldMatcher {
         };
         let mut line_start = 0;
         let mut cells = Vec::new();
+        let colons = colons(text, &self.wide_colon);
+        // The colons of the line being read: those from `first_colon` on that start before
+        // its end.
+        let mut first_colon = 0;
+        // Lines come in order and hold few colons: a cursor, not a search.
+        let mut line_colons = |start: usize, end: usize| {
+            while colons.get(first_colon).is_some_and(|&c| c < start) {
+                first_colon += 1;
+            }
+            let n = colons[first_colon..].iter().take_while(|&&c| c < end).count();
+            &colons[first_colon..first_colon + n]
+        };
         // The cell count of the previous line, when it could be a row of a table without a
         // header whose cells single spaces separate.
         let mut spaced_width: Option<usize> = None;
@@ -294,7 +306,7 @@ impl FieldMatcher {
                         }
                     }
                     _ => {
-                        self.fields(body, start, &mut out.labels);
+                        self.fields(body, start, line_colons(start, end), &mut out.labels);
                         let id = table_of(RowKind::Table(separator), &mut table);
                         let row = cells.iter().filter(|&&(s, e)| e > s).enumerate();
                         out.columns.extend(row.map(|(column, &(s, e))| ColumnCell {
@@ -325,7 +337,7 @@ impl FieldMatcher {
                 None => table = None,
             }
             let first_label = out.labels.len();
-            self.fields(body, start, &mut out.labels);
+            self.fields(body, start, line_colons(start, end), &mut out.labels);
             // A line opens with a field when only a list marker precedes its first key; a
             // key that labels nothing (统一社会信用代码：, 性别：) keeps the block going too,
             // so that a decision's 当事人 and 住所 lines stay one record.
@@ -378,14 +390,17 @@ impl FieldMatcher {
             && cells.iter().any(|&(s, e)| self.header_kind(&line[s..e]).is_some())
     }
 
-    /// Labels the values of `key：value` fields in `line` (starting at byte `base`).
-    fn fields(&self, line: &str, base: usize, labels: &mut Vec<Label>) {
+    /// Labels the values of `key：value` fields in `line` (starting at byte `base`), whose
+    /// colons (`:` or `：`) are at the byte offsets `colons` of the text.
+    fn fields(&self, line: &str, base: usize, colons: &[usize], labels: &mut Vec<Label>) {
         // (key start, value start, field id) of every key followed by a colon.
         let mut keys: Vec<(usize, usize, usize)> = Vec::new();
         // Starts of the keys that no field word names but a space opens (`姓名：王红梅
         // 性别：女`): they end the value before them too.
         let mut other_keys: Vec<usize> = Vec::new();
-        for (colon, c) in colons(line, &self.wide_colon) {
+        for &at in colons {
+            let colon = at - base;
+            let c = if line.as_bytes()[colon] == b':' { ":" } else { "：" };
             let head = line[..colon].trim_end_matches(' ');
             let Some((key_start, id)) = self.suffix(head) else {
                 if let Some(start) = key_after_space(head) {
@@ -441,18 +456,21 @@ fn key_after_space(head: &str) -> Option<usize> {
         .then_some(start)
 }
 
-/// Returns the colons (`:` and `：`) of `line` with their byte offsets, in order: two
-/// single-character searches (memchr for the ASCII one, `wide` for the full-width one) cost
-/// less than decoding every character to compare it with both.
-fn colons<'l>(line: &'l str, wide: &'l CharFinder) -> impl Iterator<Item = (usize, &'l str)> {
-    let mut ascii = memchr::memchr_iter(b':', line.as_bytes()).map(|i| (i, ":")).peekable();
-    let mut wide = wide.offsets(line).map(|i| (i, "：")).peekable();
+/// Returns the byte offsets of the colons (`:` and `：`) of `text`, in order: two
+/// single-character searches over the whole text (memchr for the ASCII one, `wide` for the
+/// full-width one) cost less than decoding every character to compare it with both, and
+/// less than starting the searches on every line. (One search for `:` and the last byte of
+/// `：` found that byte ending too many other characters.)
+fn colons(text: &str, wide: &CharFinder) -> Vec<usize> {
+    let mut ascii = memchr::memchr_iter(b':', text.as_bytes()).peekable();
+    let mut wide = wide.offsets(text).peekable();
     std::iter::from_fn(move || match (ascii.peek(), wide.peek()) {
-        (Some(a), Some(w)) if a.0 < w.0 => ascii.next(),
+        (Some(a), Some(w)) if a < w => ascii.next(),
         (Some(_), Some(_)) | (None, Some(_)) => wide.next(),
         (Some(_), None) => ascii.next(),
         (None, None) => None,
     })
+    .collect()
 }
 
 /// Longest opening item of a list item read as a cell, in characters (阿卜杜热合曼·买买提).
