@@ -1710,15 +1710,13 @@ impl PersonName {
         sex || self.follow_words.starts(rest)
     }
 
-    /// Returns true when a name cue (`户主`, `申请人：`) ends right before `at`, or the
-    /// village group a resident is listed under (`新华村3组王红梅`).
+    /// Returns true when a name cue (`户主`, `申请人：`) ends right before `at`.
     fn cue_before(&self, text: &str, at: usize) -> bool {
         let head = text[..at].trim_end_matches([' ', ':', '：']);
-        ends_with_village_group(head)
-            || self.cues_before.longest_end(head).is_some_and(|(start, id)| {
-                // A kinship word counts where it starts a word, not inside 妇女儿童 or 夫妻子女.
-                !self.kin_cues[id] || !self.word_across(head, start)
-            })
+        self.cues_before.longest_end(head).is_some_and(|(start, id)| {
+            // A kinship word counts where it starts a word, not inside 妇女儿童 or 夫妻子女.
+            !self.kin_cues[id] || !self.word_across(head, start)
+        })
     }
 
     /// Returns true when a name cue (`同志`, `女士`) starts at `at`.
@@ -1842,10 +1840,14 @@ impl PersonName {
             let people = self.cue_after(text, last_end)
                 || self.etc_people(text, last_end)
                 || counted_people(text, last_end);
+            // Items that each open with their village group are residents listed where
+            // they live (河口村12组于艳、大坪村5组韩涵俊), names or no list at all.
+            let residents =
+                !strict && items.iter().all(|&(s, _)| ends_with_village_group(&text[..s]));
             // A list of people (a cue after it) with names in it, or one whose items are
             // mostly names, settles its items that word statistics alone would refuse
             // (孟金萱、东方红、董宇伟等3户; 授予黎明杰、戴安娜、司徒雷登、韦小宝…称号).
-            let among_names = named > 0 && (people || 2 * named > items.len());
+            let among_names = residents || (named > 0 && (people || 2 * named > items.len()));
             let plausible: Vec<bool> = items
                 .iter()
                 .map(|i| is_dotted(i) || self.list_item_is_name(&text[i.0..i.1], among_names))
@@ -1853,7 +1855,7 @@ impl PersonName {
             // A cue after the list (同志) speaks for its last item, and for the list only
             // when that item looks like a name (各位代表、各位同志).
             let cue = people && plausible.last() == Some(&true);
-            let majority = cue || 2 * named >= items.len();
+            let majority = cue || residents || 2 * named >= items.len();
             if !majority && items.len() < 3 {
                 continue;
             }
@@ -2991,13 +2993,25 @@ mod tests {
         // Segmented again with no context before it, the name needs the rest of the clause
         // (黄丽华因病致 reads 黄丽华因/nr).
         assert_eq!(names("新华村3组黄丽华因病致贫。"), ["黄丽华"]);
-        // The village group is a cue before the name, and may open the items of a list.
+        // Items that all open with their village group are residents, names that nothing
+        // else vouches for (于艳 and 韩涵俊 alone would need a cue).
         assert_eq!(names("河口村12组于艳、大坪村5组韩涵俊因学致困。"), ["于艳", "韩涵俊"]);
         assert_eq!(names("新华村3组王国庆户因病致贫。"), ["王国庆"]);
-        // A word of the dictionary across the unit, or no name after it, names no one.
-        for text in
-            ["新华村3组和4组合并为一个村民小组。", "请到1号周转房登记。", "5号周边禁止停车。"]
-        {
+        // A word of the dictionary across the unit, or no name after it, names no one; nor
+        // does a blocklisted word or a natural village after the group: the group itself is
+        // no cue (新华村3组李子树, 3组周转房, 3组江边 would read as names).
+        for text in [
+            "新华村3组和4组合并为一个村民小组。",
+            "请到1号周转房登记。",
+            "5号周边禁止停车。",
+            "红星村3组张贴公告。",
+            "新华村3组林地面积200亩。",
+            "河口村8组石材加工厂。",
+            "大坪村二组王家坪自然村。",
+            "新华村3组李子树种植。",
+            "新华村3组周转房。",
+            "新华村3组江边护栏。",
+        ] {
             assert_no_names(text);
         }
     }
