@@ -2355,18 +2355,19 @@ fn residence_clause(rest: &str) -> Option<usize> {
         .then_some(comma.0 + comma.1)
 }
 
-/// Units that end an amount, a count or a date after a name (`刘志强2000元`, `65岁`,
-/// `3人`, `2.5亩`, `120平方米`, `2026年`).
-const NUMBER_UNITS: &str = "元万千岁人户口亩平间斤公个月年天次套栋头只株米";
+/// Units of the sums, counts and houses that follow a name (`刘志强2000元`, `1.2万元`,
+/// `65岁`, `3人`, `120平方米`, `3间`), longest first. Not weights, fields or plants
+/// (`其中杨梅500斤`, `田七5亩`, `杨树苗1000株`): crops are listed the same way.
+const NAME_UNITS: [&str; 9] = ["平方米", "万元", "千元", "元", "岁", "人", "户", "口", "间"];
 
-/// Returns true when `rest` opens with a number that a unit of [`NUMBER_UNITS`] ends: a
-/// sum or a count, not an account or an ID number.
+/// Returns true when `rest` opens with a sum or a count of [`NAME_UNITS`], not an account
+/// or an ID number.
 fn counted_after(rest: &str) -> bool {
     counted_len(rest).is_some()
 }
 
-/// Returns the length in bytes of the sum or count that opens `rest`: 1 to 12 digits (and
-/// their points and commas), then one or two units (`2000元`, `1.5万元`).
+/// Returns the length in bytes of the number of 1 to 12 digits (and their points and
+/// commas) that opens `rest` and the unit of [`NAME_UNITS`] after it (`2000元`, `1.5万元`).
 fn counted_len(rest: &str) -> Option<usize> {
     let digits =
         rest.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b',')).count();
@@ -2374,13 +2375,8 @@ fn counted_len(rest: &str) -> Option<usize> {
     if !(1..=12).contains(&digits) {
         return None;
     }
-    let units: usize = rest[digits..]
-        .chars()
-        .take(2)
-        .take_while(|&c| NUMBER_UNITS.contains(c))
-        .map(char::len_utf8)
-        .sum();
-    (units > 0).then_some(digits + units)
+    let unit = NAME_UNITS.iter().find(|u| rest[digits..].starts_with(*u))?;
+    Some(digits + unit.len())
 }
 
 /// Returns where the sum or count that ends at `end` starts (`王红梅2000元、`), or `end`
@@ -2394,17 +2390,11 @@ fn counted_before(text: &str, end: usize) -> usize {
         return end;
     }
     let head = &text[..end];
-    let units: usize = head
-        .chars()
-        .rev()
-        .take(2)
-        .take_while(|&c| NUMBER_UNITS.contains(c))
-        .map(char::len_utf8)
-        .sum();
-    let number = &head[..end - units];
+    let Some(unit) = NAME_UNITS.iter().find(|u| head.ends_with(*u)) else { return end };
+    let number = &head[..end - unit.len()];
     let digits =
         number.bytes().rev().take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b',')).count();
-    if units > 0 && (1..=12).contains(&digits) { end - units - digits } else { end }
+    if (1..=12).contains(&digits) { end - unit.len() - digits } else { end }
 }
 
 /// Returns true when `head` ends with a village group: 村, a number, 组 (`新华村3组`).
@@ -3033,10 +3023,13 @@ mod tests {
         assert_eq!(names("经评议，刘志强65岁，因病致贫。"), ["刘志强"]);
         assert_eq!(names("其中刘志强1.2万元。"), ["刘志强"]);
         // An account number glued to a name still is not read from running text, and 高达
-        // ("as much as") before a sum is no name.
+        // ("as much as") before a sum is no name; nor are crops before weights, fields and
+        // plants (杨梅 and 田七 are tagged as names), which names before them share.
         assert_no_names("开户账号李明3501021980****1234");
         assert_no_names("其中李明350102198012。");
         assert_no_names("补偿金额高达50万元。");
+        assert_no_names("其中杨梅500斤、黄桃300斤，田七5亩，杨树苗1000株。");
+        assert_eq!(names("其中刘志强120平方米。"), ["刘志强"]);
         // A list of names and their sums: named ones vouch for the rest (令狐明 alone is
         // no name the word statistics accept), and a count that closes a list still does.
         assert_eq!(names("其中刘志强3000元、令狐明5500元。"), ["刘志强", "令狐明"]);
