@@ -82,8 +82,6 @@ const RARE_GIVEN_FREQ: usize = 1_000;
 /// name (`新华村3组王红梅`, `红星队周建军`): the segmenter's model of unknown words joins
 /// them to the surname (组王, 组李秀兰, 队周).
 const UNIT_BEFORE_RESIDENT: &str = "组队村屯社号室户";
-/// Conjunctions that join people (`…及王红梅`), which the same model joins to a surname.
-const PEOPLE_CONJUNCTIONS: &str = "及与和同";
 
 /// Characters that end place and office names, not given names (王村, 农村局), and those of
 /// temples and historic buildings that lists of 文物保护单位 name (关帝庙, 文昌宫, 白马寺).
@@ -1548,17 +1546,16 @@ impl PersonName {
 
     /// Returns true when a token that ends at or runs past a surname is no word of the
     /// dictionary but the model of unknown words joining one character (`before`, the
-    /// part before the surname) to it: a preposition (对王 of 对王红梅处以罚款, 对张), a
-    /// conjunction that joins people (及王 of 及王红梅), or the unit that ends the place a
-    /// resident is listed under (组李秀兰 of 新华村3组李秀兰, 队王 of 红星队王红梅) — not
-    /// other conjunctions (既富又安).
+    /// part before the surname) to it: a preposition (对王 of 对王红梅处以罚款, 对张), or the
+    /// unit that ends the place a resident is listed under (组李秀兰 of 新华村3组李秀兰, 队王
+    /// of 红星队王红梅) — not a conjunction (既富又安; 及王 of 及王红梅 too: 及 before a
+    /// surname opens 及高田村委会 and 及万元户 as often, and a list joined by 及 is read
+    /// with its named neighbour).
     fn joined_before_surname(&self, before: &str, token: &str) -> bool {
         let mut chars = before.chars();
         let (Some(c), None) = (chars.next(), chars.next()) else { return false };
         !self.jieba.has_word(token)
-            && (UNIT_BEFORE_RESIDENT.contains(c)
-                || PEOPLE_CONJUNCTIONS.contains(c)
-                || self.tagged_alone(before, |t| t == "p"))
+            && (UNIT_BEFORE_RESIDENT.contains(c) || self.tagged_alone(before, |t| t == "p"))
     }
 
     /// Returns true when the surname and the first given-name character of `name` form a
@@ -2040,10 +2037,19 @@ impl PersonName {
         }
         // A place's name is cut from its suffix the same way (龙潭/村一组), and a word of
         // the dictionary is one (陆登庭及哈佛各学院院长).
+        // With nothing to mark its end, a given name of two characters must be no frequent
+        // word (not 及时缴纳: 时 + 缴纳), or a listed given name — unless the village group a
+        // resident is listed under opens the item (大坪村5组夏桂林因病…).
         let next = text[item_end..].chars().next();
+        let item = &text[start..item_end];
+        let given = &item[advance(item, 0, surname)..];
         (chars > surname
             && !next.is_some_and(|c| PLACE_SUFFIXES.contains(c))
-            && self.unknown_word(&text[start..item_end]))
+            && (chars == surname + 1
+                || self.given_names.contains(given)
+                || ends_with_village_group(&text[..start])
+                || self.word_freq(given) < GIVEN_WORD_FREQ)
+            && self.unknown_word(item))
         .then_some(item_end)
     }
 
@@ -2973,8 +2979,8 @@ mod tests {
 
     #[test]
     fn residents_listed_under_their_village_group_are_named() {
-        // The segmenter joins the group or team to the surname (组李秀兰/nr, 组周/n, 队王/n),
-        // and 及 to it (及王/nr): the text is segmented again from the surname.
+        // The segmenter joins the group or team to the surname (组李秀兰/nr, 组周/n, 队王/n):
+        // the text is segmented again from the surname. 及 joins a second name to a named one.
         assert_eq!(names("新华村3组李秀兰因病致贫。"), ["李秀兰"]);
         assert_eq!(names("新华村3组周建军因病致贫。"), ["周建军"]);
         assert_eq!(names("十二组陈秀英因病致贫。"), ["陈秀英"]);
@@ -3029,6 +3035,9 @@ mod tests {
         assert_no_names("其中李明350102198012。");
         assert_no_names("补偿金额高达50万元。");
         assert_no_names("其中杨梅500斤、黄桃300斤，田七5亩，杨树苗1000株。");
+        // Nor a word after 及 and a named person (及时缴纳: 时 is a surname).
+        let found = names("户主王红梅及时缴纳费用。");
+        assert_eq!(found, ["王红梅"]);
         assert_eq!(names("其中刘志强120平方米。"), ["刘志强"]);
         // A list of names and their sums: named ones vouch for the rest (令狐明 alone is
         // no name the word statistics accept), and a count that closes a list still does.
