@@ -3065,7 +3065,7 @@ mod tests {
 
     #[test]
     fn a_place_before_a_labeled_name_is_not_part_of_it() {
-        assert_eq!(names("各村负责人：红星村陈建华，大坪村黄志明。"), ["陈建华", "黄志明"]);
+        assert_eq!(names("各村（社区）负责人：红星村陈建华，大坪村黄志明。"), ["陈建华", "黄志明"]);
         assert_eq!(names("户主：新华村3组王红梅\n"), ["王红梅"]);
         assert_eq!(names("申请人：东门社区李国庆\n"), ["李国庆"]);
         // A value that is a place alone names no one.
