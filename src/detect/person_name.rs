@@ -840,9 +840,9 @@ impl PersonName {
             // A name does not start inside a word (民 of 村民, 政 of 民政, 时 of 临时) unless
             // a cue confirms it, before it or, when that word is a rare one, personal data
             // after it (证人武霞，住址…: 人武 is a word too; not 临时救助，家住…), or the
-            // character before the surname ends a more frequent word before two given-name
-            // characters common enough for a name without a cue (其中黄丽华: 中黄 is a word,
-            // 其中 a far more frequent one; 同意杨桂芳: 意杨, 同意; not 对象名单予以).
+            // character before the surname ends a more frequent word before a likely given
+            // name (其中黄丽华: 中黄 is a word, 其中 a far more frequent one; see
+            // `word_before_name`).
             if let Some(b) = before.filter(|&b| is_han(b)) {
                 let pair = &text[at - b.len_utf8()..at + c.len_utf8()];
                 if self.jieba.has_word(pair)
@@ -1026,7 +1026,7 @@ impl PersonName {
         let next = text[found.0..].chars().next();
         // A name glued to a number is not read from running text: its mask stars would
         // join the number (`李*3501…` reads as one starred number) — unless the number is
-        // an amount, a count or a date, which its unit ends (`其中刘志强2000元、`).
+        // a sum, a count or a house's size, which its unit ends (`其中刘志强2000元、`).
         let touches_number = (glues(next) && !counted_after(&text[found.0..]))
             || glues(text[..p.at].chars().next_back());
         // A name read from its words alone may be a family's village or building (杨家堡,
@@ -1142,10 +1142,10 @@ impl PersonName {
             // The surname character ends or sits inside another word (感谢, 提高, 海王) —
             // unless a cue ends right before it (户主任春雨: 户主 + 任春雨, not 主任; 户主马云飞
             // segmented 户户/主马云飞), personal data follows the name (证人武霞，住址:
-            // 人武), or the word is the segmenter's guess joining a preposition, a
-            // conjunction or a place's unit to the surname (对王/红梅/处以, 组李秀兰): no word
-            // crosses the cue's end or that character's, nor starts before a name personal
-            // data confirms, so the text is segmented again from the surname.
+            // 人武), or the word is the segmenter's guess joining a preposition or a place's
+            // unit to the surname (对王/红梅/处以, 组李秀兰): no word crosses the cue's end or
+            // that character's, nor starts before a name personal data confirms, so the text
+            // is segmented again from the surname.
             if !before_cue
                 && !self.personal_data_after(text, at, p.surname)
                 && !self.joined_before_surname(&text[tok_start..at], token.word)
@@ -1292,7 +1292,8 @@ impl PersonName {
     /// before a word segmented as a name with a common surname of its own (和李明同志: 和 +
     /// 李明) does not start that name, which is a candidate of its own; nor before a
     /// frequent verb (和申请家庭), nor a conjunction before another frequent word that is no
-    /// given name (会议和领导同志). Before other words it may (任建国同志: 任 + 建国; 向红梅同志). And a frequent verb that the surname begins is not cut for a name
+    /// given name (会议和领导同志). Before other words it may (任建国同志: 任 + 建国;
+    /// 向红梅同志). And a frequent verb that the surname begins is not cut for a name
     /// (成立以县长为组长: 成立 + 以). Evaluated only where a cue follows. A record that
     /// opens with the name and goes on, after a separator, with the personal data that
     /// confirms it (`向金凤，女，汉族`, `于金凤（宁都县…室）`) has no preposition before it:
@@ -2019,8 +2020,11 @@ impl PersonName {
     /// with nothing to end it (`拟将张炯、李芃生、王鲲纳入低保`), from the segmentation of
     /// what follows: the words that make the surname and one or two more characters, the
     /// surname's own word and the next (王/红梅, 东方/林) and then single characters that are
-    /// no grammatical word (陆金/霞/纳入, not 王明/在/家), when that is no word of the
-    /// dictionary (or one it lists as a name).
+    /// no grammatical word (陆金/霞/纳入, not 王明/在/家). Not a place cut from its suffix
+    /// the same way (龙潭/村一组), a word of the dictionary (陆登庭及哈佛各学院院长) unless it
+    /// lists it as a name, nor, with nothing to mark its end, a given name of two characters
+    /// that is a frequent word (及时缴纳: 时 + 缴纳) and no listed given name — unless the
+    /// village group a resident is listed under opens the item (大坪村5组夏桂林因病…).
     fn item_end_segmented(&self, text: &str, start: usize) -> Option<usize> {
         let window_end = window_end(text, start, RESEGMENTED_AFTER);
         let surname = self.surname_len(&text[start..window_end]);
@@ -2035,11 +2039,6 @@ impl PersonName {
             chars += n;
             item_end = start + t.byte_end;
         }
-        // A place's name is cut from its suffix the same way (龙潭/村一组), and a word of
-        // the dictionary is one (陆登庭及哈佛各学院院长).
-        // With nothing to mark its end, a given name of two characters must be no frequent
-        // word (not 及时缴纳: 时 + 缴纳), or a listed given name — unless the village group a
-        // resident is listed under opens the item (大坪村5组夏桂林因病…).
         let next = text[item_end..].chars().next();
         let item = &text[start..item_end];
         let given = &item[advance(item, 0, surname)..];
@@ -2388,11 +2387,11 @@ fn counted_len(rest: &str) -> Option<usize> {
 /// Returns where the sum or count that ends at `end` starts (`王红梅2000元、`), or `end`
 /// when none does; the mirror of [`counted_len`].
 fn counted_before(text: &str, end: usize) -> usize {
-    // Asked before every separator: most follow no digit one or two (three-byte) units
-    // back, settled by two byte tests.
+    // Asked before every separator: most follow no digit one, two or three (three-byte)
+    // characters back, settled by three byte tests.
     let bytes = text.as_bytes();
     let digit_at = |back: usize| end >= back && bytes[end - back].is_ascii_digit();
-    if !digit_at(4) && !digit_at(7) {
+    if !digit_at(4) && !digit_at(7) && !digit_at(10) {
         return end;
     }
     let head = &text[..end];
