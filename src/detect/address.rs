@@ -80,6 +80,13 @@ const SUFFIXES: &[(&str, Part)] = &[
 const FAMILY_VILLAGE_LAND: &str = "湾沟坪岭岗庄营铺冲垸坝堡洼峪嘴咀窑塘坡寨坳";
 
 /// Returns true for digits and the Chinese numerals that number village groups.
+/// Returns the length in bytes of the group number and 组 that open `after`, the text right
+/// after a village's 村 (`3组`, `十二组` of 新华村3组), when they do.
+pub(crate) fn group_after_village(after: &str) -> Option<usize> {
+    let numeral = after.find(|c: char| !is_numeral(c)).unwrap_or(after.len());
+    (numeral > 0 && after[numeral..].starts_with('组')).then(|| numeral + '组'.len_utf8())
+}
+
 pub(crate) fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "一二三四五六七八九十百零〇两".contains(c)
 }
@@ -583,19 +590,16 @@ impl Address {
                 villages[first..].iter().take_while(|&&v| v + '村'.len_utf8() <= record_end);
             for &at in inside {
                 let village_end = at + '村'.len_utf8();
-                let numeral = text[village_end..record_end]
-                    .find(|c: char| !is_numeral(c))
-                    .unwrap_or(record_end - village_end);
-                if numeral == 0 || !text[village_end + numeral..record_end].starts_with('组') {
+                let Some(group) = group_after_village(&text[village_end..record_end]) else {
                     continue;
-                }
+                };
                 let Some(start) = village_start(text, record_start, at, &name_ends) else {
                     continue;
                 };
                 // Read as any address is (新华 may read as the short form of 新华区, and 村3组
                 // as one component): it must reach past the group.
                 let mut chain = self.parse(text, start, divisions);
-                if chain.end >= village_end + numeral + '组'.len_utf8() {
+                if chain.end >= village_end + group {
                     // Nothing above the village is kept: a short form read there is the
                     // village's own name.
                     chain.levels = [0; 4];

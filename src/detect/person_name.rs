@@ -16,7 +16,7 @@
 use jieba_rs::Jieba;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::detect::address::{DivisionMatch, is_numeral};
+use crate::detect::address::{DivisionMatch, group_after_village, is_numeral};
 use crate::detect::organization::{is_organization, trade_name_before};
 use crate::detect::{Candidate, Explanation, Inline, explain};
 use crate::dict::{AddressContext, CuePosition, Dictionaries, FieldKind};
@@ -2414,10 +2414,8 @@ fn ends_with_village_group(head: &str) -> bool {
 fn village_group_len(rest: &str) -> Option<usize> {
     let village = rest.char_indices().take(5).skip(1).find(|&(_, c)| c == '村' || !is_han(c));
     let (at, '村') = village? else { return None };
-    let after = &rest[at + '村'.len_utf8()..];
-    let numeral = after.find(|c: char| !is_numeral(c)).unwrap_or(after.len());
-    (numeral > 0 && after[numeral..].starts_with('组'))
-        .then(|| rest.len() - after.len() + numeral + '组'.len_utf8())
+    let after = at + '村'.len_utf8();
+    group_after_village(&rest[after..]).map(|group| after + group)
 }
 
 /// Returns true for a digit or a star next to a name: a name glued to a number is not read
