@@ -1846,10 +1846,13 @@ impl PersonName {
             // mostly names, settles its items that word statistics alone would refuse
             // (孟金萱、东方红、董宇伟等3户; 授予黎明杰、戴安娜、司徒雷登、韦小宝…称号).
             let among_names = residents || (named > 0 && (people || 2 * named > items.len()));
-            let plausible: Vec<bool> = items
-                .iter()
-                .map(|i| is_dotted(i) || self.list_item_is_name(&text[i.0..i.1], among_names))
-                .collect();
+            // Two people joined by 及 settle no blocklisted word (户主刘志强及万元户代表).
+            let name_item = |item: &str| {
+                self.list_item_is_name(item, among_names)
+                    && !(sep_char == '及' && self.blocked(item))
+            };
+            let plausible: Vec<bool> =
+                items.iter().map(|i| is_dotted(i) || name_item(&text[i.0..i.1])).collect();
             // A cue after the list (同志) speaks for its last item, and for the list only
             // when that item looks like a name (各位代表、各位同志).
             let cue = people && plausible.last() == Some(&true);
@@ -3032,9 +3035,10 @@ mod tests {
         assert_no_names("其中李明350102198012。");
         assert_no_names("补偿金额高达50万元。");
         assert_no_names("其中杨梅500斤、黄桃300斤，田七5亩，杨树苗1000株。");
-        // Nor a word after 及 and a named person (及时缴纳: 时 is a surname).
-        let found = names("户主王红梅及时缴纳费用。");
-        assert_eq!(found, ["王红梅"]);
+        // Nor a word after 及 and a named person (及时缴纳: 时 is a surname; 万元 is
+        // blocklisted).
+        assert_eq!(names("户主王红梅及时缴纳费用。"), ["王红梅"]);
+        assert_eq!(names("户主刘志强及万元户代表参加。"), ["刘志强"]);
         assert_eq!(names("其中刘志强120平方米。"), ["刘志强"]);
         // A list of names and their sums: named ones vouch for the rest (令狐明 alone is
         // no name the word statistics accept), and a count that closes a list still does.
