@@ -207,9 +207,8 @@ impl FieldMatcher {
         let mut cells = Vec::new();
         let colons = colons(text, &self.wide_colon);
         // The colons of the line being read: those from `first_colon` on that start before
-        // its end.
+        // its end. Lines come in order and hold few colons: a cursor, not a search.
         let mut first_colon = 0;
-        // Lines come in order and hold few colons: a cursor, not a search.
         let mut line_colons = |start: usize, end: usize| {
             while colons.get(first_colon).is_some_and(|&c| c < start) {
                 first_colon += 1;
