@@ -549,6 +549,23 @@ mod tests {
     }
 
     #[test]
+    fn names_padded_to_the_width_of_three_are_masked_with_their_padding() {
+        // Lists, 任前 lines and keys no column holds: the padding stays, the given name goes.
+        let r = scan(
+            "拟录用人员名单：王\u{3000}强、李秀兰、陈  俨\n吴\u{3000}敏，男，汉族，1975年3月生\n",
+        );
+        assert_eq!(
+            r.masked_text,
+            "拟录用人员名单：王\u{3000}*、李**、陈  *\n吴\u{3000}*，男，汉族，1975年3月生\n"
+        );
+        let names: Vec<_> = r.findings.iter().map(|f| (f.span.start, f.span.end)).collect();
+        assert_eq!(names, vec![(8, 11), (12, 15), (16, 20), (21, 24)]);
+        // A heading and a header padded the same way are no names.
+        let r = scan("公\u{3000}\u{3000}告\n姓\u{3000}名：刘\u{3000}洋\n");
+        assert_eq!(r.masked_text, "公\u{3000}\u{3000}告\n姓\u{3000}名：刘\u{3000}*\n");
+    }
+
+    #[test]
     fn masked_names_are_compliant() {
         let r = scan("姓名\t金额\n张*\t300\n欧阳**\t200\n李*明\t100\n");
         let statuses: Vec<_> = r.findings.iter().map(|f| f.status).collect();

@@ -4,14 +4,17 @@
 //! - full-width digits, letters, `（）＋－＊／．` → ASCII (`１３８` → `138`);
 //! - dashes and minus signs (`—`, `–`, `‐`, `−` …) → `-`;
 //! - ideographic and no-break spaces → ` `;
-//! - zero-width characters and soft hyphens → removed.
+//! - zero-width characters and soft hyphens → removed;
+//! - padding inside a word of two Chinese characters that stands alone → removed
+//!   (`王　强、李秀兰`, `姓  名：`): lists and forms pad two-character names to the width
+//!   of three, which hides them from the name pass (see [`padding_at`]).
 //!
 //! Full-width punctuation that carries sentence structure (`，：；。`) is left alone so the
 //! digit guards can tell a list `138…，139…` from a number `1,234`.
 
 use std::borrow::Cow;
 
-use super::swar;
+use super::{is_han, swar};
 
 /// Text after normalization, with a map from normalized byte offsets to original ones.
 pub struct Normalized<'a> {
@@ -77,8 +80,27 @@ impl<'a> Normalized<'a> {
         let mut checkpoints = Vec::new();
         let mut copied = 0;
         let mut i = 0;
+        let mut gaps = ascii_padding_gaps(original).into_iter().peekable();
         // Lead bytes are never continuation bytes, so a byte search finds characters.
         while let Some(lead) = swar::find(bytes, i, may_map_word, may_map) {
+            // Padding goes whole: a gap of ASCII spaces before the next mapped character,
+            // or one that this ideographic or no-break space opens.
+            let gap = gaps.next_if(|&(start, _)| start < lead).or_else(|| {
+                let rest = &bytes[lead..];
+                (rest.starts_with("\u{3000}".as_bytes()) || rest.starts_with("\u{00A0}".as_bytes()))
+                    .then(|| padding_at(original, lead).map(|end| (lead, end)))
+                    .flatten()
+            });
+            if let Some((start, end)) = gap {
+                if text.capacity() == 0 {
+                    text.reserve(original.len());
+                }
+                text.push_str(&original[copied..start]);
+                checkpoints.push((text.len(), end));
+                copied = end;
+                i = end;
+                continue;
+            }
             i = lead;
             let c = original[i..].chars().next().expect("a lead byte starts a char");
             let len = c.len_utf8();
@@ -100,6 +122,15 @@ impl<'a> Normalized<'a> {
                 copied = i + len;
             }
             i += len;
+        }
+        // Gaps after the last mapped character (padding of ASCII spaces).
+        for (start, end) in gaps {
+            if text.capacity() == 0 {
+                text.reserve(original.len());
+            }
+            text.push_str(&original[copied..start]);
+            checkpoints.push((text.len(), end));
+            copied = end;
         }
         if checkpoints.is_empty() {
             return Normalized { text: Cow::Borrowed(original), checkpoints, original };
@@ -143,6 +174,84 @@ impl<'a> Normalized<'a> {
         let len = self.original[start..].chars().next().map_or(0, char::len_utf8);
         start + len
     }
+}
+
+/// Characters that pad a word: the ASCII, ideographic and no-break spaces.
+fn is_padding(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\u{00A0}')
+}
+
+/// How a word of two characters is bounded on one side.
+#[derive(Clone, Copy, PartialEq)]
+enum Bound {
+    /// The text's end, punctuation, a tab or line break, a digit: the word stands alone.
+    Clear,
+    /// Padding with no Chinese character right behind it (a column's gap, an indent).
+    Padding,
+}
+
+/// Reads the bound of a word from the two characters next to it, nearest first: no Chinese
+/// character next to it, nor one after a single space (`李秀兰 王　强` is a run of words).
+fn bound(next: Option<char>, after_next: Option<char>) -> Option<Bound> {
+    match next {
+        None => Some(Bound::Clear),
+        Some(c) if is_han(c) => None,
+        Some(c) if is_padding(c) => (!after_next.is_some_and(is_han)).then_some(Bound::Padding),
+        Some(_) => Some(Bound::Clear),
+    }
+}
+
+/// Returns the byte ranges of the padding that opens with an ASCII space (see
+/// [`padding_at`]), in text order; the ideographic and no-break spaces that open the rest
+/// are mapped characters, which the normalization pass looks at anyway.
+fn ascii_padding_gaps(text: &str) -> Vec<(usize, usize)> {
+    let mut gaps: Vec<(usize, usize)> = Vec::new();
+    for start in memchr::memchr_iter(b' ', text.as_bytes()) {
+        if gaps.last().is_none_or(|&(_, end)| start >= end)
+            && let Some(end) = padding_at(text, start)
+        {
+            gaps.push((start, end));
+        }
+    }
+    gaps
+}
+
+/// Returns the end of the padding that starts at `start` inside a word of two Chinese
+/// characters that stands alone — one or two spaces between the characters, nothing
+/// Chinese on either side (`王　强、`, `：吴 敏`, `　姓　名　`). Lists, forms and tables
+/// pad two-character names so that they line up with names of three. Ideographic spaces
+/// are padding; ASCII and no-break spaces count only between punctuation, tabs or line
+/// breaks, since they also set off the columns of tables (`男  汉`, `姜  萍 男 80`), which
+/// the structure pass reads. A run of single characters (`王 强 男`, `李 秀 兰`) is left
+/// alone.
+fn padding_at(text: &str, start: usize) -> Option<usize> {
+    let mut before = text[..start].chars().rev();
+    before.next().filter(|&c| is_han(c))?;
+    let left = bound(before.next(), before.next());
+    let mut gap = text[start..].chars();
+    let pad = gap.next().filter(|&c| is_padding(c))?;
+    let second_pad = gap.clone().next().filter(|&c| is_padding(c));
+    if second_pad.is_some() {
+        gap.next();
+    }
+    let end = start + pad.len_utf8() + second_pad.map_or(0, char::len_utf8);
+    gap.next().filter(|&c| is_han(c))?;
+    let right = bound(gap.next(), gap.next());
+    let ideographic = pad == '\u{3000}' && second_pad.is_none_or(|c| c == '\u{3000}');
+    let alone = if ideographic {
+        match (left, right) {
+            (Some(_), Some(_)) => true,
+            // One ideographic space is typed as padding, not between words: a name padded
+            // in a sentence stands alone on one side (`，吴　敏同志`, `申请人吴　敏，`).
+            (Some(_), None) | (None, Some(_)) => second_pad.is_none(),
+            (None, None) => false,
+        }
+    } else {
+        // ASCII and no-break spaces also set off columns and words (`姜  萍 男 80`: the
+        // space after 萍 is a cell's end): only between punctuation, tabs or line breaks.
+        left == Some(Bound::Clear) && right == Some(Bound::Clear)
+    };
+    alone.then_some(end)
 }
 
 #[cfg(test)]
@@ -204,6 +313,52 @@ mod tests {
         // every width.
         for pad in ["", "a", "ab", "é", "张", "𠀀", "a张", "é𠀀"] {
             check(&format!("{pad}１\u{3000}２—３\u{00A0}"), &format!("{pad}1 2-3 "));
+        }
+    }
+
+    #[test]
+    fn padding_inside_a_word_of_two_characters_standing_alone_is_removed() {
+        let original = "名单：王\u{3000}强、李秀兰、陈  俨\n吴 敏，男，汉族";
+        let n = check(original, "名单：王强、李秀兰、陈俨\n吴敏，男，汉族");
+        // The name maps back to the original with its padding.
+        let start = "名单：".len();
+        let end = start + "王强".len();
+        assert_eq!(&original[n.original_start(start)..n.original_end(end)], "王\u{3000}强");
+        // Indents, tab-separated cells, headings of forms; padding of two ideographic
+        // spaces, and of a no-break space from HTML.
+        check("\u{3000}\u{3000}公\u{3000}\u{3000}告\n", "  公告\n");
+        check("1\t王 强\t男\n", "1\t王强\t男\n");
+        check("姓\u{00A0}名：", "姓名：");
+        check("     王\u{3000}强    3607", "     王强    3607");
+        check("3 姜\u{3000}萍 男 80", "3 姜萍 男 80");
+        // One ideographic space, with the word alone on one side only.
+        check("，吴\u{3000}敏同志", "，吴敏同志");
+        check("申请人吴\u{3000}敏，女", "申请人吴敏，女");
+        check("李秀兰 王\u{3000}强", "李秀兰 王强");
+        check("名单：王\u{3000}强\u{3000}李秀兰", "名单：王强 李秀兰");
+    }
+
+    #[test]
+    fn spaces_between_words_and_columns_are_kept() {
+        // A word of three characters or more, a run of single characters, a space after a
+        // word, and two spaces between columns of one character each.
+        for kept in [
+            "李 秀兰",
+            "李 秀 兰",
+            "王 强 男 汉族",
+            "公示 名单",
+            "王强  男  汉  1975",
+            "1     王  强    3607",
+            "1     王 强    3607",
+            "3 姜  萍 男 80",
+            "| 1 | 吴 敏 | 300元 |",
+            "2026年 3月",
+            "第 3 组",
+            "申请人吴 敏，女",
+            "户主王\u{3000}强因病致贫",
+            "县长\u{3000}\u{3000}王强",
+        ] {
+            check(kept, &kept.replace('\u{3000}', " "));
         }
     }
 
