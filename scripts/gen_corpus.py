@@ -1049,13 +1049,42 @@ def payouts_in_prose(i: int) -> Doc:
     return d
 
 
+def two_character_name() -> str:
+    person = name()
+    while len(person) != 2:
+        person = name()
+    return person
+
+
+def padded_in_running_text(i: int) -> Doc:
+    """Two-character names padded to three outside tables and keys: in lists joined by 、
+    among names of three (王　强、李秀兰), opening 任前 lines (吴　敏，男，汉族), and with one
+    ideographic space before a cue (，陈　俨同志); beside a padded heading and remark
+    (公　　示, 备　注：), which name no one."""
+    d = Doc(f"padded-text-{i:03d}")
+    d.text(f"{rng.choice(TOWNS)}2026年公开招聘工作人员拟录用人员\n公\u3000\u3000示\n拟录用人员名单：")
+    for n in range(rng.randint(3, 5)):
+        if n:
+            d.text("、")
+        d.leak("person_name", padded(two_character_name()) if n % 2 == 0 else name())
+    d.text("。\n")
+    d.leak("person_name", padded(two_character_name()))
+    d.text(f"，{rng.choice(['男', '女'])}，汉族，{rng.randint(1980, 2000)}年{rng.randint(1, 12)}月生，大学学历。\n")
+    person = two_character_name()
+    d.text("经考察，").leak("person_name", person[0] + "\u3000" + person[1])
+    d.text("同志符合拟录用条件。\n备\u3000注：以上人员公示期满无异议后办理录用手续。")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
              penalty_enterprise, disability_subsidy, numbered_recipients, extracted_and_served,
              review_results, padded_names, parties_and_residents, lists_from_pdfs_and_licences,
              households_and_facts, rooms_and_streets, counts_and_numbers, repeated_mentions,
-             village_groups, petition_replies, penalty_orders, payouts_in_prose]
+             village_groups, petition_replies, penalty_orders, payouts_in_prose,
+             padded_in_running_text]
 
 
 def main() -> None:
