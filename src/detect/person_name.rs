@@ -2696,6 +2696,20 @@ mod tests {
     }
 
     #[test]
+    fn the_cause_of_hardship_after_a_name_is_a_cue() {
+        // 低保 and 救助 notices give each household's cause right after its head's name:
+        // 文华 is a frequent word, and nothing else marks 许文华.
+        assert_eq!(
+            names("许文华因病丧失劳动能力，户主刘志强因残致贫，周建军因灾致困。"),
+            ["许文华", "刘志强", "周建军"]
+        );
+        // A cue word is no given name: a surname character used as an adverb before the
+        // cause names no one (曾 "once", 常 "often"), nor does a word before it.
+        assert_no_names("户主曾因病住院，户主常因病卧床，申请人曾因残丧失劳动能力。");
+        assert_no_names("户主常年因病卧床，长期因病卧床，部分群众因病致贫，黄金因病下跌。");
+    }
+
+    #[test]
     fn where_someone_lives_after_a_name_is_a_cue() {
         assert_eq!(names("王红梅现居住于安远县欣山镇人民路128号。"), ["王红梅"]);
         assert_eq!(names("李国庆暂住城关镇建设路56号，王建国家住新华村。"), ["李国庆", "王建国"]);
