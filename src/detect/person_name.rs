@@ -1524,15 +1524,16 @@ impl PersonName {
     /// Returns true when the surname at `at`, which ends a word of the dictionary that
     /// starts at `pair_start` (the character before it and the surname), starts a name after
     /// a more frequent word: a given-name character common enough for a name without a cue
-    /// that makes no word with the next, and before the pair a character that makes a more
+    /// that makes no word with the next but a given name (娜娜 of 其中欧阳娜娜, 建国; not 国家
+    /// of 其中国家), and before the pair a character that makes a more
     /// frequent word with its first (其中 + 黄丽华, not 中黄; 同意 + 杨桂芳, not 意杨; 其中 +
     /// 马斌户; not 对象名 + 单予以: 予 is rare in names, and 予以 a word). The segmentation
     /// of the window then judges the name.
     fn word_before_name(&self, text: &str, pair_start: usize, at: usize, surname: usize) -> bool {
         let (given, end) = (advance(text, at, surname), advance(text, at, surname + 2));
-        if self.given_score(&text[at..advance(text, at, surname + 1)], surname) < COMMON_GIVEN_ONE
-            || self.jieba.has_word(&text[given..end])
-        {
+        let given_word = &text[given..end];
+        let word_given = self.jieba.has_word(given_word) && !self.given_names.contains(given_word);
+        if self.given_score(&text[at..advance(text, at, surname + 1)], surname) < COMMON_GIVEN_ONE {
             return false;
         }
         let Some(c) = text[..pair_start].chars().next_back().filter(|&c| is_han(c)) else {
@@ -1540,9 +1541,11 @@ impl PersonName {
         };
         let pair = &text[pair_start..advance(text, at, 1)];
         let word = &text[pair_start - c.len_utf8()..at];
-        // The counts cost a segmentation each: most characters before such a pair make no
-        // word with its first.
-        self.jieba.has_word(word) && self.word_freq(word) > self.word_freq(pair)
+        // The counts and tags cost a segmentation each: most characters before such a pair
+        // make no word with its first.
+        self.jieba.has_word(word)
+            && self.word_freq(word) > self.word_freq(pair)
+            && (!word_given || self.tagged_alone(given_word, |t| t.starts_with("nr")))
     }
 
     /// Returns true when a token that ends at or runs past a surname is no word of the
@@ -3031,6 +3034,9 @@ mod tests {
         // 中黄 and 意杨 are words of the dictionary, 其中 and 同意 far more frequent ones.
         assert_eq!(names("其中黄丽华因病致贫。"), ["黄丽华"]);
         assert_eq!(names("经评议，同意杨桂芳因病致贫。"), ["杨桂芳"]);
+        // The given name may be a word when it is one of names (中欧: 欧阳 + 娜娜, 建国).
+        assert_eq!(names("其中欧阳娜娜因学致困，其中欧阳建国户。"), ["欧阳娜娜", "欧阳建国"]);
+        assert_no_names("其中国家补助资金，其中国庆节期间。");
         // 领导 is no given name: 和 joins it to 会议 (议和 is a word, 会议 a more frequent one).
         assert_no_names("会议和领导同志的事务性活动要精简。");
         assert_no_names("其中华侨捐款5万元，其中黄金周期间游客增多。");
