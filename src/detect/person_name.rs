@@ -1147,6 +1147,7 @@ impl PersonName {
             // that character's, nor starts before a name personal data confirms, so the text
             // is segmented again from the surname.
             if !before_cue
+                && (p.after_cue_end.is_none() || self.jieba.has_word(token.word))
                 && !self.personal_data_after(text, at, p.surname)
                 && !self.joined_before_surname(&text[tok_start..at], token.word)
             {
@@ -1396,7 +1397,8 @@ impl PersonName {
             // Asked after every given name: most are followed by a character that opens
             // no cue, settled by one table lookup.
             text[end..].chars().next().is_some_and(|c| self.flags.may_open_cue_after(c))
-                && (self.cue_right_after(text, end, opens)
+                && ((self.cue_right_after(text, end, opens)
+                    && !self.cue_inside_word(text, at, end))
                     || self.etc_people(text, end)
                     || self.followed_by_personal_data(text, end)
                     || (opens && self.followed_by_residence_and_data(text, end)))
@@ -1417,6 +1419,26 @@ impl PersonName {
         };
         let first = text[end..].chars().next().map_or(0, char::len_utf8);
         len > first || !(self.word_across(text, end) || self.word_across(text, end + first))
+    }
+
+    /// Returns true when the words around a cue after a candidate (from `at` to `end`) say
+    /// that it is no name: a word that the candidate's last character makes with the cue
+    /// (总书记 of 共产党总书记, 总经理 of 刘总经理) or the candidate with the cue's first
+    /// character (党总支 of 村党总支书记: 党总 + 支书), of which the cue is read out, or a
+    /// candidate of three characters that is a word the dictionary lists as neither a name
+    /// nor a place (党总支书记, 居委会主任; jieba-rs tags many names `ns`, 梁建国).
+    fn cue_inside_word(&self, text: &str, at: usize, end: usize) -> bool {
+        let Some((len, _)) = self.cues_after.longest_start(&text[end..]) else { return false };
+        let last = text[..end].chars().next_back().map_or(0, char::len_utf8);
+        let first = text[end..].chars().next().map_or(0, char::len_utf8);
+        let candidate = &text[at..end];
+        // Not a name the dictionary lists (林先生 of 鲍林先生, 张三之 of 张三之妻).
+        let word = |w: &str| self.jieba.has_word(w) && !self.listed_as_name(w);
+        word(&text[end - last..end + len])
+            || word(&text[at..end + first])
+            || (candidate.chars().nth(2).is_some()
+                && self.jieba.has_word(candidate)
+                && self.tagged_alone(candidate, |t| !t.starts_with("nr") && t != "ns"))
     }
 
     /// Returns true when the Chinese characters either side of `at` form a word of the
@@ -2710,6 +2732,26 @@ mod tests {
         // cause names no one (曾 "once", 常 "often"), nor does a word before it.
         assert_no_names("户主曾因病住院，户主常因病卧床，申请人曾因残丧失劳动能力。");
         assert_no_names("户主常年因病卧床，长期因病卧床，部分群众因病致贫，黄金因病下跌。");
+    }
+
+    #[test]
+    fn a_cue_read_out_of_a_longer_word_confirms_no_name() {
+        // 党总支 and 总书记 are words: 支书 and 书记 are read out of them, and 党总 is no name.
+        assert_eq!(names("村党总支书记王建军主持会议。"), ["王建军"]);
+        assert_no_names("请各村党总支书记参加，社区党总支书记、居委会主任列席。");
+        assert_no_names("中国共产党总书记的讲话，刘总经理出席。");
+        // Unless the longer word is a name the dictionary lists (林先生 of 鲍林先生), or the
+        // candidate one it tags as a place (梁建国/ns).
+        assert_eq!(names("鲍林先生，梁建国本人自愿申请救助。"), ["鲍林", "梁建国"]);
+    }
+
+    #[test]
+    fn a_cue_after_a_name_lets_it_start_inside_an_unknown_word() {
+        // jieba-rs joins 及 to the surname (及王, no word of its dictionary): the cause after
+        // the name confirms it, and the text is segmented again from the surname.
+        assert_eq!(names("同意新增对象及王红梅因病致贫。"), ["王红梅"]);
+        // Not inside a word of the dictionary (穆斯林, 森林): a title after it is no cue then.
+        assert_no_names("穆斯林联盟秘书长发言，森林公安局长出席。");
     }
 
     #[test]
