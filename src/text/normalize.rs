@@ -85,12 +85,15 @@ impl<'a> Normalized<'a> {
         while let Some(lead) = swar::find(bytes, i, may_map_word, may_map) {
             // Padding goes whole: a gap of ASCII spaces before the next mapped character,
             // or one that this ideographic or no-break space opens.
-            let gap = gaps.next_if(|&(start, _)| start < lead).or_else(|| {
-                let rest = &bytes[lead..];
-                (rest.starts_with("\u{3000}".as_bytes()) || rest.starts_with("\u{00A0}".as_bytes()))
-                    .then(|| padding_at(original, lead).map(|end| (lead, end)))
-                    .flatten()
-            });
+            let gap = match gaps.peek() {
+                Some(&gap) if gap.0 < lead => gaps.next(),
+                // Most mapped characters are full-width punctuation (0xEF), and 、 and 。 start
+                // with the two bytes of U+3000.
+                _ if matches!(bytes[lead..], [0xE3, 0x80, 0x80, ..] | [0xC2, 0xA0, ..]) => {
+                    padding_at(original, lead).map(|end| (lead, end))
+                }
+                _ => None,
+            };
             if let Some((start, end)) = gap {
                 if text.capacity() == 0 {
                     text.reserve(original.len());
@@ -206,8 +209,13 @@ fn bound(next: Option<char>, after_next: Option<char>) -> Option<Bound> {
 /// are mapped characters, which the normalization pass looks at anyway.
 fn ascii_padding_gaps(text: &str) -> Vec<(usize, usize)> {
     let mut gaps: Vec<(usize, usize)> = Vec::new();
-    for start in memchr::memchr_iter(b' ', text.as_bytes()) {
-        if gaps.last().is_none_or(|&(_, end)| start >= end)
+    let bytes = text.as_bytes();
+    for start in memchr::memchr_iter(b' ', bytes) {
+        // Most spaces follow ASCII (digits, Latin words, other spaces): a Chinese character
+        // ends in a continuation byte.
+        if start > 0
+            && bytes[start - 1] >= 0x80
+            && gaps.last().is_none_or(|&(_, end)| start >= end)
             && let Some(end) = padding_at(text, start)
         {
             gaps.push((start, end));
@@ -225,11 +233,15 @@ fn ascii_padding_gaps(text: &str) -> Vec<(usize, usize)> {
 /// the structure pass reads. A run of single characters (`王 强 男`, `李 秀 兰`) is left
 /// alone.
 fn padding_at(text: &str, start: usize) -> Option<usize> {
+    let mut gap = text[start..].chars();
+    let pad = gap.next().filter(|&c| is_padding(c))?;
     let mut before = text[..start].chars().rev();
     before.next().filter(|&c| is_han(c))?;
     let left = bound(before.next(), before.next());
-    let mut gap = text[start..].chars();
-    let pad = gap.next().filter(|&c| is_padding(c))?;
+    // ASCII and no-break spaces need clear bounds (see below): most fail on the left.
+    if pad != '\u{3000}' && left != Some(Bound::Clear) {
+        return None;
+    }
     let second_pad = gap.clone().next().filter(|&c| is_padding(c));
     if second_pad.is_some() {
         gap.next();
