@@ -85,15 +85,12 @@ impl<'a> Normalized<'a> {
         while let Some(lead) = swar::find(bytes, i, may_map_word, may_map) {
             // Padding goes whole: a gap of ASCII spaces before the next mapped character,
             // or one that this ideographic or no-break space opens.
-            let gap = match gaps.peek() {
-                Some(&gap) if gap.0 < lead => gaps.next(),
-                // Most mapped characters are full-width punctuation (0xEF), and 、 and 。 start
-                // with the two bytes of U+3000.
-                _ if matches!(bytes[lead..], [0xE3, 0x80, 0x80, ..] | [0xC2, 0xA0, ..]) => {
-                    padding_at(original, lead).map(|end| (lead, end))
-                }
-                _ => None,
-            };
+            let gap = gaps.next_if(|&(start, _)| start < lead).or_else(|| {
+                let rest = &bytes[lead..];
+                (rest.starts_with("\u{3000}".as_bytes()) || rest.starts_with("\u{00A0}".as_bytes()))
+                    .then(|| padding_at(original, lead).map(|end| (lead, end)))
+                    .flatten()
+            });
             if let Some((start, end)) = gap {
                 if text.capacity() == 0 {
                     text.reserve(original.len());
