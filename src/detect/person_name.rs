@@ -781,6 +781,10 @@ impl PersonName {
             };
             let surname = self.surname_at(rest, c, flags);
             if run.is_none() && surname.is_none() {
+                // A surname before a space is read apart, rarely (see `spaced_name`).
+                if flags & SURNAME != 0 && rest.as_bytes().get(c.len_utf8()) == Some(&b' ') {
+                    pending.extend(self.spaced_pending(text, at, c, structure));
+                }
                 continue;
             }
             while labels.peek().is_some_and(|l| l.end <= at) {
@@ -888,6 +892,76 @@ impl PersonName {
         };
         let g1 = if surname == 2 { c2? } else { c1 };
         (g1 == '某' || g1 == '*' || self.may_be_given(g1)).then_some(surname)
+    }
+
+    /// Returns the name that `spaced_name` reads at `at`, outside labeled values (which
+    /// `labeled` reads) and column headers. Out of line: the surname pass asks it rarely.
+    #[cold]
+    #[inline(never)]
+    fn spaced_pending(
+        &self,
+        text: &str,
+        at: usize,
+        c: char,
+        structure: &Structure,
+    ) -> Option<Pending> {
+        let labels = &structure.labels;
+        let label = labels.partition_point(|l| l.end <= at);
+        let headers = &structure.headers;
+        let header = headers.partition_point(|h| h.1 <= at);
+        if labels.get(label).is_some_and(|l| l.start <= at)
+            || headers.get(header).is_some_and(|h| h.0 <= at)
+        {
+            return None;
+        }
+        let found = self.spaced_name(text, at, c)?;
+        Some(Pending {
+            at,
+            surname: 1,
+            accepted: Some(found),
+            before_cue: false,
+            after_cue_end: None,
+            hopeless: false,
+        })
+    }
+
+    /// Reads a name written with padding between its surname and its one given-name
+    /// character where Chinese touches it on both sides, which normalization leaves (`兹有
+    /// 王　强同志`, `户主王　强因病致贫`, `现将张　三等5户`): one or two spaces, a character
+    /// common in given names, and a cue after it — or one before it where nothing Chinese
+    /// follows. The first pass asks only at a surname followed by a space.
+    fn spaced_name(
+        &self,
+        text: &str,
+        at: usize,
+        c: char,
+    ) -> Option<(usize, f32, &'static str, Explanation)> {
+        let space = at + c.len_utf8();
+        let after_space = text[space..].trim_start_matches(' ');
+        let gap = text.len() - space - after_space.len();
+        if !(1..=2).contains(&gap) {
+            return None;
+        }
+        let given = after_space.chars().next()?;
+        if self.given.get(&given).is_none_or(|&n| f64::from(n) < COMMON_GIVEN_ONE) {
+            return None;
+        }
+        let end = space + gap + given.len_utf8();
+        let cue_before = self.cue_before(text, at);
+        let cue_after = self.cue_right_after(text, end, cue_before) || self.etc_people(text, end);
+        let closed = !text[end..].chars().next().is_some_and(is_han);
+        if !(cue_after || (cue_before && closed)) {
+            return None;
+        }
+        // A word split by a stray space is no name (全 体同志, 林 业局长, 万 元户).
+        let joined = format!("{c}{given}");
+        if self.blocked(&joined) || (self.jieba.has_word(&joined) && !self.listed_as_name(&joined))
+        {
+            return None;
+        }
+        let cue = if cue_after { "cue after the name" } else { "cue before the name" };
+        let e = explain(&["surname and given name padded apart", cue], None);
+        Some((end, 0.85, "person_name.cue", e))
     }
 
     /// Decides a run of parts of transliterated names at `at`: two parts or more are a
@@ -2732,6 +2806,22 @@ mod tests {
         // cause names no one (曾 "once", 常 "often"), nor does a word before it.
         assert_no_names("户主曾因病住院，户主常因病卧床，申请人曾因残丧失劳动能力。");
         assert_no_names("户主常年因病卧床，长期因病卧床，部分群众因病致贫，黄金因病下跌。");
+    }
+
+    #[test]
+    fn a_name_padded_inside_a_sentence_is_read_across_its_padding_before_a_cue() {
+        // Mail-merged sentences keep the padding of a name field; Chinese touches the name on
+        // both sides, so normalization leaves it.
+        assert_eq!(
+            names(
+                "兹有王\u{3000}强同志前往办理，户主刘\u{3000}洋因病致贫，现将张\u{3000}敏等5户公示。"
+            ),
+            ["王\u{3000}强", "刘\u{3000}洋", "张\u{3000}敏"]
+        );
+        assert_eq!(names("户主 王强因病致贫，户主：陈 俨"), ["王强", "陈 俨"]);
+        // Without a cue, or where a stray space splits a word, no name.
+        assert_no_names("对王\u{3000}强作出罚款决定。");
+        assert_no_names("全 体同志参加，林 业局长出席，万 元户，李 某某等3人。");
     }
 
     #[test]
