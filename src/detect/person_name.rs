@@ -948,7 +948,7 @@ impl PersonName {
         }
         let end = space + gap + given.len_utf8();
         let cue_before = self.cue_before(text, at);
-        let cue_after = self.cue_right_after(text, end, cue_before) || self.etc_people(text, end);
+        let cue_after = self.cue_confirms(text, at, end, cue_before) || self.etc_people(text, end);
         let closed = !text[end..].chars().next().is_some_and(is_han);
         if !(cue_after || (cue_before && closed)) {
             return None;
@@ -1471,8 +1471,7 @@ impl PersonName {
             // Asked after every given name: most are followed by a character that opens
             // no cue, settled by one table lookup.
             text[end..].chars().next().is_some_and(|c| self.flags.may_open_cue_after(c))
-                && ((self.cue_right_after(text, end, opens)
-                    && !self.cue_inside_word(text, at, end))
+                && (self.cue_confirms(text, at, end, opens)
                     || self.etc_people(text, end)
                     || self.followed_by_personal_data(text, end)
                     || (opens && self.followed_by_residence_and_data(text, end)))
@@ -1493,6 +1492,12 @@ impl PersonName {
         };
         let first = text[end..].chars().next().map_or(0, char::len_utf8);
         len > first || !(self.word_across(text, end) || self.word_across(text, end + first))
+    }
+
+    /// Returns true when a cue right after a candidate (from `at` to `end`) confirms it: one
+    /// starts there, and is not read out of a longer word.
+    fn cue_confirms(&self, text: &str, at: usize, end: usize, opens: bool) -> bool {
+        self.cue_right_after(text, end, opens) && !self.cue_inside_word(text, at, end)
     }
 
     /// Returns true when the words around a cue after a candidate (from `at` to `end`) say
