@@ -27,7 +27,8 @@ pub(crate) struct ScanArgs {
     #[arg(long, value_name = "FILE")]
     jsonl: Option<PathBuf>,
 
-    /// Files to scan; `-` or nothing reads standard input.
+    /// Files of UTF-8 text to scan, masked as written (HTML markup and entities included:
+    /// `rescan` extracts the text of other formats); `-` or nothing reads standard input.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
 }
