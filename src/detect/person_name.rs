@@ -95,6 +95,21 @@ const LAND_SUFFIXES: &str = "堡寨湾坪沟坝垸坳洼峪咀嘴窑塘坡";
 /// 王家老屋, 张家宅院; see [`family_place`]).
 const FAMILY_BUILDINGS: &str = "祠庙院宅大老";
 
+/// Offices named after the place before them (`高田村委会`, `新华社区居委会`, `城关镇人民
+/// 政府`): what ends right before one is a place's name, not a person's.
+const LOCAL_OFFICES: [&str; 10] = [
+    "村委",
+    "村民委员会",
+    "居委会",
+    "居民委员会",
+    "社区",
+    "镇政府",
+    "镇人民政府",
+    "乡政府",
+    "乡人民政府",
+    "街道办",
+];
+
 /// Last characters of the places where people live (village, group, township, door), as a
 /// clause between a name and its personal data names them.
 const RESIDENCE_SUFFIXES: &str = "村组镇乡区号室楼屯庄";
@@ -1108,6 +1123,11 @@ impl PersonName {
         // is a person's. The business is looked at last, where the rest holds.
         let uncued = !p.before_cue && p.after_cue_end.is_none();
         let trade_name = || uncued && trade_name_before(text, found.0);
+        // Nor the village, community or township of the office after it (高田村委会, 黄田村民
+        // 委员会, 杨梅村委会): a cue before the name says it is a person's.
+        let office_after = || {
+            !p.before_cue && LOCAL_OFFICES.iter().any(|office| text[found.0..].starts_with(office))
+        };
         // Nor in the name of an organization (农商银行 before `账号`: 商 + 银行), nor a
         // blocklisted word of three characters or more whole, which a cue before it let
         // through (低保户花名册: jieba's dictionary tags 花名册 as a name).
@@ -1118,7 +1138,8 @@ impl PersonName {
                 || PLACE_SUFFIXES.contains(last)
                 || is_organization(name)
                 || (name.chars().nth(2).is_some() && self.blocked_word(name) == Some(name.len()))
-                || trade_name())
+                || trade_name()
+                || office_after())
         {
             return None;
         }
@@ -2827,6 +2848,15 @@ mod tests {
         // Without a cue, or where a stray space splits a word, no name.
         assert_no_names("对王\u{3000}强作出罚款决定。");
         assert_no_names("全 体同志参加，林 业局长出席，万 元户，李 某某等3人。");
+    }
+
+    #[test]
+    fn a_place_before_its_office_is_no_name() {
+        // jieba-rs tags 高田 and 黄田 as names, and 杨梅 reads as one.
+        assert_no_names("经高田村委会研究，由黄田村民委员会负责，杨梅村委会、石城镇人民政府参加。");
+        assert_eq!(names("户主刘志强与高田村委会协商。"), ["刘志强"]);
+        // A cue before the name says it is a person's.
+        assert_eq!(names("户主王强村委会已核实。"), ["王强"]);
     }
 
     #[test]
