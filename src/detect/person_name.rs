@@ -95,14 +95,14 @@ const LAND_SUFFIXES: &str = "堡寨湾坪沟坝垸坳洼峪咀嘴窑塘坡";
 /// 王家老屋, 张家宅院; see [`family_place`]).
 const FAMILY_BUILDINGS: &str = "祠庙院宅大老";
 
-/// Offices named after the place before them (`高田村委会`, `新华社区居委会`, `城关镇人民
-/// 政府`): what ends right before one is a place's name, not a person's.
-const LOCAL_OFFICES: [&str; 10] = [
+/// Offices named after the place before them (`高田村委会`, `黄田居委会`, `城关镇人民政府`):
+/// a name of two characters right before one is the place's, not a person's. Not 社区,
+/// which follows people too (`王强社区矫正期间`).
+const LOCAL_OFFICES: [&str; 9] = [
     "村委",
     "村民委员会",
     "居委会",
     "居民委员会",
-    "社区",
     "镇政府",
     "镇人民政府",
     "乡政府",
@@ -1123,10 +1123,13 @@ impl PersonName {
         // is a person's. The business is looked at last, where the rest holds.
         let uncued = !p.before_cue && p.after_cue_end.is_none();
         let trade_name = || uncued && trade_name_before(text, found.0);
-        // Nor the village, community or township of the office after it (高田村委会, 黄田村民
-        // 委员会, 杨梅村委会): a cue before the name says it is a person's.
+        // Nor, of two characters, the village or township of the office after it (高田村委会,
+        // 黄田村民委员会, 杨梅村委会; not 王红梅村委会): a cue before the name says it is a
+        // person's.
         let office_after = || {
-            !p.before_cue && LOCAL_OFFICES.iter().any(|office| text[found.0..].starts_with(office))
+            !p.before_cue
+                && name.chars().nth(2).is_none()
+                && LOCAL_OFFICES.iter().any(|office| text[found.0..].starts_with(office))
         };
         // Nor in the name of an organization (农商银行 before `账号`: 商 + 银行), nor a
         // blocklisted word of three characters or more whole, which a cue before it let
@@ -2855,8 +2858,15 @@ mod tests {
         // jieba-rs tags 高田 and 黄田 as names, and 杨梅 reads as one.
         assert_no_names("经高田村委会研究，由黄田村民委员会负责，杨梅村委会、石城镇人民政府参加。");
         assert_eq!(names("户主刘志强与高田村委会协商。"), ["刘志强"]);
-        // A cue before the name says it is a person's.
+        // A cue before the name says it is a person's; a name of three characters is no
+        // village's, and 社区 follows people too (社区矫正).
         assert_eq!(names("户主王强村委会已核实。"), ["王强"]);
+        assert_eq!(
+            names(
+                "经查，王红梅社区矫正期间表现良好，李强社区服务时长已满，对王红梅村委会进行了批评。"
+            ),
+            ["王红梅", "李强", "王红梅"]
+        );
     }
 
     #[test]
