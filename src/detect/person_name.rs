@@ -1502,11 +1502,12 @@ impl PersonName {
         })
     }
 
-    /// Returns true when a cue after a name starts at `end` (`同志`, `户`, and `于` before a
-    /// date where the name opens its clause). A one-character cue must be a word of its
-    /// own: not the end of one that the name's last character begins (体系 of 金融体系,
-    /// 住户, 位于), nor the start of one (户型 of 相册户型).
-    fn cue_right_after(&self, text: &str, end: usize, opens: bool) -> bool {
+    /// Returns true when a cue right after a candidate (from `at` to `end`) confirms it: a cue
+    /// starts at `end` (`同志`, `户`, and `于` before a date where the name opens its clause)
+    /// and is not read out of a longer word (see `cue_inside_word`). A one-character cue must
+    /// be a word of its own: not the end of one that the name's last character begins (体系
+    /// of 金融体系, 住户, 位于), nor the start of one (户型 of 相册户型).
+    fn cue_confirms(&self, text: &str, at: usize, end: usize, opens: bool) -> bool {
         let len = match self.cues_after.longest_start(&text[end..]) {
             Some((len, _)) => len,
             // Before a year 于 is "on": a word that the name's last character would make
@@ -1515,25 +1516,19 @@ impl PersonName {
             None => return false,
         };
         let first = text[end..].chars().next().map_or(0, char::len_utf8);
-        len > first || !(self.word_across(text, end) || self.word_across(text, end + first))
+        (len > first || !(self.word_across(text, end) || self.word_across(text, end + first)))
+            && !self.cue_inside_word(text, at, end, len, first)
     }
 
-    /// Returns true when a cue right after a candidate (from `at` to `end`) confirms it: one
-    /// starts there, and is not read out of a longer word.
-    fn cue_confirms(&self, text: &str, at: usize, end: usize, opens: bool) -> bool {
-        self.cue_right_after(text, end, opens) && !self.cue_inside_word(text, at, end)
-    }
-
-    /// Returns true when the words around a cue after a candidate (from `at` to `end`) say
-    /// that it is no name: a word that the candidate's last character makes with the cue
-    /// (总书记 of 共产党总书记, 总经理 of 刘总经理) or the candidate with the cue's first
-    /// character (党总支 of 村党总支书记: 党总 + 支书), of which the cue is read out, or a
-    /// candidate of three characters that is a word the dictionary lists as neither a name
-    /// nor a place (党总支书记, 居委会主任; jieba-rs tags many names `ns`, 梁建国).
-    fn cue_inside_word(&self, text: &str, at: usize, end: usize) -> bool {
-        let Some((len, _)) = self.cues_after.longest_start(&text[end..]) else { return false };
+    /// Returns true when the words around the cue of `len` bytes (its first character
+    /// `first` bytes) after a candidate (from `at` to `end`) say that it is no name: a word
+    /// that the candidate's last character makes with the cue (总书记 of 共产党总书记, 总经理
+    /// of 刘总经理) or the candidate with the cue's first character (党总支 of 村党总支书记:
+    /// 党总 + 支书), of which the cue is read out, or a candidate of three characters that is
+    /// a word the dictionary lists as neither a name nor a place (党总支书记, 居委会主任;
+    /// jieba-rs tags many names `ns`, 梁建国).
+    fn cue_inside_word(&self, text: &str, at: usize, end: usize, len: usize, first: usize) -> bool {
         let last = text[..end].chars().next_back().map_or(0, char::len_utf8);
-        let first = text[end..].chars().next().map_or(0, char::len_utf8);
         let candidate = &text[at..end];
         // Not a name the dictionary lists (林先生 of 鲍林先生, 张三之 of 张三之妻).
         let word = |w: &str| self.jieba.has_word(w) && !self.listed_as_name(w);
