@@ -2819,6 +2819,27 @@ mod tests {
     }
 
     #[test]
+    fn verbs_of_penalty_decisions_after_a_name_are_cues() {
+        // Penalty decisions name the party in prose, with no 当事人 before each mention:
+        // 立新, 永新, 新生, 建设 and 建平 are words, and the verb after them (未经, 擅自,
+        // 无证, 未按, 涉嫌, 在未, 作出, 不予, 驾驶, 因违法) says they are a person's name.
+        assert_eq!(names("孙立新在未取得许可的情况下擅自经营。"), ["孙立新"]);
+        assert_eq!(
+            names("黄永新无证驾驶机动车，冯新生未按规定佩戴安全头盔，李建设涉嫌非法经营。"),
+            ["黄永新", "冯新生", "李建设"]
+        );
+        assert_eq!(names("依法对孙立新作出警告，决定对何建平不予处罚。"), ["孙立新", "何建平"]);
+        assert_eq!(names("胡建设因违法占地被处罚款，唐国平驾驶无号牌车辆。"), ["胡建设", "唐国平"]);
+        // Words before the same verbs name no one: a noun whose first character is a
+        // surname (房屋, 单位, 商户, 司机, 区政府), an adverb (全面, 高度), a party word.
+        assert_no_names("房屋未经批准擅自改变用途，任何单位和个人未经许可不得从事。");
+        assert_no_names("车主未经检验擅自上路，商户擅自占道经营，司机无证驾驶被查处。");
+        assert_no_names("区政府作出决定，全面作出部署，高度重视并作出部署，依法不予受理。");
+        assert_no_names("安全驾驶文明出行，机动车驾驶人应当遵守，企业因违法被处罚。");
+        assert_no_names("申请人未按规定提交材料，当事人在未取得许可的情况下擅自经营。");
+    }
+
+    #[test]
     fn the_cause_of_hardship_after_a_name_is_a_cue() {
         // 低保 and 救助 notices give each household's cause right after its head's name:
         // 文华 is a frequent word, and nothing else marks 许文华.
