@@ -1378,7 +1378,19 @@ impl PersonName {
                 let e = explain(&["surname and given name", "cue before the name"], None);
                 return Some((end, 0.85, "person_name.cue", e));
             }
-            if common && !matches!(next.tag, "v" | "p" | "c" | "u" | "d" | "r" | "m" | "q" | "f") {
+            // A surname the dictionary tags as a name on its own (邱/nr 立新/d, 袁/nr 新民/n)
+            // before a word of two common given-name characters that is no frequent word:
+            // the word is its given name, whatever its tag (立新, 建新 and 新民 name a
+            // generation of household heads).
+            let word_given = || {
+                n == 2
+                    && matches!(token.tag, "nr" | "nrfg")
+                    && self.common_given(next.word)
+                    && self.word_freq(next.word) < FREQUENT_WORD
+            };
+            if (common && !matches!(next.tag, "v" | "p" | "c" | "u" | "d" | "r" | "m" | "q" | "f"))
+                || word_given()
+            {
                 let e = explain(&["surname and common given-name characters"], None);
                 return Some((end, 0.6, "person_name.surname", e));
             }
@@ -2837,6 +2849,22 @@ mod tests {
         assert_no_names("区政府作出决定，全面作出部署，高度重视并作出部署，依法不予受理。");
         assert_no_names("安全驾驶文明出行，机动车驾驶人应当遵守，企业因违法被处罚。");
         assert_no_names("申请人未按规定提交材料，当事人在未取得许可的情况下擅自经营。");
+    }
+
+    #[test]
+    fn a_surname_tagged_alone_before_a_word_of_common_given_characters_is_a_name() {
+        // jieba-rs splits the surname off and tags 立新 an adverb, 建新 a verb, 新民 a noun:
+        // words, but not frequent ones, of characters common in given names.
+        assert_eq!(
+            names(
+                "邱立新已领取补偿款3.5万元，袁新民持有房屋所有权证，彭建新与妻子离婚后独自生活。"
+            ),
+            ["邱立新", "袁新民", "彭建新"]
+        );
+        assert_eq!(names("卢立新的申请不符合条件。"), ["卢立新"]);
+        // The same words after characters that are no surname there, or inside other words.
+        assert_no_names("该项目由乐建新公司承建，积极推进全新民宿建设，要破旧立新，开拓进取。");
+        assert_no_names("成立新民街道办事处，华立新材料有限公司，上海新华书店。");
     }
 
     #[test]
