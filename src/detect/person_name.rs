@@ -1267,10 +1267,13 @@ impl PersonName {
         let is_nr = matches!(token.tag, "nr" | "nrfg");
         // The segmenter's model of unknown words may join a one-character verb to a name
         // (原告唐志娟诉被告: 唐志娟诉): a name one character longer than a name can be, whose
-        // last character is seen in no given name, is read without it.
+        // last character is seen in no given name, is read without it; so is 于 before a
+        // date (请汪德胜于2026年…: 汪德胜于/nr).
         let (word, tok_end, tok_chars) = match token.word.char_indices().nth(p.surname + 2) {
             Some((cut, last))
-                if is_nr && tok_chars == p.surname + 3 && self.flags.of(last) & GIVEN == 0 =>
+                if is_nr
+                    && tok_chars == p.surname + 3
+                    && (self.flags.of(last) & GIVEN == 0 || dated(text, tok_start + cut)) =>
             {
                 (&token.word[..cut], tok_start + cut, tok_chars - 1)
             }
@@ -1297,8 +1300,17 @@ impl PersonName {
                 let confidence = if tok_chars == p.surname + 2 { 0.85 } else { 0.7 };
                 let e = explain(&["surname and given name", "segmented as a personal name"], None);
                 let end = if tok_chars == p.surname + 1 {
-                    self.name_char_after(tags, base, tok_end, before_cue)
-                        .max(self.item_name_end(text, p, tok_end))
+                    let end = self
+                        .name_char_after(tags, base, tok_end, before_cue)
+                        .max(self.item_name_end(text, p, tok_end));
+                    if end > tok_end {
+                        end
+                    } else {
+                        // A listed name whose third character the model of unknown words
+                        // joins to the next (白玉/nr 洁已/d: 白玉洁已超过).
+                        self.listed_name_cut_short(text, tags, base, token, p.surname)
+                            .unwrap_or(end)
+                    }
                 } else {
                     tok_end
                 };
@@ -2865,6 +2877,16 @@ mod tests {
         // The same words after characters that are no surname there, or inside other words.
         assert_no_names("该项目由乐建新公司承建，积极推进全新民宿建设，要破旧立新，开拓进取。");
         assert_no_names("成立新民街道办事处，华立新材料有限公司，上海新华书店。");
+    }
+
+    #[test]
+    fn a_name_the_model_of_unknown_words_joins_to_the_next_word_is_read_whole() {
+        // 白玉/nr 洁已/d: a listed name, and its third character joined to the adverb after.
+        assert_eq!(names("鉴于白玉洁已超过法定退休年龄。"), ["白玉洁"]);
+        // 汪德胜于/nr: 于 before a date is no given-name character there.
+        assert_eq!(names("请汪德胜于2026年12月10日前到我局领取。"), ["汪德胜"]);
+        // Not the words before 于 and a date in a request to units.
+        assert_no_names("请各单位于2026年12月10日前报送，定于2026年12月召开。");
     }
 
     #[test]
