@@ -1077,6 +1077,40 @@ def padded_in_running_text(i: int) -> Doc:
     return d
 
 
+# Two-character given names of the generation that heads many 低保 households, which are
+# also words of the dictionary (破旧立新, 新民): facts of naming, listed here. Not the ones
+# the rules leave in clear without a cue, a limitation docs/evaluation.md states: a given
+# name that is a frequent word (新生, 建华), one whose first character makes a word with
+# common surnames (王国, 韩国 of 国强 and 国华), and, with any of them, a surname that is also
+# a preposition, adverb or verb (何, 于, 向, 曾, 任, 付, 顾, 戴, 莫, 谢) or that makes a word or
+# a place with the given name's first character (林立, 高新, 秦建).
+WORD_GIVEN_NAMES = ["立新", "新民", "建新", "永新"]
+PLAIN_SURNAMES = "".join(c for c in SURNAMES if c not in "何于向曾任付顾戴莫谢林高秦")
+
+
+def decision_prose(i: int) -> Doc:
+    """Penalty decisions and payout notes that name a person in prose with no key or cue
+    before the name: the verbs after it (未经, 擅自, 无证, 未按, 涉嫌, 在未, 作出, 不予, 驾驶,
+    因违法), and household heads whose given names are words (邱立新已领取…); beside the same
+    verbs after words (房屋未经批准, 区政府作出决定, 该公司涉嫌…), which name no one."""
+    d = Doc(f"decision-prose-{i:03d}")
+    person = name()
+    d.text(f"{rng.choice(UNITS)}行政处罚决定书\n根据群众举报，").leak("person_name", person)
+    d.text(rng.choice(["在未取得许可的情况下擅自经营", "未经批准擅自占用耕地建房", "无证驾驶机动车",
+                       "未按规定佩戴安全头盔", "涉嫌非法收购木材", "因违法占地被立案调查"]))
+    d.text("。\n依法对").leak("person_name", person)
+    d.text(rng.choice([f"作出罚款{rng.randint(5, 50) * 100}元的处罚决定。", "不予处罚。", "作出警告的处罚。"]))
+    d.text(rng.choice(["房屋未经批准擅自改变用途的，依法处理。", "区政府作出决定，限期整改。",
+                       "该公司涉嫌虚假宣传，另案处理。", "车辆驾驶人应当遵守交通法规。"]))
+    d.text("\n补偿款发放说明：")
+    head = rng.choice(PLAIN_SURNAMES) + rng.choice(WORD_GIVEN_NAMES)
+    d.leak("person_name", head)
+    d.text(rng.choice([f"已领取补偿款{rng.randint(2, 9)}.{rng.randint(1, 9)}万元。", "持有房屋所有权证。",
+                       "与妻子离婚后独自生活。", "的申请不符合条件。"]))
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
@@ -1084,7 +1118,7 @@ TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, pen
              review_results, padded_names, parties_and_residents, lists_from_pdfs_and_licences,
              households_and_facts, rooms_and_streets, counts_and_numbers, repeated_mentions,
              village_groups, petition_replies, penalty_orders, payouts_in_prose,
-             padded_in_running_text]
+             padded_in_running_text, decision_prose]
 
 
 def main() -> None:

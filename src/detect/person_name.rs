@@ -1397,10 +1397,13 @@ impl PersonName {
             // A surname the dictionary tags as a name on its own (邱/nr 立新/d, 袁/nr 新民/n)
             // before a word of two common given-name characters that is no frequent word:
             // the word is its given name, whatever its tag (立新, 建新 and 新民 name a
-            // generation of household heads; 国庆, tagged a time word, too).
+            // generation of household heads; 国庆, tagged a time word, too). Where the name
+            // opens its clause, a surname tagged otherwise counts too (许/m 建新/v, 程/n
+            // 永新/d), unless it is a grammatical word there (向/p 新民).
             let word_given = || {
                 n == 2
-                    && matches!(token.tag, "nr" | "nrfg")
+                    && (matches!(token.tag, "nr" | "nrfg")
+                        || (opens_clause(text, at) && !is_function_tag(token.tag)))
                     && next
                         .word
                         .chars()
@@ -2884,6 +2887,11 @@ mod tests {
             ["邱立新", "袁新民", "彭建新"]
         );
         assert_eq!(names("卢立新的申请不符合条件。"), ["卢立新"]);
+        // Where the name opens its clause, whatever the surname's tag (许/m, 程/n).
+        assert_eq!(
+            names("发放说明：许建新持有房屋所有权证。程永新已领取补偿款。"),
+            ["许建新", "程永新"]
+        );
         // The same words after characters that are no surname there, or inside other words.
         assert_no_names("该项目由乐建新公司承建，积极推进全新民宿建设，要破旧立新，开拓进取。");
         assert_no_names("成立新民街道办事处，华立新材料有限公司，上海新华书店。");
