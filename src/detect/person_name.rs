@@ -2910,6 +2910,21 @@ mod tests {
     }
 
     #[test]
+    fn a_preposition_and_a_pronoun_after_a_name_are_a_cue() {
+        // Decisions go on after the party's name with a preposition whose object is the
+        // party's own (在其, 于其, 对其, 向其, 将其, 把其, 在自家): 肖平 and 郑洋 (a place to
+        // jieba-rs) stayed in clear, and the model of unknown words may join the
+        // preposition to the name (赵六在/nr), whose mask took it.
+        assert_eq!(names("经查，肖平向其亲属借款，郑洋对其房屋进行改建。"), ["肖平", "郑洋"]);
+        assert_eq!(names("经查，何敏向其亲属借款。"), ["何敏"]);
+        assert_eq!(names("经查，赵六在其位于城关镇的房屋内经营。"), ["赵六"]);
+        assert_eq!(names("董霞在自家院内堆放杂物。"), ["董霞"]);
+        // After words, the same prepositions name no one.
+        assert_no_names("上级部门对其进行约谈，车主在其车辆上张贴，司法所对其开展社区矫正。");
+        assert_no_names("村民在自家承包地内种植，家属将其送往医院，公司在其官网发布。");
+    }
+
+    #[test]
     fn the_cause_of_hardship_after_a_name_is_a_cue() {
         // 低保 and 救助 notices give each household's cause right after its head's name:
         // 文华 is a frequent word, and nothing else marks 许文华.
