@@ -1092,7 +1092,8 @@ def decision_prose(i: int) -> Doc:
     """Penalty decisions and payout notes that name a person in prose with no key or cue
     before the name: the verbs after it (未经, 擅自, 无证, 未按, 涉嫌, 在未, 作出, 不予, 驾驶,
     因违法), and household heads whose given names are words (邱立新已领取…); beside the same
-    verbs after words (房屋未经批准, 区政府作出决定, 该公司涉嫌…), which name no one."""
+    verbs after words (房屋未经批准, 区政府作出决定, 该公司涉嫌…), which name no one, and the
+    office's contact line (联系人：… 联系电话：0797-…), which is public."""
     d = Doc(f"decision-prose-{i:03d}")
     person = name()
     d.text(f"{rng.choice(UNITS)}行政处罚决定书\n根据群众举报，").leak("person_name", person)
@@ -1107,6 +1108,10 @@ def decision_prose(i: int) -> Doc:
     d.leak("person_name", head)
     d.text(rng.choice([f"已领取补偿款{rng.randint(2, 9)}.{rng.randint(1, 9)}万元。", "持有房屋所有权证。",
                        "与妻子离婚后独自生活。", "的申请不符合条件。"]))
+    # The office's contact line: its member of staff and landline are published on purpose.
+    area, local = landline_parts()
+    d.text(f"\n{rng.choice(['联系人', '业务联系人'])}：").public_value("person_name", name())
+    d.text(rng.choice(["\u3000联系电话：", "，电话：", " "])).public_value("landline", f"{area}-{local}")
     footer(d)
     return d
 

@@ -10,6 +10,7 @@
 
 mod address;
 mod bank_card;
+mod contact_line;
 mod context;
 mod id_card;
 mod landline;
@@ -423,6 +424,7 @@ impl Detector {
         for c in &mut kept {
             c.record = u32::try_from(structure.record_of(c.start)).unwrap_or(u32::MAX);
         }
+        contact_line::mark_contact_lines(text.as_str(), &mut kept);
         kept
     }
 }
