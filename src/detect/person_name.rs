@@ -1297,6 +1297,8 @@ impl PersonName {
                     && !self.starts_with_word(word, p.surname)
                     && !self.adjective_and_noun(word, p.surname)
                     && (self.common_surname_first(word) || self.word_freq(word) < FREQUENT_WORD)
+                    && !self.time_as_given(word, p.surname)
+                    && !self.word_and_noun(word, p.surname)
             } else {
                 self.plausible_two(word)
             };
@@ -1798,6 +1800,30 @@ impl PersonName {
         self.word_freq(given) >= FREQUENT_WORD
             && self.tagged_alone(given, |t| t == "n")
             && self.tagged_alone(&name[..head], |t| t == "a")
+    }
+
+    /// Returns true when a candidate read as a name is a preposition before a time word of
+    /// the dictionary (于本周 of 将于本周五召开: the model of unknown words joins 于 to 本周;
+    /// 本月, 今年) — not a surname before a given name that is also a time word (杨正午).
+    fn time_as_given(&self, name: &str, surname: usize) -> bool {
+        let head = advance(name, 0, surname);
+        let given = &name[head..];
+        self.tagged_alone(&name[..head], |t| t == "p")
+            && self.jieba.has_word(given)
+            && self.tagged_alone(given, |t| t == "t")
+    }
+
+    /// Returns true when a three-character word of the dictionary that it tags as a name is
+    /// a word that is no name and a noun (银联 + 卡, 石景 + 山: jieba-rs tags 银联卡 and
+    /// 石景山 `nr`), not someone's name (黄金 + 荣 is no word of the dictionary).
+    fn word_and_noun(&self, name: &str, surname: usize) -> bool {
+        if surname != 1 || !self.jieba.has_word(name) {
+            return false;
+        }
+        let head = advance(name, 0, 2);
+        self.jieba.has_word(&name[..head])
+            && !self.listed_as_name(&name[..head])
+            && self.tagged_alone(&name[head..], |t| t == "n")
     }
 
     /// Returns true when a candidate that a cue or a list supports may be a name: not a
@@ -2922,6 +2948,16 @@ mod tests {
         // After words, the same prepositions name no one.
         assert_no_names("上级部门对其进行约谈，车主在其车辆上张贴，司法所对其开展社区矫正。");
         assert_no_names("村民在自家承包地内种植，家属将其送往医院，公司在其官网发布。");
+    }
+
+    #[test]
+    fn compound_words_and_dates_read_as_names_are_no_names() {
+        // jieba-rs's dictionary tags 银联卡 and 石景山 `nr`: a word that is no name and a
+        // noun. Its model of unknown words joins 于 to 本周 and reads a name.
+        assert_no_names("补贴资金通过银联卡发放，持银联卡到网点办理，她在石景山上班。");
+        assert_no_names("会议将于本周五召开，请于本月底前报送。");
+        // A given name that is a time word after a surname that is no preposition is one.
+        assert_eq!(names("经查，杨正午未按规定申报。"), ["杨正午"]);
     }
 
     #[test]
