@@ -99,12 +99,16 @@ const LAND_SUFFIXES: &str = "堡寨湾坪沟坝垸坳洼峪咀嘴窑塘坡";
 /// 王家老屋, 张家宅院; see [`family_place`]).
 const FAMILY_BUILDINGS: &str = "祠庙院宅大老";
 
-/// Offices named after the place before them (`高田村委会`, `黄田居委会`, `城关镇人民政府`):
+/// Offices named after the place before them (`高田村委会`, `黄田居委会`, `城关镇人民政府`,
+/// `金桥村党支部`):
 /// a name of two characters right before one is the place's, not a person's. Not 社区,
 /// which follows people too (`王强社区矫正期间`).
-const LOCAL_OFFICES: [&str; 9] = [
+const LOCAL_OFFICES: [&str; 12] = [
     "村委",
     "村民委员会",
+    "村支部",
+    "村党支部",
+    "村党总支",
     "居委会",
     "居民委员会",
     "镇政府",
@@ -1476,7 +1480,7 @@ impl PersonName {
             && tag_starting_at(tags, base, tok_end).is_some_and(|next| {
                 (matches!(next.tag, "nr" | "nrfg") && self.common_surname_first(next.word))
                     || frequent_verb(next)
-                    || (token.tag == "c"
+                    || (matches!(token.tag, "c" | "v" | "p")
                         && !self.given_name_word(next)
                         && self.word_freq(next.word) >= FREQUENT_WORD)
             })
@@ -2256,10 +2260,13 @@ impl PersonName {
         let Some(first) = item.chars().next() else { return false };
         let starts = surname == 2 || self.flags.of(first) & SURNAME != 0;
         let n = item.chars().count();
+        // Among names, an organization that the dictionary lists is none either
+        // (王冶坪、国务院副总理…: 国 is a surname); asked last, of items that read as names.
         starts
             && (surname + 1..=surname + 2).contains(&n)
             && item.chars().skip(surname).all(|c| self.may_be_given(c) || c == '某')
             && (among_names || (!self.blocked(item) && self.cued(item, surname)))
+            && !(self.jieba.has_word(item) && self.tagged_alone(item, |t| t == "nt"))
     }
 
     /// Finds names written with a middle dot (买买提·艾力) in running text, and returns
@@ -2958,6 +2965,17 @@ mod tests {
         assert_no_names("会议将于本周五召开，请于本月底前报送。");
         // A given name that is a time word after a surname that is no preposition is one.
         assert_eq!(names("经查，杨正午未按规定申报。"), ["杨正午"]);
+    }
+
+    #[test]
+    fn offices_among_names_and_before_titles_are_no_names() {
+        // An organization the dictionary lists, in a list of names (国 is a surname), and a
+        // village before its party branch (金桥村支部书记: jieba-rs tags 金桥 a name).
+        assert_eq!(names("出席会议的有王强、国务院副总理李明。"), ["王强", "李明"]);
+        assert_eq!(names("参加人员：王强、金桥村支部书记李明。"), ["王强", "李明"]);
+        // A verb that is a surname before a frequent word and a title (应 "at the
+        // invitation of" 国家主席).
+        assert_no_names("应国家主席邀请，代表团出席了会议。");
     }
 
     #[test]
