@@ -180,7 +180,8 @@ pub(crate) fn is_stop_char(c: char) -> bool {
 /// Suffixes of street names that a stop character may end a name before (成都路).
 const STREET_SUFFIXES: &[&str] = &["路", "街", "巷", "大道", "大街"];
 
-/// Office names that make an address organizational when they follow it.
+/// Office names, and business premises, that make an address organizational when they
+/// follow it.
 const OFFICE_SUFFIXES: &[&str] = &[
     "人民政府",
     "政府",
@@ -210,6 +211,15 @@ const OFFICE_SUFFIXES: &[&str] = &[
     "公司",
     "银行",
     "政务服务",
+    // Business premises (`在其位于…路18号的门店内经营`): where a party trades, published
+    // with the decision, not where it lives.
+    "门店",
+    "店铺",
+    "商铺",
+    "经营场所",
+    "厂房",
+    "厂区",
+    "仓库",
 ];
 
 /// Longest run of characters before a suffix in one component.
@@ -903,6 +913,21 @@ mod tests {
 
     fn personal(v: &str) -> (String, bool) {
         (v.to_owned(), false)
+    }
+
+    #[test]
+    fn the_party_s_own_place_is_its_home_or_its_premises() {
+        // 其位于: the party's; a home is personal, a shop or a workshop is where it trades.
+        assert_eq!(
+            addresses("经查，张三在其位于城关镇新华村3组的住宅内堆放杂物。"),
+            [personal("城关镇新华村3组")]
+        );
+        assert_eq!(
+            addresses("当事人张三在其位于城关镇建设路18号的店铺内经营。"),
+            [("城关镇建设路18号".to_owned(), true)]
+        );
+        // Without 其 an address after 位于 is a place's, as before.
+        assert_eq!(addresses("项目位于城关镇新华村3组。"), [("城关镇新华村3组".to_owned(), true)]);
     }
 
     #[test]
