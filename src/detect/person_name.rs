@@ -1812,8 +1812,8 @@ impl PersonName {
     fn time_as_given(&self, name: &str, surname: usize) -> bool {
         let head = advance(name, 0, surname);
         let given = &name[head..];
-        self.tagged_alone(&name[..head], |t| t == "p")
-            && self.jieba.has_word(given)
+        self.jieba.has_word(given)
+            && self.tagged_alone(&name[..head], |t| t == "p")
             && self.tagged_alone(given, |t| t == "t")
     }
 
