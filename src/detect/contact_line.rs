@@ -24,8 +24,10 @@ const PHONE_KEYS: [&str; 6] = ["联系电话", "办公电话", "咨询电话", "
 /// contact whose name is also a word): the landline is the office's either way.
 pub(crate) fn mark_contact_lines(text: &str, kept: &mut [Candidate]) {
     for p in 0..kept.len() {
+        // A landline that is public already (咨询电话：…) still makes its contact's name
+        // public.
         let phone = &kept[p];
-        if phone.kind != PiiKind::Landline || phone.public.is_some() {
+        if phone.kind != PiiKind::Landline {
             continue;
         }
         let line_start = text[..phone.start].rfind('\n').map_or(0, |n| n + 1);
@@ -51,7 +53,7 @@ pub(crate) fn mark_contact_lines(text: &str, kept: &mut [Candidate]) {
                 && !c.is_masked()
         });
         if !personal_beside {
-            kept[p].public = Some(REASON);
+            kept[p].public.get_or_insert(REASON);
             if let Some(n) = name {
                 kept[n].public = Some(REASON);
             }
@@ -119,6 +121,8 @@ mod tests {
         );
         assert_eq!(contact_public("联系人：黄丽萍，电话：0797-5712345"), Some(true));
         assert_eq!(contact_public("业务联系人: 黄丽萍 0797-5712345"), Some(true));
+        // A landline public by its own key (咨询电话) too.
+        assert_eq!(contact_public("联系人：黄丽萍　咨询电话：0797-5712345"), Some(true));
         // A contact whose name is a word, not reported as a name: the landline is the
         // office's all the same.
         assert_eq!(
