@@ -9,20 +9,18 @@
 //! 王红梅　联系电话：…`) stays a leak. Names on the lines before are the notice's list, which
 //! its contact line follows.
 
-use crate::detect::Candidate;
+use crate::detect::{Candidate, CueMatcher};
 use crate::kind::PiiKind;
 use crate::text::is_han;
 
 /// Why the name and the landline of a contact line are public.
 const REASON: &str = "an office's contact line (联系人 and a landline)";
 
-/// Phone keys that may stand between the contact's name and the landline.
-const PHONE_KEYS: [&str; 6] = ["联系电话", "办公电话", "咨询电话", "电话号码", "电话", "联系方式"];
-
 /// Marks the names and landlines of contact lines in `kept` (resolved candidates in text
-/// order) as public. The name need not have been found (`联系人：王家，电话：…` names a
-/// contact whose name is also a word): the landline is the office's either way.
-pub(crate) fn mark_contact_lines(text: &str, kept: &mut [Candidate]) {
+/// order) as public; `cues` says which keys are phone keys (`cues.tsv`). The name need not
+/// have been found (`联系人：王家，电话：…` names a contact whose name is also a word): the
+/// landline is the office's either way.
+pub(crate) fn mark_contact_lines(text: &str, cues: &CueMatcher, kept: &mut [Candidate]) {
     for p in 0..kept.len() {
         // A landline that is public already (咨询电话：…) still makes its contact's name
         // public.
@@ -31,7 +29,7 @@ pub(crate) fn mark_contact_lines(text: &str, kept: &mut [Candidate]) {
             continue;
         }
         let line_start = text[..phone.start].rfind('\n').map_or(0, |n| n + 1);
-        let Some(name_start) = contact_name_start(&text[line_start..phone.start]) else {
+        let Some(name_start) = contact_name_start(&text[line_start..phone.start], cues) else {
             continue;
         };
         let name_start = line_start + name_start;
@@ -39,16 +37,18 @@ pub(crate) fn mark_contact_lines(text: &str, kept: &mut [Candidate]) {
         let name = p
             .checked_sub(1)
             .filter(|&n| kept[n].kind == PiiKind::PersonName && kept[n].start == name_start)
-            .filter(|&n| phone_key_between(&text[kept[n].end..phone.start]));
+            .filter(|&n| phone_key_between(&text[kept[n].end..phone.start], cues));
         let line_end = text[phone.end..].find('\n').map_or(text.len(), |n| phone.end + n);
         let line_before = text[..line_start.saturating_sub(1)].rfind('\n').map_or(0, |n| n + 1);
-        let personal_beside = kept.iter().enumerate().any(|(j, c)| {
-            let on_line = (line_start..line_end).contains(&c.start);
-            let data_before =
-                (line_before..line_start).contains(&c.start) && c.kind != PiiKind::PersonName;
+        // The candidates of this line and the one before: `kept` is in text order.
+        let from = kept.partition_point(|c| c.start < line_before);
+        let to = kept.partition_point(|c| c.start < line_end);
+        let personal_beside = (from..to).any(|j| {
+            let c = &kept[j];
+            let data_before = c.start < line_start && c.kind != PiiKind::PersonName;
             j != p
                 && Some(j) != name
-                && (on_line || data_before)
+                && (c.start >= line_start || data_before)
                 && c.public.is_none()
                 && !c.is_masked()
         });
@@ -64,7 +64,7 @@ pub(crate) fn mark_contact_lines(text: &str, kept: &mut [Candidate]) {
 /// Returns where the contact's name starts in `line`, the text of a line before a
 /// landline, when it is a contact line: the key 联系人 (`联系人：`, `业务联系人:`), a name
 /// of 2–4 characters, then only separators and a phone key.
-fn contact_name_start(line: &str) -> Option<usize> {
+fn contact_name_start(line: &str, cues: &CueMatcher) -> Option<usize> {
     let key_end = line.find("联系人")? + "联系人".len();
     let rest = &line[key_end..];
     let value = rest.trim_start_matches([' ', '\u{3000}']).strip_prefix(['：', ':'])?;
@@ -72,12 +72,12 @@ fn contact_name_start(line: &str) -> Option<usize> {
     let name_start = line.len() - value.len();
     let name_len: usize = value.chars().take_while(|&c| is_han(c)).map(char::len_utf8).sum();
     let chars = value[..name_len].chars().count();
-    ((2..=4).contains(&chars) && phone_key_between(&value[name_len..])).then_some(name_start)
+    ((2..=4).contains(&chars) && phone_key_between(&value[name_len..], cues)).then_some(name_start)
 }
 
-/// Returns true when `gap` holds only separators and at most one phone key
+/// Returns true when `gap` holds only separators and at most one phone key of `cues.tsv`
 /// (`　联系电话：`, `，电话 `, ` `).
-fn phone_key_between(gap: &str) -> bool {
+fn phone_key_between(gap: &str, cues: &CueMatcher) -> bool {
     if gap.len() > 30 || gap.contains('\n') {
         return false;
     }
@@ -88,7 +88,7 @@ fn phone_key_between(gap: &str) -> bool {
         )
     };
     let words = gap.trim_matches(is_separator);
-    words.is_empty() || PHONE_KEYS.contains(&words)
+    words.is_empty() || cues.is_phone_cue(words)
 }
 
 #[cfg(test)]

@@ -47,6 +47,14 @@ impl CueMatcher {
         &self.words[id]
     }
 
+    /// Returns true when `word` is a whole cue of a phone number (联系电话, 电话, 咨询电话 …).
+    pub(crate) fn is_phone_cue(&self, word: &str) -> bool {
+        self.words
+            .iter()
+            .zip(&self.categories)
+            .any(|(w, c)| w == word && matches!(c, CueCategory::Phone | CueCategory::PublicPhone))
+    }
+
     /// Returns the id of the cue that applies to each group.
     pub(crate) fn for_groups(&self, text: &str, groups: &[NumberGroup]) -> Vec<Option<usize>> {
         let mut out: Vec<Option<usize>> = Vec::with_capacity(groups.len());

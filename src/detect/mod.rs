@@ -424,7 +424,7 @@ impl Detector {
         for c in &mut kept {
             c.record = u32::try_from(structure.record_of(c.start)).unwrap_or(u32::MAX);
         }
-        contact_line::mark_contact_lines(text.as_str(), &mut kept);
+        contact_line::mark_contact_lines(text.as_str(), &self.inner.cues, &mut kept);
         kept
     }
 }
