@@ -311,6 +311,8 @@ struct Chain {
     division: bool,
     /// A street was read (建设路).
     street: bool,
+    /// A housing estate was read (幸福小区, 南湖花园).
+    estate: bool,
 }
 
 impl Address {
@@ -523,10 +525,13 @@ impl Address {
                 continue;
             }
             // A cue of one character (住) is also part of words (住宅小区, 挡不住): it needs
-            // a division name after it, or a numbered door on a street (住建设路18号).
+            // a division name after it, or a numbered door on a street or in an estate
+            // (住建设路18号, 住城南小区6栋2单元501室) that no word of 住 opens (住宅楼3栋,
+            // 住院部2楼).
             if text[m.start()..m.end()].chars().count() == 1
                 && !chain.division
                 && !(chain.street && chain.door)
+                && !(chain.estate && chain.door && !opens_word_of_zhu(text, start))
             {
                 continue;
             }
@@ -679,6 +684,7 @@ impl Address {
             chain.door |= part == Part::Door;
             chain.village |= part == Part::Village;
             chain.street |= part == Part::Street;
+            chain.estate |= part == Part::Estate;
             last = Some(part);
             chain.below_township |= part != Part::Township;
             chain.components += 1;
@@ -891,6 +897,12 @@ fn party_is_organization(text: &str, structure: &Structure, at: usize) -> bool {
     })
 }
 
+/// Returns true when the text at `at`, right after 住, continues a word of 住 (住宅, 住院,
+/// 住房, 住所, 住户, 住宿): no estate's address starts there.
+fn opens_word_of_zhu(text: &str, at: usize) -> bool {
+    text[at..].starts_with(['宅', '院', '房', '所', '户', '宿'])
+}
+
 /// Returns true when an office name follows the address (`…路1号县人民政府`).
 fn followed_by_office(text: &str, end: usize) -> bool {
     let rest: String = text[end..].chars().take(12).collect();
@@ -928,6 +940,43 @@ mod tests {
         );
         // Without 其 an address after 位于 is a place's, as before.
         assert_eq!(addresses("项目位于城关镇新华村3组。"), [("城关镇新华村3组".to_owned(), true)]);
+    }
+
+    #[test]
+    fn a_numbered_flat_of_an_estate_after_zhu() {
+        // 住 and a flat of an estate (a building, a unit, a room) with no division before it.
+        assert_eq!(
+            addresses("谭美华，住城南小区6栋2单元501室。"),
+            [personal("城南小区6栋2单元501室")]
+        );
+        assert_eq!(addresses("申请人李建设，住幸福花园3幢402室。"), [personal("幸福花园3幢402室")]);
+        // Words of 住 (住宅, 住院, 住宿) before a building, and an estate with no door.
+        assert_eq!(addresses("教师住宅楼3栋，职工住宅小区3栋2单元。"), vec![]);
+        assert_eq!(addresses("他住宿舍楼3栋201室，住院部2楼3室。"), vec![]);
+        assert_eq!(addresses("谭美华，住城南小区。"), vec![]);
+    }
+
+    #[test]
+    fn the_seat_of_a_respondent_office_is_public() {
+        // 被申请人 of an administrative review is an office: its 住所地 is public.
+        assert_eq!(
+            addresses("被申请人：安远县人民政府，住所地安远县欣山镇濂江路1号。"),
+            [("安远县欣山镇濂江路1号".to_owned(), true)]
+        );
+        assert_eq!(
+            addresses("申请人：邝志远，住所地安远县欣山镇濂江路1号。"),
+            [personal("安远县欣山镇濂江路1号")]
+        );
+    }
+
+    #[test]
+    fn flats_let_to_households_are_personal() {
+        // A public rental housing list gives each household's flat under 配租房源.
+        let text = "序号\t姓名\t配租房源\n1\t谭美华\t城南小区6栋2单元501室\n2\t李建设\t城南小区6栋2单元502室\n";
+        assert_eq!(
+            addresses(text),
+            [personal("城南小区6栋2单元501室"), personal("城南小区6栋2单元502室")]
+        );
     }
 
     #[test]

@@ -103,8 +103,13 @@ const FAMILY_BUILDINGS: &str = "祠庙院宅大老";
 /// `金桥村党支部`):
 /// a name of two characters right before one is the place's, not a person's. Not 社区,
 /// which follows people too (`王强社区矫正期间`).
-const LOCAL_OFFICES: [&str; 12] = [
+const LOCAL_OFFICES: [&str; 16] = [
     "村委",
+    // A village's villagers and cadres (龙岗村村民, 黄田村村干部), its two committees.
+    "村村",
+    "村两委",
+    "社区居委会",
+    "社区居民委员会",
     "村民委员会",
     "村支部",
     "村党支部",
@@ -2976,6 +2981,33 @@ mod tests {
         // A verb that is a surname before a frequent word and a title (应 "at the
         // invitation of" 国家主席).
         assert_no_names("应国家主席邀请，代表团出席了会议。");
+    }
+
+    #[test]
+    fn parties_of_appeals_and_declarations_of_loss_are_cues() {
+        // Judgments published with a case name the appellant (上诉人) and the appellee;
+        // a declaration of loss names the holder before 不慎遗失 or 遗失 (符 is a verb to
+        // jieba-rs, and 海涛 a word).
+        assert_eq!(
+            names("经审理查明，上诉人阎红军与被上诉人丰顺县某某公司劳动争议一案。"),
+            ["阎红军"]
+        );
+        assert_eq!(names("上诉人（原审原告）：阎红军，男，1970年3月出生。"), ["阎红军"]);
+        assert_eq!(names("申诉人冼丽萍不服县人民法院判决。"), ["冼丽萍"]);
+        assert_eq!(names("符海涛不慎遗失残疾人证，特此声明。"), ["符海涛"]);
+        assert_eq!(names("邝少华遗失居民身份证一张，声明作废。"), ["邝少华"]);
+        assert_eq!(names("韦建平不慎遗失林权证，甘国强遗失营业执照正本。"), ["韦建平", "甘国强"]);
+        // An office, a company, records or a place lose things too.
+        assert_no_names("我局不慎遗失公章一枚，该公司遗失营业执照副本。");
+        assert_no_names("本单位遗失发票一本，因保管不善遗失不动产权证书，档案遗失。");
+        assert_no_names("王府井遗失物品招领处，高度警惕不慎遗失。");
+    }
+
+    #[test]
+    fn a_village_before_its_villagers_is_no_name() {
+        // 龙岗 is a name to jieba-rs: before 村村民, 村村干部 or 村两委 it is the village's.
+        assert_eq!(names("根据群众举报，龙岗村村民祝永发违规建房。"), ["祝永发"]);
+        assert_no_names("黄田村村干部开会研究，金桥村两委班子到位。");
     }
 
     #[test]
