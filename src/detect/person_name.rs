@@ -2820,6 +2820,17 @@ mod tests {
             names("序号 姓名 性别 金额\n1 赵 六 男 300\n2 王红梅 女 300\n"),
             ["赵 六", "王红梅"]
         );
+        // Headers of people by what they receive or are (领取人, 获奖人员, 享受对象): the
+        // names under them are read whole even where each reads as words (何建设, 向阳).
+        for header in ["领取人", "获奖人员", "享受对象", "人员名单", "房主"] {
+            assert_eq!(
+                names(&format!("序号\t{header}\t金额\n1\t何建设\t500\n2\t向阳\t300\n")),
+                ["何建设", "向阳"],
+                "{header}"
+            );
+        }
+        // A header that only starts with such a word names no one.
+        assert_no_names("序号\t人员类别\t金额\n1\t何建设\t500\n2\t向阳\t300\n");
     }
 
     #[test]
