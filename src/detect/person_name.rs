@@ -1480,11 +1480,16 @@ impl PersonName {
                 return true;
             }
         }
+        // 何, tagged a pronoun ("what"), before a frequent verb and a cue that is no verb
+        // is the surname (何建设同志, 何建设等12名): not so before a verb cue (何发展来信),
+        // nor 任 (决定任教育局长), which the segmenter tags so too.
+        let he_before_name =
+            token.word == "何" && self.verb_cues.longest_start(&text[end..]).is_none();
         tok_chars == surname
             && is_function_tag(token.tag)
             && tag_starting_at(tags, base, tok_end).is_some_and(|next| {
                 (matches!(next.tag, "nr" | "nrfg") && self.common_surname_first(next.word))
-                    || frequent_verb(next)
+                    || (frequent_verb(next) && !he_before_name)
                     || (matches!(token.tag, "c" | "v" | "p")
                         && !self.given_name_word(next)
                         && self.word_freq(next.word) >= FREQUENT_WORD)
@@ -3681,6 +3686,12 @@ mod tests {
         assert_eq!(names("任建国同志任办公室主任。"), ["任建国"]);
         assert_eq!(names("会议由和建国同志主持。"), ["和建国"]);
         assert_eq!(names("向红梅同志任办公室主任。"), ["向红梅"]);
+        // 何 is a pronoun to jieba-rs: before a frequent verb (建设) and a cue that is no
+        // verb it is the surname; 如何, 任何, 为何 are words of their own.
+        assert_eq!(names("经研究，决定给予何建设同志警告处分。"), ["何建设"]);
+        assert_eq!(names("现对何建设等12名同志进行任前公示。"), ["何建设"]);
+        assert_eq!(names("本次新增何建设户（2人）、于红梅户（3人）。"), ["何建设", "于红梅"]);
+        assert_no_names("如何建设同志们满意的机关，为何发展同志关系，任何建设项目。");
     }
 
     #[test]
