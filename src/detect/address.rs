@@ -87,6 +87,29 @@ pub(crate) fn group_after_village(after: &str) -> Option<usize> {
     (numeral > 0 && after[numeral..].starts_with('组')).then(|| numeral + '组'.len_utf8())
 }
 
+/// Returns the length in bytes of a group named by one or two characters and 组 that
+/// opens `after` (`下屋组` of 濂江村下屋组), when punctuation, a door number or the end of
+/// the text follows it: not 党组织, 小组长, 民小组 (村民小组), which run on or are words.
+fn named_group(after: &str) -> Option<usize> {
+    let mut chars = after.char_indices();
+    let names = |c: char| is_han(c) && !"党民小委两干级组".contains(c);
+    let (_, first) = chars.next()?;
+    let end = match chars.next()? {
+        (i, '组') if names(first) => i,
+        (_, second) if names(first) && names(second) => {
+            let (i, c) = chars.next()?;
+            if c != '组' {
+                return None;
+            }
+            i
+        }
+        _ => return None,
+    };
+    let group = end + '组'.len_utf8();
+    let next = after[group..].chars().next();
+    next.is_none_or(|c| !is_han(c) || c == '号').then_some(group)
+}
+
 pub(crate) fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "一二三四五六七八九十百零〇两".contains(c)
 }
@@ -605,7 +628,8 @@ impl Address {
                 villages[first..].iter().take_while(|&&v| v + '村'.len_utf8() <= record_end);
             for &at in inside {
                 let village_end = at + '村'.len_utf8();
-                let Some(group) = group_after_village(&text[village_end..record_end]) else {
+                let after = &text[village_end..record_end];
+                let Some(group) = group_after_village(after).or_else(|| named_group(after)) else {
                     continue;
                 };
                 let Some(start) = village_start(text, record_start, at, &name_ends) else {
@@ -1035,6 +1059,18 @@ mod tests {
         assert_eq!(addresses("新华村3组道路硬化工程已完工。"), []);
         assert_eq!(addresses("王红梅，新华村村民，家庭人口3人。"), []);
         assert_eq!(addresses("王红梅同志在全县乡村振兴工作新华村3组"), []);
+        // A group named, not numbered (下屋组), before punctuation or a door number.
+        assert_eq!(addresses("王红梅，濂江村下屋组，3人。"), [personal("濂江村下屋组")]);
+        assert_eq!(
+            addresses("王红梅户房屋（濂江村下屋组12号）经鉴定为C级危房。"),
+            [personal("濂江村下屋组12号")]
+        );
+        // Words after a village that end in 组 or hold it: no group.
+        for text in
+            ["王红梅，新华村党组织书记", "王红梅，新华村小组长", "王红梅，红星村新组建的合作社"]
+        {
+            assert_eq!(addresses(text), [], "{text}");
+        }
     }
 
     #[test]

@@ -2043,13 +2043,19 @@ impl PersonName {
             // mostly names, settles its items that word statistics alone would refuse
             // (孟金萱、东方红、董宇伟等3户; 授予黎明杰、戴安娜、司徒雷登、韦小宝…称号).
             let among_names = residents || (named > 0 && (people || 2 * named > items.len()));
-            // Two people joined by 及 settle no blocklisted word (户主刘志强及万元户代表).
-            let name_item = |item: &str| {
+            // Two people joined by 及 settle no blocklisted word (户主刘志强及万元户代表);
+            // a word of the dictionary before a colon is the key of the next field, not the
+            // next name of a list joined by `，` (王红梅，居住地：…).
+            let name_item = |&(s, e): &(usize, usize)| {
+                let item = &text[s..e];
                 self.list_item_is_name(item, among_names)
                     && !(sep_char == '及' && self.blocked(item))
+                    && !(strict
+                        && text[e..].starts_with(['：', ':'])
+                        && self.jieba.has_word(item)
+                        && !self.listed_as_name(item))
             };
-            let plausible: Vec<bool> =
-                items.iter().map(|i| is_dotted(i) || name_item(&text[i.0..i.1])).collect();
+            let plausible: Vec<bool> = items.iter().map(|i| is_dotted(i) || name_item(i)).collect();
             // A cue after the list (同志) speaks for its last item, and for the list only
             // when that item looks like a name (各位代表、各位同志).
             let cue = people && plausible.last() == Some(&true);
@@ -3017,6 +3023,16 @@ mod tests {
         assert_no_names("我局不慎遗失公章一枚，该公司遗失营业执照副本。");
         assert_no_names("本单位遗失发票一本，因保管不善遗失不动产权证书，档案遗失。");
         assert_no_names("王府井遗失物品招领处，高度警惕不慎遗失。");
+    }
+
+    #[test]
+    fn the_key_of_the_next_field_is_no_name_of_a_list() {
+        // `，` joins a name and the key after it (居 is a surname, 住地 given-name
+        // characters): a word of the dictionary before a colon is no item of a list.
+        assert_eq!(names("王红梅，居住地：欣山镇濂江村。"), ["王红梅"]);
+        assert_eq!(names("王红梅，出生地：欣山镇。"), ["王红梅"]);
+        // Names before a colon are still names (a salutation of two).
+        assert_eq!(names("王红梅，李建设：你们好"), ["王红梅", "李建设"]);
     }
 
     #[test]
