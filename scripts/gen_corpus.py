@@ -1116,6 +1116,56 @@ def decision_prose(i: int) -> Doc:
     return d
 
 
+def estate_flat() -> str:
+    """A flat of an estate with no division name before it (城南小区6栋2单元501室)."""
+    estate = rng.choice(["城南小区", "幸福花园", "锦绣家园", "阳光苑", "滨江小区"])
+    return (f"{estate}{rng.randint(1, 30)}{rng.choice(['栋', '幢'])}{rng.randint(1, 6)}单元"
+            f"{rng.randint(1, 18)}0{rng.randint(1, 4)}室")
+
+
+NAMED_GROUPS = ["下屋组", "上寨组", "新屋组", "老屋组", "塘背组", "岭下组"]
+
+
+def appeals_losses_and_flats(i: int) -> Doc:
+    """Judgments that name the appellant (上诉人), declarations of loss (…不慎遗失…, …遗失…),
+    公租房 lists of the flats let to households (配租房源) and a resident after 住 with no
+    division name, groups named and not numbered (濂江村下屋组), a party of the surname 何
+    before a given name that is a frequent verb (何建设同志), and a respondent office whose
+    seat is public (被申请人：…人民政府，住所地…); beside an office's loss (我局不慎遗失公章)
+    and a village before its villagers (龙岗村村民), which name no one."""
+    d = Doc(f"appeal-loss-{i:03d}")
+    d.text(f"{rng.choice(COUNTY_NAMES)}人民法院民事判决书\n经审理查明，上诉人").leak("person_name", name())
+    d.text(rng.choice(["与被上诉人某某建筑公司劳动争议一案。\n", "不服一审判决，提起上诉。\n"]))
+    d.text("被申请人：").text(f"{rng.choice(COUNTY_NAMES)}人民政府，住所地")
+    d.public_value("address", office_address()).text("。\n")
+    d.text("遗失声明：").leak("person_name", name())
+    d.text(rng.choice(["不慎遗失居民身份证一张，特此声明。\n", "遗失林权证一本，声明作废。\n",
+                       "不慎遗失残疾人证，特此声明。\n"]))
+    d.text(rng.choice(["我局不慎遗失公章一枚，声明作废。\n", "该公司遗失营业执照副本，特此声明。\n"]))
+    d.text(f"{rng.choice(TOWNS)}{rng.randint(2024, 2026)}年公租房配租结果公示\n")
+    style = rng.choice(["tab", "pipe"])
+    rows = [[str(n + 1), name(), str(rng.randint(1, 5)), estate_flat()] for n in range(rng.randint(2, 4))]
+    header = ["序号", "姓名", "家庭人口", "配租房源"]
+    sep = "\t" if style == "tab" else " | "
+    wrap = (lambda cells: "| " + cells + " |") if style == "pipe" else (lambda cells: cells)
+    d.text(wrap(sep.join(header)) + "\n")
+    for row in rows:
+        d.text(("| " if style == "pipe" else "") + row[0] + sep).leak("person_name", row[1])
+        d.text(sep + row[2] + sep).leak("address", row[3]).text((" |" if style == "pipe" else "") + "\n")
+    d.leak("person_name", name()).text("，住").leak("address", estate_flat()).text("，申请调换房源。\n")
+    # A surname that is no grammatical word: 曾然 is an adverb of the dictionary, and 曾 an
+    # adverb alone (docs/evaluation.md).
+    village = rng.choice(["濂江村", "里仁村", "长塘村", "枫林村"])
+    head = rng.choice(PLAIN_SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice([1, 2])))
+    d.leak("person_name", head).text("，").leak("address", village + rng.choice(NAMED_GROUPS))
+    d.text(f"，家庭人口{rng.randint(1, 6)}人，纳入低保。\n")
+    d.text("经研究，决定给予").leak("person_name", "何" + rng.choice(["建设", "发展", "建国", "文明"]))
+    d.text("同志警告处分。\n根据群众举报，龙岗村村民").leak("person_name", name())
+    d.text("违规建房，现责令限期拆除。\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
@@ -1123,7 +1173,7 @@ TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, pen
              review_results, padded_names, parties_and_residents, lists_from_pdfs_and_licences,
              households_and_facts, rooms_and_streets, counts_and_numbers, repeated_mentions,
              village_groups, petition_replies, penalty_orders, payouts_in_prose,
-             padded_in_running_text, decision_prose]
+             padded_in_running_text, decision_prose, appeals_losses_and_flats]
 
 
 def main() -> None:

@@ -538,7 +538,12 @@ impl Address {
         let mut claimed_until = 0;
         let mut cued = Vec::new();
         for m in self.cues.find_iter(text) {
-            let start = skip_joiners(text, m.end());
+            let mut start = skip_joiners(text, m.end());
+            // A joiner may be the first character of a division name (住所地于都县: 于).
+            let i = divisions.partition_point(|d| d.start < m.end());
+            if let Some(d) = divisions.get(i).filter(|d| d.start < start) {
+                start = d.start;
+            }
             if start < claimed_until || !outside(start) {
                 continue;
             }
@@ -676,8 +681,8 @@ impl Address {
             let i = divisions.partition_point(|d| d.start < pos);
             let full = divisions.get(i).filter(|d| d.start == pos).map(|d| (d.end, d.level, true));
             // A short form counts only where more address follows it (嘉定区 is full,
-            // 嘉定 alone is a word like any other), and not as the start of a street's name
-            // (解放路 is no street of 解放区).
+            // 嘉定 alone is a word like any other), and not as the start of the name of a
+            // street or an estate (解放路 is no street of 解放区, 滨江小区 no estate of 滨江区).
             let division = full.or_else(|| {
                 self.short_at(text, pos)
                     .filter(|&(end, _)| {
@@ -685,7 +690,10 @@ impl Address {
                             || self.component(text, end, &Chain::default()).is_some()
                     })
                     .filter(|_| {
-                        !matches!(self.component(text, pos, &chain), Some((_, Part::Street)))
+                        !matches!(
+                            self.component(text, pos, &chain),
+                            Some((_, Part::Street | Part::Estate))
+                        )
                     })
                     .map(|(end, level)| (end, level, false))
             });
@@ -780,8 +788,15 @@ impl Address {
                         if suffix == "户" && !before.door {
                             break;
                         }
+                        // A natural village is often a group whole (上寨组, 王屯组), as a
+                        // family's village is (王家湾组).
+                        let end = offset + suffix.len();
+                        if matches!(suffix, "寨" | "屯") && rest[end..].starts_with(['组', '队'])
+                        {
+                            return Some((pos + end + '组'.len_utf8(), Part::Door));
+                        }
                         // Door numbers need a number or a name before them: `文号` is not one.
-                        return Some((pos + offset + suffix.len(), part));
+                        return Some((pos + end, part));
                     }
                 }
             }
@@ -981,6 +996,28 @@ mod tests {
     }
 
     #[test]
+    fn a_joiner_that_opens_a_division_name_is_part_of_the_address() {
+        // 于 joins a cue to its address (住所于…), and opens 于都县: read from the division.
+        assert_eq!(
+            addresses("当事人：某某有限公司，住所地于都县新华街道建设路217号。"),
+            [("于都县新华街道建设路217号".to_owned(), true)]
+        );
+        assert_eq!(addresses("家住在于都县城关镇红星村3组"), [personal("于都县城关镇红星村3组")]);
+        assert_eq!(addresses("户籍地为于都县城关镇红星村3组"), [personal("于都县城关镇红星村3组")]);
+    }
+
+    #[test]
+    fn an_estate_named_by_a_short_form_is_an_estate() {
+        // 滨江 is the short form of 滨江区, and 嘉定 of 嘉定区: before 小区 or 花园 they name
+        // the estate, whose flat 住 leads to.
+        assert_eq!(
+            addresses("卢强燕，住滨江小区13栋3单元704室。"),
+            [personal("滨江小区13栋3单元704室")]
+        );
+        assert_eq!(addresses("家住嘉定花园3栋201室"), [personal("嘉定花园3栋201室")]);
+    }
+
+    #[test]
     fn the_seat_of_a_respondent_office_is_public() {
         // 被申请人 of an administrative review is an office: its 住所地 is public.
         assert_eq!(
@@ -1065,6 +1102,8 @@ mod tests {
             addresses("王红梅户房屋（濂江村下屋组12号）经鉴定为C级危房。"),
             [personal("濂江村下屋组12号")]
         );
+        // A natural village that is a group whole (上寨组: 寨 ends villages too).
+        assert_eq!(addresses("邓斌，里仁村上寨组，家庭人口3人。"), [personal("里仁村上寨组")]);
         // Words after a village that end in 组 or hold it: no group.
         for text in
             ["王红梅，新华村党组织书记", "王红梅，新华村小组长", "王红梅，红星村新组建的合作社"]

@@ -1167,8 +1167,9 @@ impl PersonName {
     /// (困难户杨斌玉解决: 杨斌/nr 玉/nr 解决): the name has three characters, and a mask of two
     /// would leave the third in clear. Not a common surname, which may start the next name
     /// of a run (李明王刚). After a cue before the name (`cued`), a single character that
-    /// segmentation leaves between the name and a word of two characters or more is one
-    /// too (被执行人邹娜豪一案: 邹娜/nr 豪/n 一案; 困难户韦涛平解决) — not a grammatical word
+    /// segmentation leaves between the name and a word of two characters or more, or a
+    /// conjunction, is one too (被执行人邹娜豪一案: 邹娜/nr 豪/n 一案; 困难户韦涛平解决;
+    /// 上诉人韩斌雨与被上诉人) — not a grammatical word
     /// (户主王明在家, 曾, 已), an adverb (王明刚到) nor a character as frequent as one (小).
     fn name_char_after(
         &self,
@@ -1187,8 +1188,10 @@ impl PersonName {
             cued && given
                 && !is_function_tag(next.tag)
                 && self.word_freq(next.word) < FUNCTION_CHAR_FREQ
-                && tag_starting_at(tags, base, end + c.len_utf8())
-                    .is_some_and(|w| w.word.chars().nth(1).is_some() && w.word.chars().all(is_han))
+                && tag_starting_at(tags, base, end + c.len_utf8()).is_some_and(|w| {
+                    (w.word.chars().nth(1).is_some() && w.word.chars().all(is_han))
+                        || (CONJUNCTIONS_AFTER_NAME.contains(&w.word) && matches!(w.tag, "p" | "c"))
+                })
         };
         if name_char || orphan() { end + c.len_utf8() } else { end }
     }
@@ -1888,12 +1891,19 @@ impl PersonName {
     }
 
     /// Returns true when the place where someone lives and then personal data follow a name
-    /// ending at `end` (`王红梅，城关镇新华村，身份证号`). Asked only of a name that opens its
-    /// clause, the way such a record starts.
+    /// ending at `end` (`王红梅，城关镇新华村，身份证号`), or the facts of a household that
+    /// 低保 and 救助 lists give there: its size or its sum (`郑平，长塘村3组，家庭人口4人`,
+    /// `，3人，`, `，900元`). Asked only of a name that opens its clause, the way such a record
+    /// starts.
     fn followed_by_residence_and_data(&self, text: &str, end: usize) -> bool {
         let Some(sep) = separator_at(text, end) else { return false };
         let rest = &text[end + sep..];
-        residence_clause(rest).is_some_and(|len| self.opens_personal_data(&rest[len..]))
+        residence_clause(rest).is_some_and(|len| {
+            let data = &rest[len..];
+            self.opens_personal_data(data)
+                || HOUSEHOLD_FACTS.iter().any(|w| data.starts_with(w))
+                || counted_after(data)
+        })
     }
 
     /// Returns true when `rest` opens with personal data: a field or address word, or the
@@ -2569,6 +2579,14 @@ fn residence_clause(rest: &str) -> Option<usize> {
         .then_some(comma.0 + comma.1)
 }
 
+/// Conjunctions that join a party to the next (上诉人韩斌雨与被上诉人…: 韩斌/nr 雨/n 与/p):
+/// like a word of two characters, they close a name whose last character the segmenter
+/// left alone.
+const CONJUNCTIONS_AFTER_NAME: [&str; 3] = ["与", "和", "及"];
+
+/// Words of a household's size that a 低保 or 救助 record gives after where it lives.
+const HOUSEHOLD_FACTS: [&str; 4] = ["家庭人口", "保障人口", "保障人数", "共同生活"];
+
 /// Units of the sums, counts and houses that follow a name (`刘志强2000元`, `1.2万元`,
 /// `65岁`, `3人`, `120平方米`, `3间`), longest first. Not weights, fields or plants
 /// (`其中杨梅500斤`, `田七5亩`, `杨树苗1000株`): crops are listed the same way.
@@ -3016,6 +3034,10 @@ mod tests {
         );
         assert_eq!(names("上诉人（原审原告）：阎红军，男，1970年3月出生。"), ["阎红军"]);
         assert_eq!(names("申诉人冼丽萍不服县人民法院判决。"), ["冼丽萍"]);
+        // A conjunction closes a name whose last character the segmenter left alone
+        // (韩斌/nr 雨/n 与/p); after a name of two characters it is none of it.
+        assert_eq!(names("上诉人韩斌雨与被上诉人某某公司"), ["韩斌雨"]);
+        assert_eq!(names("户主王明与妻子离婚，申请人李强和妻子同住。"), ["王明", "李强"]);
         assert_eq!(names("符海涛不慎遗失残疾人证，特此声明。"), ["符海涛"]);
         assert_eq!(names("邝少华遗失居民身份证一张，声明作废。"), ["邝少华"]);
         assert_eq!(names("韦建平不慎遗失林权证，甘国强遗失营业执照正本。"), ["韦建平", "甘国强"]);
@@ -3023,6 +3045,17 @@ mod tests {
         assert_no_names("我局不慎遗失公章一枚，该公司遗失营业执照副本。");
         assert_no_names("本单位遗失发票一本，因保管不善遗失不动产权证书，档案遗失。");
         assert_no_names("王府井遗失物品招领处，高度警惕不慎遗失。");
+    }
+
+    #[test]
+    fn a_record_of_a_household_opens_with_its_head() {
+        // Where a record opens with a name, where the household lives and its size or sum
+        // say it is one (郑平 is a place to jieba-rs, 许子 a numeral).
+        assert_eq!(names("郑平，长塘村3组，家庭人口4人，纳入低保。"), ["郑平"]);
+        assert_eq!(names("许子霞，濂江村下屋组，3人，900元。"), ["许子霞"]);
+        // Clauses that open with words, not names.
+        assert_no_names("同时，红星村3组，3人受伤。其中，新华村3组，共5户。");
+        assert_no_names("据统计，红星村3组，家庭人口普遍较多。");
     }
 
     #[test]
