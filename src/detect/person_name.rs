@@ -2945,6 +2945,9 @@ mod tests {
         );
         assert_eq!(names("依法对孙立新作出警告，决定对何建平不予处罚。"), ["孙立新", "何建平"]);
         assert_eq!(names("胡建设因违法占地被处罚款，唐国平驾驶无号牌车辆。"), ["胡建设", "唐国平"]);
+        // Traffic notices: 酒后, 醉酒 (蓝天 is a word).
+        assert_eq!(names("特此通报：蓝天明酒后驾驶机动车，王建设醉酒驾驶。"), ["蓝天明", "王建设"]);
+        assert_no_names("严禁酒后驾驶，司机酒后驾车，驾驶人醉酒驾驶，高度警惕酒后驾驶。");
         // Words before the same verbs name no one: a noun whose first character is a
         // surname (房屋, 单位, 商户, 司机, 区政府), an adverb (全面, 高度), a party word.
         assert_no_names("房屋未经批准擅自改变用途，任何单位和个人未经许可不得从事。");
