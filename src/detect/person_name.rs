@@ -2851,15 +2851,19 @@ mod tests {
         );
         // Headers of people by what they receive or are (领取人, 获奖人员, 享受对象): the
         // names under them are read whole even where each reads as words (何建设, 向阳).
-        for header in ["领取人", "获奖人员", "享受对象", "人员名单", "房主"] {
+        for header in ["领取人", "获奖人员", "受助人员", "享受对象", "补助对象", "人员名单", "房主"]
+        {
             assert_eq!(
                 names(&format!("序号\t{header}\t金额\n1\t何建设\t500\n2\t向阳\t300\n")),
                 ["何建设", "向阳"],
                 "{header}"
             );
         }
-        // A header that only starts with such a word names no one.
+        // A header that only starts with such a word names no one, nor do the bare words,
+        // whose columns hold kinds of staff and of assistance as often.
         assert_no_names("序号\t人员类别\t金额\n1\t何建设\t500\n2\t向阳\t300\n");
+        assert_no_names("序号\t人员\t数量\n1\t管理人员\t3\n2\t技术人员\t5\n");
+        assert_no_names("序号\t对象\t标准\n1\t城市低保\t800元\n2\t农村低保\t600元\n");
     }
 
     #[test]
