@@ -687,7 +687,10 @@ impl PersonName {
             value = &value[len..];
         }
         let end = start + value.len();
-        if !(looks_like_name(value) || self.parts.whole(value)) || is_organization(value) {
+        if !(looks_like_name(value) || self.parts.whole(value))
+            || is_organization(value)
+            || NO_NAME_VALUES.contains(&value)
+        {
             return;
         }
         let surname = self.kept_prefix(value);
@@ -2584,6 +2587,28 @@ fn residence_clause(rest: &str) -> Option<usize> {
 /// left alone.
 const CONJUNCTIONS_AFTER_NAME: [&str; 3] = ["与", "和", "及"];
 
+/// What a column or a key of names holds where it names no one: a total row (合计, 小计),
+/// an empty cell's note (暂无, 以下空白), a reference (同上, 见附件).
+const NO_NAME_VALUES: [&str; 17] = [
+    "合计",
+    "小计",
+    "总计",
+    "共计",
+    "累计",
+    "总数",
+    "暂无",
+    "空白",
+    "以下空白",
+    "同上",
+    "不详",
+    "待定",
+    "见附件",
+    "附后",
+    "其他",
+    "其它",
+    "备注",
+];
+
 /// Words of a household's size that a 低保 or 救助 record gives after where it lives.
 const HOUSEHOLD_FACTS: [&str; 4] = ["家庭人口", "保障人口", "保障人数", "共同生活"];
 
@@ -2859,6 +2884,18 @@ mod tests {
                 "{header}"
             );
         }
+        // A total row and the notes of empty cells under a header of names name no one.
+        assert_eq!(
+            names("序号\t姓名\t金额\n1\t王红梅\t500\n2\t李建设\t300\n\t合计\t800\n\t以下空白\t\n"),
+            ["王红梅", "李建设"]
+        );
+        assert_eq!(
+            names(
+                "| 序号 | 户主姓名 | 金额 |\n|---|---|---|\n| 1 | 王红梅 | 500 |\n| 合计 | 小计 | 800 |\n| 2 | 暂无 | 0 |\n"
+            ),
+            ["王红梅"]
+        );
+        assert_no_names("申请人：暂无\n姓名：同上\n");
         // A header that only starts with such a word names no one, nor do the bare words,
         // whose columns hold kinds of staff and of assistance as often.
         assert_no_names("序号\t人员类别\t金额\n1\t何建设\t500\n2\t向阳\t300\n");
