@@ -666,7 +666,45 @@ impl PersonName {
 
     /// A cell or field value labeled as a name.
     fn labeled(&self, text: &str, start: usize, end: usize, cell: bool, out: &mut Vec<Candidate>) {
+        // A cell or value may hold several names (`王红梅、李建设`, a couple), each with
+        // its note (`王红梅（户主）、李建设（配偶）`).
+        let value = &text[start..end];
+        if value.contains(['、', '，', ',', '；', ';', '/']) {
+            let mut from = start;
+            for part in value.split(['、', '，', ',', '；', ';', '/']) {
+                let (s, e) = (from, from + part.len());
+                from = e + text[e..].chars().next().map_or(0, char::len_utf8);
+                let lead = part.len() - part.trim_start().len();
+                self.labeled_one(text, s + lead, s + part.trim_end().len(), cell, out);
+            }
+            return;
+        }
+        self.labeled_one(text, start, end, cell, out);
+    }
+
+    /// One name of a cell or value; see [`PersonName::labeled`].
+    fn labeled_one(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        cell: bool,
+        out: &mut Vec<Candidate>,
+    ) {
         let mut value = &text[start..end];
+        if value.is_empty() {
+            return;
+        }
+        // `何建设等3人`: the head of a group, and the count after it.
+        if let Some(etc) = value.find('等')
+            && etc > 0
+            && value[etc + '等'.len_utf8()..]
+                .trim_start_matches(|c: char| is_numeral(c))
+                .chars()
+                .all(|c| matches!(c, '人' | '户' | '名' | '位'))
+        {
+            value = &value[..etc];
+        }
         // `张三（户主）`: the note is not part of the name.
         if let Some(open) = value.find(['(', '（']) {
             value = value[..open].trim_end();
@@ -2884,6 +2922,17 @@ mod tests {
                 "{header}"
             );
         }
+        // A cell of several names, each with its note, and the head of a group.
+        assert_eq!(
+            names(
+                "序号\t姓名\t金额\n1\t王红梅（户主）、李建设（配偶）\t500\n2\t何建设等3人\t300\n3\t于红梅/向阳\t100\n"
+            ),
+            ["王红梅", "李建设", "何建设", "于红梅", "向阳"]
+        );
+        assert_eq!(
+            names("户主：王红梅、李建设\n申请人：何建设等3户\n"),
+            ["王红梅", "李建设", "何建设"]
+        );
         // A total row and the notes of empty cells under a header of names name no one.
         assert_eq!(
             names("序号\t姓名\t金额\n1\t王红梅\t500\n2\t李建设\t300\n\t合计\t800\n\t以下空白\t\n"),
