@@ -526,6 +526,9 @@ impl Address {
                 continue;
             }
             let mut chain = self.parse(text, label.start, divisions);
+            // A party's address that an office name ends is the office's (邮寄地址：…1号县民政局).
+            let public = public
+                || (label.kind == FieldKind::PartyAddress && followed_by_office(text, chain.end));
             chain.end = label.end;
             chain.starred = value.contains('*');
             let rule = if label.cell { "address.column" } else { "address.field" };
@@ -1015,6 +1018,27 @@ mod tests {
             [personal("滨江小区13栋3单元704室")]
         );
         assert_eq!(addresses("家住嘉定花园3栋201室"), [personal("嘉定花园3栋201室")]);
+    }
+
+    #[test]
+    fn addresses_of_service_and_post_are_the_party_s() {
+        // 送达地址, 邮寄地址, 收件地址: a person's home, an organization's or an office's seat.
+        assert_eq!(
+            addresses("收件人：王红梅，收件地址：安远县欣山镇濂江村下屋组12号"),
+            [personal("安远县欣山镇濂江村下屋组12号")]
+        );
+        assert_eq!(
+            addresses("被送达人王红梅的送达地址为安远县欣山镇建设路18号。"),
+            [personal("安远县欣山镇建设路18号")]
+        );
+        assert_eq!(
+            addresses("当事人：某某有限公司，送达地址：安远县欣山镇建设路18号。"),
+            [("安远县欣山镇建设路18号".to_owned(), true)]
+        );
+        assert_eq!(
+            addresses("邮寄地址：安远县欣山镇濂江路1号县民政局。"),
+            [("安远县欣山镇濂江路1号县民政局".to_owned(), true)]
+        );
     }
 
     #[test]

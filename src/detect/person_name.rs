@@ -3127,6 +3127,7 @@ mod tests {
         );
         assert_eq!(names("上诉人（原审原告）：阎红军，男，1970年3月出生。"), ["阎红军"]);
         assert_eq!(names("申诉人冼丽萍不服县人民法院判决。"), ["冼丽萍"]);
+        assert_eq!(names("被送达人王红梅的送达地址为安远县欣山镇建设路18号。"), ["王红梅"]);
         // A conjunction closes a name whose last character the segmenter left alone
         // (韩斌/nr 雨/n 与/p); after a name of two characters it is none of it.
         assert_eq!(names("上诉人韩斌雨与被上诉人某某公司"), ["韩斌雨"]);
