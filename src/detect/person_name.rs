@@ -159,6 +159,8 @@ pub(crate) struct PersonName {
     /// Find `、` and `，` (lists of names) and `·` (transliterated names).
     enumeration_commas: CharFinder,
     commas: CharFinder,
+    /// `；`, which joins the numbered items of a list on one line (`1、王红梅；2、李建设`).
+    semicolons: CharFinder,
     /// 及, which joins two people (`同意王红梅及李国庆纳入特困供养`).
     conjunctions: CharFinder,
     middle_dots: CharFinder,
@@ -374,6 +376,7 @@ impl PersonName {
             follow_words: WordsByChar::by_first(follow_words),
             enumeration_commas: CharFinder::new('、'),
             commas: CharFinder::new('，'),
+            semicolons: CharFinder::new('；'),
             conjunctions: CharFinder::new('及'),
             middle_dots: CharFinder::new('·'),
             jieba,
@@ -1986,6 +1989,7 @@ impl PersonName {
         self.lists_joined_by(text, '、', commas, accepted, dotted, out);
         self.lists_joined_by(text, '，', self.commas.offsets(text), accepted, dotted, out);
         self.lists_joined_by(text, '及', self.conjunctions.offsets(text), accepted, dotted, out);
+        self.lists_joined_by(text, '；', self.semicolons.offsets(text), accepted, dotted, out);
         for sep in [',', ' '] {
             let offsets = memchr::memchr_iter(sep as u8, text.as_bytes());
             self.lists_joined_by(text, sep, offsets, accepted, dotted, out);
@@ -2020,7 +2024,13 @@ impl PersonName {
             // transliteration or dotted name opens no list: most commas of prose are settled
             // here, before the item before them is looked at. So is 及, which joins two
             // people only before a name (以及, 涉及, 及时 are words).
+            // Items numbered on one line (`1.王红梅 2.李建设`, `1、王红梅；2、李建设`, `①王红梅
+            // ②李建设`) open with their number after a space or `；`.
+            let marker = |at: usize| {
+                if matches!(sep_char, ' ' | '；') { item_marker_len(&text[at..]) } else { 0 }
+            };
             let second = first_sep + sep_len;
+            let second = second + marker(second);
             if (strict || sep_char == '及')
                 && dotted_from(second).is_none()
                 && !text[second..].chars().next().is_some_and(|c| {
@@ -2045,6 +2055,7 @@ impl PersonName {
                 // An item may open with the village group its resident is listed under
                 // (王红梅、大坪村5组韩涵俊因学致困).
                 let start = sep + sep_len;
+                let start = start + marker(start);
                 let start = start + village_group_len(&text[start..]).unwrap_or(0);
                 let end = dotted_from(start).or_else(|| self.item_end(text, start, !strict));
                 let Some(end) = end else { break };
@@ -2708,6 +2719,44 @@ fn village_group_len(rest: &str) -> Option<usize> {
     group_after_village(&rest[after..]).map(|group| after + group)
 }
 
+/// Returns the length in bytes of the number that opens an item of a list on one line, at
+/// the start of `rest`: one or two digits, bare or followed by `.` `．` `、` `)` `）`, one
+/// in brackets (`（2）`), a circled one (`②`), or a Chinese numeral and `、` (`二、`); 0 when
+/// there is none.
+fn item_marker_len(rest: &str) -> usize {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let numeral =
+        |c: char| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十');
+    // Called at every space of a text: the first character settles nearly all of them.
+    match rest.chars().next() {
+        Some(c @ '①'..='⑳') => c.len_utf8(),
+        Some('（' | '(') => {
+            let open = rest.chars().next().map_or(0, char::len_utf8);
+            let n = digits(&rest[open..]);
+            let close = rest[open + n..].chars().next().filter(|c| matches!(c, '）' | ')'));
+            match close {
+                Some(close) if (1..=2).contains(&n) => open + n + close.len_utf8(),
+                _ => 0,
+            }
+        }
+        Some('0'..='9') => {
+            let n = digits(rest);
+            if n > 2 {
+                return 0;
+            }
+            let after = rest[n..].chars().next();
+            n + after
+                .filter(|c| matches!(c, '.' | '．' | '、' | ')' | '）'))
+                .map_or(0, char::len_utf8)
+        }
+        Some(c) if numeral(c) => {
+            let len: usize = rest.chars().take_while(|&c| numeral(c)).map(char::len_utf8).sum();
+            if len <= 6 && rest[len..].starts_with('、') { len + '、'.len_utf8() } else { 0 }
+        }
+        _ => 0,
+    }
+}
+
 /// Returns true for a digit or a star next to a name: a name glued to a number is not read
 /// from running text, since its mask stars would join the number (`李*3501…`).
 fn glues(c: Option<char>) -> bool {
@@ -3150,6 +3199,24 @@ mod tests {
         // Clauses that open with words, not names.
         assert_no_names("同时，红星村3组，3人受伤。其中，新华村3组，共5户。");
         assert_no_names("据统计，红星村3组，家庭人口普遍较多。");
+    }
+
+    #[test]
+    fn items_numbered_on_one_line_are_a_list() {
+        // 建设 and 新华 are words: the named neighbours vouch for them.
+        for text in [
+            "1.王红梅 2.李建设 3.何建设",
+            "1、王红梅；2、李建设；3、何建设。",
+            "（1）王红梅；（2）李建设；（3）何建设。",
+            "①王红梅 ②李建设 ③何建设",
+            "一、王红梅；二、李建设；三、何建设",
+        ] {
+            assert_eq!(names(text), ["王红梅", "李建设", "何建设"], "{text}");
+        }
+        // Numbered items of no names.
+        assert_no_names("会议议程：1.审议工作报告 2.表决人事任免 3.其他事项");
+        assert_no_names("1、高度重视；2、加强领导；3、严格考核。注意事项：①严禁烟火 ②保持安静");
+        assert_no_names("一、指导思想；二、工作目标；三、保障措施。");
     }
 
     #[test]
