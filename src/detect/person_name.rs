@@ -2720,7 +2720,8 @@ fn village_group_len(rest: &str) -> Option<usize> {
 }
 
 /// Returns the length in bytes of the number that opens an item of a list on one line, at
-/// the start of `rest`: one or two digits, bare or followed by `.` `．` `、` `)` `）`, one
+/// the start of `rest`: one or two digits, bare or followed by `.` `．` `、` `)` `）` or a
+/// space, one
 /// in brackets (`（2）`), a circled one (`②`), or a Chinese numeral and `、` (`二、`); 0 when
 /// there is none.
 fn item_marker_len(rest: &str) -> usize {
@@ -2746,7 +2747,7 @@ fn item_marker_len(rest: &str) -> usize {
             }
             let after = rest[n..].chars().next();
             n + after
-                .filter(|c| matches!(c, '.' | '．' | '、' | ')' | '）'))
+                .filter(|c| matches!(c, '.' | '．' | '、' | ')' | '）' | ' '))
                 .map_or(0, char::len_utf8)
         }
         Some(c) if numeral(c) => {
@@ -3209,6 +3210,7 @@ mod tests {
             "1、王红梅；2、李建设；3、何建设。",
             "（1）王红梅；（2）李建设；（3）何建设。",
             "①王红梅 ②李建设 ③何建设",
+            "1 王红梅 2 李建设 3 何建设",
             "一、王红梅；二、李建设；三、何建设",
         ] {
             assert_eq!(names(text), ["王红梅", "李建设", "何建设"], "{text}");
