@@ -657,7 +657,10 @@ fn split_cells(line: &str, separator: Separator, cells: &mut Vec<(usize, usize)>
         let cell = &line[s..e];
         let lead = cell.len() - cell.trim_start().len();
         let trail = cell.len() - cell.trim_end().len();
-        cells.push((s + lead, e - trail));
+        // A cell of spaces only (`|  |`) is empty at its end: trimmed from both sides, its
+        // start would pass its end.
+        let start = (s + lead).min(e);
+        cells.push((start, (e - trail).max(start)));
     };
     match separator {
         Separator::Pipe => {
