@@ -1131,8 +1131,9 @@ def appeals_losses_and_flats(i: int) -> Doc:
     公租房 lists of the flats let to households (配租房源) and a resident after 住 with no
     division name, groups named and not numbered (濂江村下屋组), a party of the surname 何
     before a given name that is a frequent verb (何建设同志), and a respondent office whose
-    seat is public (被申请人：…人民政府，住所地…); beside an office's loss (我局不慎遗失公章)
-    and a village before its villagers (龙岗村村民), which name no one."""
+    seat is public (被申请人：…人民政府，住所地…); beside an office's loss (我局不慎遗失公章),
+    a village before its villagers (龙岗村村民), a total row under 姓名 (合计) and steps
+    numbered on one line, which name no one."""
     d = Doc(f"appeal-loss-{i:03d}")
     d.text(f"{rng.choice(COUNTY_NAMES)}人民法院民事判决书\n经审理查明，上诉人").leak("person_name", name())
     d.text(rng.choice(["与被上诉人某某建筑公司劳动争议一案。\n", "不服一审判决，提起上诉。\n"]))
@@ -1152,6 +1153,10 @@ def appeals_losses_and_flats(i: int) -> Doc:
     for row in rows:
         d.text(("| " if style == "pipe" else "") + row[0] + sep).leak("person_name", row[1])
         d.text(sep + row[2] + sep).leak("address", row[3]).text((" |" if style == "pipe" else "") + "\n")
+    # A total row, whose 合计 under 姓名 names no one, and numbered steps on one line.
+    total = sum(int(row[2]) for row in rows)
+    d.text(wrap(sep.join(["", "合计", str(total), "以下空白"])) + "\n")
+    d.text("配租工作安排：1.审核资格 2.公开摇号 3.签订合同。\n")
     d.leak("person_name", name()).text("，住").leak("address", estate_flat()).text("，申请调换房源。\n")
     # A surname that is no grammatical word: 曾然 is an adverb of the dictionary, and 曾 an
     # adverb alone (docs/evaluation.md).

@@ -756,6 +756,33 @@ fn padded_name_end(value: &str) -> Option<usize> {
     ((1..=3).contains(&gap) && closed).then_some(end)
 }
 
+/// What a cell or a key's value holds where it gives no value: a total row (合计, 小计), an
+/// empty cell's note (暂无, 以下空白, 不详), a reference (同上, 见附件).
+const FILLERS: [&str; 17] = [
+    "合计",
+    "小计",
+    "总计",
+    "共计",
+    "累计",
+    "总数",
+    "暂无",
+    "空白",
+    "以下空白",
+    "同上",
+    "不详",
+    "待定",
+    "见附件",
+    "附后",
+    "其他",
+    "其它",
+    "备注",
+];
+
+/// Returns true when a labeled value is a filler of [`FILLERS`], not data of its column.
+pub(crate) fn is_filler(value: &str) -> bool {
+    FILLERS.contains(&value.trim())
+}
+
 /// Returns true for a markdown rule line (`|---|:---:|`).
 fn is_rule_line(cells: &[(usize, usize)], line: &str) -> bool {
     cells.iter().all(|&(s, e)| line[s..e].chars().all(|c| matches!(c, '-' | ':' | ' ')))

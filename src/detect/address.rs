@@ -20,7 +20,7 @@ use crate::dict::{AddressContext, Dictionaries, DivisionLevel, FieldKind};
 use crate::kind::PiiKind;
 use crate::mask::value_chars;
 use crate::redacted::Redacted;
-use crate::structure::Structure;
+use crate::structure::{Structure, is_filler};
 use crate::text::{CharFinder, is_han};
 
 /// A division name found in the text.
@@ -522,7 +522,7 @@ impl Address {
                 _ => continue,
             };
             let value = &text[label.start..label.end];
-            if value.chars().filter(|&c| is_han(c)).count() < 2 {
+            if value.chars().filter(|&c| is_han(c)).count() < 2 || is_filler(value) {
                 continue;
             }
             let mut chain = self.parse(text, label.start, divisions);
@@ -1052,6 +1052,13 @@ mod tests {
             addresses("申请人：邝志远，住所地安远县欣山镇濂江路1号。"),
             [personal("安远县欣山镇濂江路1号")]
         );
+    }
+
+    #[test]
+    fn a_filler_under_an_address_header_is_no_address() {
+        let text =
+            "序号\t姓名\t家庭住址\n1\t王红梅\t城关镇红星村3组\n2\t李建设\t同上\n\t合计\t以下空白\n";
+        assert_eq!(addresses(text), [personal("城关镇红星村3组")]);
     }
 
     #[test]

@@ -23,7 +23,7 @@ use crate::dict::{AddressContext, CuePosition, Dictionaries, FieldKind};
 use crate::kind::PiiKind;
 use crate::mask::is_text_mask_char;
 use crate::redacted::Redacted;
-use crate::structure::{ColumnCell, Structure};
+use crate::structure::{ColumnCell, Structure, is_filler};
 use crate::text::{CharFinder, WordsByChar, han_starts_before, is_han, utf8_width};
 
 mod transliterated;
@@ -730,7 +730,7 @@ impl PersonName {
         let end = start + value.len();
         if !(looks_like_name(value) || self.parts.whole(value))
             || is_organization(value)
-            || NO_NAME_VALUES.contains(&value)
+            || is_filler(value)
         {
             return;
         }
@@ -1191,6 +1191,10 @@ impl PersonName {
         // Nor in the name of an organization (农商银行 before `账号`: 商 + 银行), nor a
         // blocklisted word of three characters or more whole, which a cue before it let
         // through (低保户花名册: jieba's dictionary tags 花名册 as a name).
+        // Nor the start of a blocklisted word that runs on past it, which a cue before let
+        // through (姓名索引号: 索引 + 号; masked, 索*号 would no longer be the 索引号 that
+        // makes the number after it no one's).
+        let cuts_word = || self.blocked_word(&text[p.at..]).is_some_and(|len| p.at + len > found.0);
         if found.2 != "person_name.pseudonym"
             && (starred
                 || touches_number
@@ -1198,6 +1202,7 @@ impl PersonName {
                 || PLACE_SUFFIXES.contains(last)
                 || is_organization(name)
                 || (name.chars().nth(2).is_some() && self.blocked_word(name) == Some(name.len()))
+                || cuts_word()
                 || trade_name()
                 || office_after())
         {
@@ -2636,28 +2641,6 @@ fn residence_clause(rest: &str) -> Option<usize> {
 /// left alone.
 const CONJUNCTIONS_AFTER_NAME: [&str; 3] = ["与", "和", "及"];
 
-/// What a column or a key of names holds where it names no one: a total row (合计, 小计),
-/// an empty cell's note (暂无, 以下空白), a reference (同上, 见附件).
-const NO_NAME_VALUES: [&str; 17] = [
-    "合计",
-    "小计",
-    "总计",
-    "共计",
-    "累计",
-    "总数",
-    "暂无",
-    "空白",
-    "以下空白",
-    "同上",
-    "不详",
-    "待定",
-    "见附件",
-    "附后",
-    "其他",
-    "其它",
-    "备注",
-];
-
 /// Words of a household's size that a 低保 or 救助 record gives after where it lives.
 const HOUSEHOLD_FACTS: [&str; 4] = ["家庭人口", "保障人口", "保障人数", "共同生活"];
 
@@ -3219,6 +3202,16 @@ mod tests {
         assert_no_names("会议议程：1.审议工作报告 2.表决人事任免 3.其他事项");
         assert_no_names("1、高度重视；2、加强领导；3、严格考核。注意事项：①严禁烟火 ②保持安静");
         assert_no_names("一、指导思想；二、工作目标；三、保障措施。");
+    }
+
+    #[test]
+    fn a_cue_lets_no_name_cut_a_blocklisted_word() {
+        // 姓名 before 索引号 (a form's keys run together): 索引 is no name, and 索引号 keeps
+        // the number after it no one's, in the masked text as in the first.
+        assert_no_names("姓名索引号11010519491231002X");
+        // A name longer than the blocklisted word it starts with is still one (王国 of
+        // 王国庆, 黄金 of 黄金凤).
+        assert_eq!(names("户主王国庆，户主黄金凤"), ["王国庆", "黄金凤"]);
     }
 
     #[test]
