@@ -950,7 +950,12 @@ fn followed_by_office(text: &str, end: usize) -> bool {
     let rest: String = text[end..].chars().take(12).collect();
     let clause = rest.split(['，', '。', '；', ',', '\n', '、']).next().unwrap_or("");
     OFFICE_SUFFIXES.iter().any(|s| clause.contains(s))
+        && !STAFF_HOMES.iter().any(|s| clause.contains(s))
 }
+
+/// Homes that an office name opens (`…18号（县农业银行宿舍）`, `县医院家属院`): where its staff
+/// live, not where it works.
+const STAFF_HOMES: [&str; 4] = ["宿舍", "家属", "小区", "住宅"];
 
 #[cfg(test)]
 mod tests {
@@ -1039,6 +1044,12 @@ mod tests {
             addresses("邮寄地址：安远县欣山镇濂江路1号县民政局。"),
             [("安远县欣山镇濂江路1号县民政局".to_owned(), true)]
         );
+        // An office's staff quarters are homes (宿舍, 家属院), after a key or a cue.
+        assert_eq!(
+            addresses("王红梅，住所：城关镇建设路18号（县农业银行宿舍）。"),
+            [personal("城关镇建设路18号（县农业银行宿舍）")]
+        );
+        assert_eq!(addresses("家住城关镇建设路18号县农业银行宿舍"), [personal("城关镇建设路18号")]);
     }
 
     #[test]
