@@ -508,7 +508,7 @@ fn list_item_opening(line: &str) -> Option<(usize, usize)> {
 
 /// Returns the length of the list number that opens `line`: `1.`, `1、`, `1)`, `（1）`,
 /// `(1)`, `一、`, `①`.
-fn list_marker_end(line: &str) -> Option<usize> {
+pub(crate) fn list_marker_end(line: &str) -> Option<usize> {
     let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
     let numerals =
         |s: &str| s.chars().take_while(|&c| is_chinese_numeral(c)).map(char::len_utf8).sum();

@@ -758,12 +758,7 @@ impl Address {
                 && FAMILY_VILLAGE_LAND.contains(land)
             {
                 let end = offset + c.len_utf8() + land.len_utf8();
-                // The village is often a group whole (王家湾组).
-                return Some(if rest[end..].starts_with(['组', '队']) {
-                    (pos + end + '组'.len_utf8(), Part::Door)
-                } else {
-                    (pos + end, Part::Village)
-                });
+                return Some(village_or_group(rest, pos, end));
             }
             if starts_suffix(c) {
                 // The first character settles most suffixes without comparing bytes.
@@ -791,12 +786,9 @@ impl Address {
                         if suffix == "户" && !before.door {
                             break;
                         }
-                        // A natural village is often a group whole (上寨组, 王屯组), as a
-                        // family's village is (王家湾组).
                         let end = offset + suffix.len();
-                        if matches!(suffix, "寨" | "屯") && rest[end..].starts_with(['组', '队'])
-                        {
-                            return Some((pos + end + '组'.len_utf8(), Part::Door));
+                        if matches!(suffix, "寨" | "屯") {
+                            return Some(village_or_group(rest, pos, end));
                         }
                         // Door numbers need a number or a name before them: `文号` is not one.
                         return Some((pos + end, part));
@@ -941,6 +933,17 @@ fn party_is_organization(text: &str, structure: &Structure, at: usize) -> bool {
 
 /// Returns true when the text at `at`, right after 住, continues a word of 住 (住宅, 住院,
 /// 住房, 住所, 住户, 住宿): no estate's address starts there.
+/// Returns the end and part of a natural village that ends at `end` of `rest` (which
+/// starts at `pos` of the text): a family's (王家湾) or one named so (上寨, 王屯) is often a
+/// group whole (王家湾组, 上寨组), door level.
+fn village_or_group(rest: &str, pos: usize, end: usize) -> (usize, Part) {
+    if rest[end..].starts_with(['组', '队']) {
+        (pos + end + '组'.len_utf8(), Part::Door)
+    } else {
+        (pos + end, Part::Village)
+    }
+}
+
 fn opens_word_of_zhu(text: &str, at: usize) -> bool {
     text[at..].starts_with(['宅', '院', '房', '所', '户', '宿'])
 }

@@ -23,7 +23,7 @@ use crate::dict::{AddressContext, CuePosition, Dictionaries, FieldKind};
 use crate::kind::PiiKind;
 use crate::mask::is_text_mask_char;
 use crate::redacted::Redacted;
-use crate::structure::{ColumnCell, Structure, is_filler};
+use crate::structure::{ColumnCell, Structure, is_filler, list_marker_end};
 use crate::text::{CharFinder, WordsByChar, han_starts_before, is_han, utf8_width};
 
 mod transliterated;
@@ -2703,41 +2703,18 @@ fn village_group_len(rest: &str) -> Option<usize> {
 }
 
 /// Returns the length in bytes of the number that opens an item of a list on one line, at
-/// the start of `rest`: one or two digits, bare or followed by `.` `．` `、` `)` `）` or a
-/// space, one
-/// in brackets (`（2）`), a circled one (`②`), or a Chinese numeral and `、` (`二、`); 0 when
-/// there is none.
+/// the start of `rest`: a list number as one opens a line (`2.`, `（2）`, `二、`, `②`: see
+/// [`list_marker_end`]), or, between items on one line only, one or two bare digits and
+/// the space after them (`1王红梅 2李建设`, `1 王红梅 2 李建设`); 0 when there is none.
 fn item_marker_len(rest: &str) -> usize {
-    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
-    let numeral =
-        |c: char| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十');
-    // Called at every space of a text: the first character settles nearly all of them.
-    match rest.chars().next() {
-        Some(c @ '①'..='⑳') => c.len_utf8(),
-        Some('（' | '(') => {
-            let open = rest.chars().next().map_or(0, char::len_utf8);
-            let n = digits(&rest[open..]);
-            let close = rest[open + n..].chars().next().filter(|c| matches!(c, '）' | ')'));
-            match close {
-                Some(close) if (1..=2).contains(&n) => open + n + close.len_utf8(),
-                _ => 0,
-            }
-        }
-        Some('0'..='9') => {
-            let n = digits(rest);
-            if n > 2 {
-                return 0;
-            }
-            let after = rest[n..].chars().next();
-            n + after
-                .filter(|c| matches!(c, '.' | '．' | '、' | ')' | '）' | ' '))
-                .map_or(0, char::len_utf8)
-        }
-        Some(c) if numeral(c) => {
-            let len: usize = rest.chars().take_while(|&c| numeral(c)).map(char::len_utf8).sum();
-            if len <= 6 && rest[len..].starts_with('、') { len + '、'.len_utf8() } else { 0 }
-        }
-        _ => 0,
+    if let Some(len) = list_marker_end(rest) {
+        return len;
+    }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        digits + usize::from(rest[digits..].starts_with(' '))
+    } else {
+        0
     }
 }
 
