@@ -1105,7 +1105,7 @@ impl PersonName {
     /// that only a cue could make names of and that have none are dropped.
     fn settle_without_window(&self, text: &str, pending: &mut [Pending], personal: &[usize]) {
         for p in pending.iter_mut().filter(|p| p.accepted.is_none()) {
-            p.accepted = pseudonym(text, p);
+            p.accepted = pseudonym(text, p).or_else(|| self.boundary_owner(text, p));
             if p.accepted.is_none() {
                 p.before_cue = self.cue_before(text, p.at);
                 // A salutation line (`秦建玉：`) is a cue too, but not one that lets a
@@ -1127,6 +1127,51 @@ impl PersonName {
                     !p.before_cue && p.after_cue_end.is_none() && !self.may_be_name_uncued(text, p);
             }
         }
+    }
+
+    /// Returns the neighbour that a boundary (四至) of land or a house names before what it
+    /// owns there (`东至谢国平田，`, `西邻刘建国房屋`): a given name of one or two characters
+    /// between the boundary's cue and the land, which punctuation or 为界 closes. What such a
+    /// boundary runs along is mostly a place (`东至王家山`, `北至古城墙`, `南至桃花山`): a
+    /// given name of one character must not make a word with the surname (杜鹃, 柳树), nor
+    /// be 家 or 屋, which name a family's village (谢屋, 何家), nor stand before a hill, a
+    /// garden, a pond or a wall.
+    fn boundary_owner(
+        &self,
+        text: &str,
+        p: &Pending,
+    ) -> Option<(usize, f32, &'static str, Explanation)> {
+        let before = &text[..p.at];
+        if !before.ends_with(['至', '邻']) || !BOUNDARY_CUES.iter().any(|cue| before.ends_with(cue))
+        {
+            return None;
+        }
+        let surname_end = advance(text, p.at, p.surname);
+        let end = [2, 1].into_iter().find_map(|given| {
+            let end = advance(text, surname_end, given);
+            let given_name = &text[surname_end..end];
+            let name = &text[p.at..end];
+            let rest = &text[end..];
+            let land = BOUNDARY_LAND.iter().find(|land| rest.starts_with(*land))?;
+            // Two characters before 山, 园, 塘 or 墙 name the hill or the pond (万寿山, 杨梅园).
+            if given == 1 && land.chars().nth(1).is_none() && !"田地屋房宅".contains(*land) {
+                return None;
+            }
+            let after = &rest[land.len()..];
+            let closed =
+                after.chars().next().is_none_or(|c| !is_han(c)) || after.starts_with("为界");
+            (closed
+                && given_name.chars().count() == given
+                && given_name
+                    .chars()
+                    .all(|c| self.flags.of(c) & GIVEN != 0 && !matches!(c, '家' | '屋'))
+                && !(given == 1 && self.jieba.has_word(name))
+                && !name.chars().next_back().is_some_and(|c| PLACE_SUFFIXES.contains(c))
+                && self.blocked_word(name).is_none())
+            .then_some(end)
+        })?;
+        let e = explain(&["surname and given name", "a neighbour along a boundary"], None);
+        Some((end, 0.8, "person_name.boundary", e))
     }
 
     /// Decides each pending candidate from cues and the segmentation of its window.
@@ -2111,14 +2156,16 @@ impl PersonName {
             // (孟金萱、东方红、董宇伟等3户; 授予黎明杰、戴安娜、司徒雷登、韦小宝…称号).
             let among_names = residents || (named > 0 && (people || 2 * named > items.len()));
             // Two people joined by 及 settle no blocklisted word (户主刘志强及万元户代表);
-            // a word of the dictionary before a colon is the key of the next field, not the
-            // next name of a list joined by `，` (王红梅，居住地：…).
+            // a word of the dictionary before a colon or a number is the key or the
+            // attribute of the next field, not the next name of a list joined by `，`
+            // (王红梅，居住地：…; 张德胜，党龄52年).
             let name_item = |&(s, e): &(usize, usize)| {
                 let item = &text[s..e];
                 self.list_item_is_name(item, among_names)
                     && !(sep_char == '及' && self.blocked(item))
                     && !(strict
-                        && text[e..].starts_with(['：', ':'])
+                        && text[e..]
+                            .starts_with(|c: char| matches!(c, '：' | ':') || c.is_ascii_digit())
                         && self.jieba.has_word(item)
                         && !self.listed_as_name(item))
             };
@@ -2808,6 +2855,38 @@ fn note_before(text: &str, end: usize) -> usize {
     end
 }
 
+/// The cues of a boundary (四至) of land or a house, before the neighbour's name
+/// (`东至谢国平田`, `西邻刘建国房屋`; see [`PersonName::boundary_owner`]).
+const BOUNDARY_CUES: [&str; 8] = ["东至", "南至", "西至", "北至", "东邻", "南邻", "西邻", "北邻"];
+
+/// What a neighbour owns along a boundary, right after the name, the longest first.
+const BOUNDARY_LAND: [&str; 24] = [
+    "宅基地",
+    "承包地",
+    "责任田",
+    "自留地",
+    "自留山",
+    "房屋",
+    "住宅",
+    "山林",
+    "林地",
+    "菜地",
+    "耕地",
+    "水田",
+    "旱地",
+    "田",
+    "地",
+    "屋",
+    "房",
+    "宅",
+    "山",
+    "墙",
+    "园",
+    "塘",
+    "坟",
+    "界",
+];
+
 /// Returns the byte window segmented around a candidate at `at`: a few characters each
 /// side, not across line breaks or sentence ends.
 fn window(text: &str, at: usize) -> (usize, usize) {
@@ -3199,6 +3278,39 @@ mod tests {
         assert_eq!(names("王红梅，出生地：欣山镇。"), ["王红梅"]);
         // Names before a colon are still names (a salutation of two).
         assert_eq!(names("王红梅，李建设：你们好"), ["王红梅", "李建设"]);
+        // Nor before a number: the attribute whose value follows (党 is a surname).
+        assert_eq!(names("张德胜，党龄52年，补贴标准：每月200元。"), ["张德胜"]);
+        assert_eq!(names("王红梅，李建设13812345678"), ["王红梅", "李建设"]);
+    }
+
+    #[test]
+    fn neighbours_along_a_boundary_are_named() {
+        // The 四至 of land or a house name the neighbour before what it owns: 谢国 + 平田
+        // (a word) cut the name short, 南至钟 was read as a name (南 is a surname), and
+        // the rest were in clear.
+        assert_eq!(
+            names("四至：东至谢国平田，西至水沟，南至钟文华田，北至山脚。"),
+            ["谢国平", "钟文华"]
+        );
+        assert_eq!(names("东至赖文清地，南至公路，西至赖文明地，北至河边。"), ["赖文清", "赖文明"]);
+        assert_eq!(
+            names("宗地四至：东至刘建华宅基地，南至村道，西邻刘建国房屋为界。"),
+            ["刘建华", "刘建国"]
+        );
+        assert_eq!(names("东至钟平田，西至水沟。"), ["钟平"]);
+        // What a boundary runs along is mostly a place, a road or a hill.
+        for text in [
+            "东至公路，南至黄河，西至高速公路，北至马路。",
+            "东至王家山，西至张家湾，南至李家屋场，北至何家坝。",
+            "东至江西省界，西至城关镇，南至新华村，北至刘屋组。",
+            "东至石门村界，西至林场，南至钟屋，北至谢屋田。",
+            "东至章江，西至贡江，南至梅关，北至蓝田。",
+            "项目四至范围：东至文明大道，西至和平路，南至孔目江，北至古城墙。",
+            "东至柳树林，南至桃花山，北至杜鹃山。",
+            "东邻农户住宅，西邻村委会，南邻学校，北邻池塘。",
+        ] {
+            assert_no_names(text);
+        }
     }
 
     #[test]
