@@ -2094,7 +2094,13 @@ impl PersonName {
             // An item may carry a note in brackets (曾繁荣（C级危房）、温秀珍): the note is
             // not part of the name, and the list goes on after it.
             // Or the sum paid to it (其中刘志强2000元、黄丽华3000元).
+            // A space may part the sum from its name (`王红梅 500元 李建设 300元`).
             let first_end = counted_before(text, note_before(text, first_sep));
+            let first_end = if first_end < first_sep && text[..first_end].ends_with(' ') {
+                first_end - 1
+            } else {
+                first_end
+            };
             let first =
                 dotted_ending(first_end).or_else(|| self.first_item(text, first_end, strict));
             let Some(first) = first else { continue };
@@ -2119,7 +2125,10 @@ impl PersonName {
                 last_end = note_after(text, end);
                 // A sum paid to the item may come before the next one (刘志强2000元、); a
                 // count that closes the list is no such sum (王红梅、李国庆2户已脱贫).
-                let counted = last_end + counted_len(&text[last_end..]).unwrap_or(0);
+                let counted = match text[last_end..].strip_prefix(' ').and_then(counted_len) {
+                    Some(len) => last_end + 1 + len,
+                    None => last_end + counted_len(&text[last_end..]).unwrap_or(0),
+                };
                 if joined(counted) {
                     last_end = counted;
                 }
@@ -3281,6 +3290,45 @@ mod tests {
         // Nor before a number: the attribute whose value follows (党 is a surname).
         assert_eq!(names("张德胜，党龄52年，补贴标准：每月200元。"), ["张德胜"]);
         assert_eq!(names("王红梅，李建设13812345678"), ["王红梅", "李建设"]);
+    }
+
+    #[test]
+    fn payers_passengers_and_owners_are_cues() {
+        // 文华 is a frequent word: 缴纳 after the name says it is one.
+        assert_eq!(
+            names("收到村民谢建国缴纳土地出让金5000元，收到赖文华缴纳建房押金2000元。"),
+            ["谢建国", "赖文华"]
+        );
+        assert_eq!(names("事故中乘车人钟建华受伤，驾驶人邝志强负全部责任。"), ["钟建华", "邝志强"]);
+        // 林权 was read as a name (林 + 权) and the owner after it left in clear.
+        assert_eq!(names("林权所有者：廖水生，林地坐落：龙南镇新圩村牛角坑。"), ["廖水生"]);
+        for text in [
+            "参保人员应按时足额缴纳医疗保险费，由单位缴纳部分和个人缴纳部分组成。",
+            "全额缴纳后方可办理，符合条件的可一次性缴纳，也可逐年缴纳或按月缴纳。",
+            "由村集体统一缴纳，未按期缴纳的，向税务部门缴纳滞纳金。",
+            "乘车人应系好安全带，驾驶人员和乘客均应遵守规定。",
+            "事故造成2人死亡，伤者已送医院救治，伤者家属已到场。",
+            "其中司机受伤，路人受伤，行人受伤，行人应走人行道。",
+            "所有者权益，所有者的权利。",
+        ] {
+            assert_no_names(text);
+        }
+    }
+
+    #[test]
+    fn a_space_may_part_a_listed_name_from_its_sum() {
+        assert_eq!(
+            names("爱心捐款名单：王红梅 500元 李建设 300元 何秀英 200元 钟国华 100元"),
+            ["王红梅", "李建设", "何秀英", "钟国华"]
+        );
+        assert_eq!(names("王红梅 500元，李建设 300元"), ["王红梅", "李建设"]);
+        for text in [
+            "单价 500元 总价 3000元 合计 3500元",
+            "城市低保 650元 农村低保 500元 特困供养 900元",
+            "房租 800元 水电 120元 物业 60元",
+        ] {
+            assert_no_names(text);
+        }
     }
 
     #[test]
