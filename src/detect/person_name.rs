@@ -1374,16 +1374,20 @@ impl PersonName {
             let e = explain(&["surname and given name", "cue after the name"], None);
             return Some((end, 0.9, "person_name.cue", e));
         }
-        let is_nr = matches!(token.tag, "nr" | "nrfg");
+        let is_nr =
+            matches!(token.tag, "nr" | "nrfg") || self.name_guessed_a_place(token, p.surname);
         // The segmenter's model of unknown words may join a one-character verb to a name
         // (原告唐志娟诉被告: 唐志娟诉): a name one character longer than a name can be, whose
-        // last character is seen in no given name, is read without it; so is 于 before a
-        // date (请汪德胜于2026年…: 汪德胜于/nr).
+        // last character is seen in no given name, is read without it; so are 家, the
+        // household's (邱文斌家共有3口人: 邱文斌家/nr), and 于 before a date (请汪德胜于2026年…:
+        // 汪德胜于/nr).
         let (word, tok_end, tok_chars) = match token.word.char_indices().nth(p.surname + 2) {
             Some((cut, last))
                 if is_nr
                     && tok_chars == p.surname + 3
-                    && (self.flags.of(last) & GIVEN == 0 || dated(text, tok_start + cut)) =>
+                    && (self.flags.of(last) & GIVEN == 0
+                        || last == '家'
+                        || dated(text, tok_start + cut)) =>
             {
                 (&token.word[..cut], tok_start + cut, tok_chars - 1)
             }
@@ -1570,8 +1574,11 @@ impl PersonName {
             let word = tok_chars > surname
                 && tok_end <= end
                 && self.words_before_verb(token, surname, tok_end < end);
+            // Not an adverb that is the object of a preposition itself (对曾国华作出: 曾 + 国华).
+            let object = token.tag == "d" && text[..at].ends_with(['对', '将', '把', '给']);
             let preposition = tok_chars == surname
                 && matches!(token.tag, "p" | "d")
+                && !object
                 && !tag_starting_at(tags, base, tok_end).is_some_and(|t| self.given_name_word(t));
             if word || preposition {
                 return true;
@@ -1894,6 +1901,21 @@ impl PersonName {
     }
 
     /// Returns true when `word` starts with a common surname (see [`COMMON_SURNAME`]).
+    /// Returns true when the segmenter's model of unknown words tagged a name a place
+    /// (郑国强的行为: 郑国强/ns): a word it does not know, of a common surname and two
+    /// more characters, none of which ends a place's name (龙南镇, 王家坪, 黄泥坳).
+    fn name_guessed_a_place(&self, token: &jieba_rs::Tag<'_>, surname: usize) -> bool {
+        token.tag == "ns"
+            && token.word.chars().count() == surname + 2
+            && token.word.chars().next_back().is_some_and(|c| {
+                !PLACE_SUFFIXES.contains(c)
+                    && !LAND_SUFFIXES.contains(c)
+                    && !"家山河江湖岭岗桥营".contains(c)
+            })
+            && self.common_surname_first(token.word)
+            && !self.jieba.has_word(token.word)
+    }
+
     fn common_surname_first(&self, word: &str) -> bool {
         word.chars()
             .next()
@@ -3326,6 +3348,26 @@ mod tests {
             "单价 500元 总价 3000元 合计 3500元",
             "城市低保 650元 农村低保 500元 特困供养 900元",
             "房租 800元 水电 120元 物业 60元",
+        ] {
+            assert_no_names(text);
+        }
+    }
+
+    #[test]
+    fn names_the_segmenter_misreads_in_running_text() {
+        // 郑国强/ns: a name guessed to be a place.
+        assert_eq!(names("郑国强的行为违反了《中华人民共和国土地管理法》的规定。"), ["郑国强"]);
+        // 邱文斌家/nr: the household's 家 joined to the name.
+        assert_eq!(names("邱文斌家共有3口人，其妻患有慢性病。"), ["邱文斌"]);
+        // 曾/d 国华/nz: the adverb reading, after the preposition whose object it is.
+        assert_eq!(names("对曾国华作出罚款2000元的行政处罚。"), ["曾国华"]);
+        assert_eq!(names("给曾文华作出处分。"), ["曾文华"]);
+        for text in [
+            "对曾受过处罚的人员作出处理。",
+            "对曾多次作出承诺的企业。",
+            "对曾作出的决定予以撤销。",
+            "把曾经营的店铺关闭。",
+            "途经龙南镇、王家坪和黄泥坳。",
         ] {
             assert_no_names(text);
         }
