@@ -19,6 +19,8 @@ const MAX_LIST_GAP: usize = 7;
 /// Finds context cues.
 pub(crate) struct CueMatcher {
     automaton: AhoCorasick,
+    /// Bytes of the shortest cue: a shorter window holds none.
+    shortest: usize,
     categories: Vec<CueCategory>,
     words: Vec<String>,
 }
@@ -32,6 +34,7 @@ impl CueMatcher {
             .expect("cue automaton builds");
         CueMatcher {
             automaton,
+            shortest: cues.iter().map(|(w, _)| w.len()).min().unwrap_or(0),
             categories: cues.iter().map(|(_, c)| *c).collect(),
             words: cues.iter().map(|(w, _)| w.clone()).collect(),
         }
@@ -81,6 +84,10 @@ impl CueMatcher {
             Some(cut) => &window[cut..],
             None => window,
         };
+        // Most windows of a table row end at the cell before the number (`| 王红梅 | 362…`).
+        if window.len() < self.shortest {
+            return None;
+        }
         let base = at - window.len();
         let found = self.automaton.find_iter(window).last()?;
         let gap = &text[base + found.end()..at];

@@ -2581,7 +2581,9 @@ struct Spans {
 impl Spans {
     fn new(candidates: &[Candidate]) -> Self {
         let mut spans: Vec<(usize, usize)> = candidates.iter().map(|c| (c.start, c.end)).collect();
-        spans.sort_unstable();
+        // Each recognizer's candidates come in text order: a few sorted runs, which the
+        // stable sort finds and merges (the unstable one sorted them afresh).
+        spans.sort();
         let furthest_end = spans
             .iter()
             .scan(0, |furthest, &(_, end)| {
