@@ -2784,11 +2784,26 @@ fn village_group_len(rest: &str) -> Option<usize> {
 
 /// Returns the length in bytes of the number that opens an item of a list on one line, at
 /// the start of `rest`: a list number as one opens a line (`2.`, `（2）`, `二、`, `②`: see
-/// [`list_marker_end`]), or, between items on one line only, one or two bare digits and
-/// the space after them (`1王红梅 2李建设`, `1 王红梅 2 李建设`); 0 when there is none.
+/// [`list_marker_end`]), a rank (`第二名：`), or, between items on one line only, one or two
+/// bare digits and the space after them (`1王红梅 2李建设`, `1 王红梅 2 李建设`); 0 when there
+/// is none.
 fn item_marker_len(rest: &str) -> usize {
     if let Some(len) = list_marker_end(rest) {
         return len;
+    }
+    // A rank (`第一名：钟雨欣；第二名：刘文华`).
+    if let Some(rank) = rest.strip_prefix('第') {
+        let n: usize = rank
+            .chars()
+            .take_while(|&c| c.is_ascii_digit() || is_numeral(c))
+            .map(char::len_utf8)
+            .sum();
+        if n > 0
+            && let Some(after) = rank[n..].strip_prefix('名')
+        {
+            let colon = after.chars().next().filter(|c| matches!(c, '：' | ':' | ' '));
+            return rest.len() - after.len() + colon.map_or(0, char::len_utf8);
+        }
     }
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
@@ -3284,9 +3299,13 @@ mod tests {
             "①王红梅 ②李建设 ③何建设",
             "1 王红梅 2 李建设 3 何建设",
             "一、王红梅；二、李建设；三、何建设",
+            // Ranks: 李建设 and 何建设 were in clear.
+            "第一名：王红梅；第二名：李建设；第三名：何建设。",
+            "第一名 王红梅 第二名 李建设 第三名 何建设",
         ] {
             assert_eq!(names(text), ["王红梅", "李建设", "何建设"], "{text}");
         }
+        assert_no_names("第一名：一等奖；第二名：二等奖。第一名 龙南镇 第二名 杨村镇");
         // Numbered items of no names.
         assert_no_names("会议议程：1.审议工作报告 2.表决人事任免 3.其他事项");
         assert_no_names("1、高度重视；2、加强领导；3、严格考核。注意事项：①严禁烟火 ②保持安静");
