@@ -1171,6 +1171,33 @@ def appeals_losses_and_flats(i: int) -> Doc:
     return d
 
 
+def boundaries_donations_and_ranks(i: int) -> Doc:
+    """The 四至 of a 确权 or 宅基地 notice, which name the neighbours before the land or house
+    they own there (东至谢国平田), beside places along a boundary (王家山, 古城墙); a donors'
+    list whose sums a space parts from the names (王红梅 500元 李建设 300元); a payer before
+    缴纳; the owner after 林权所有者; ranks on one line (第一名：…；第二名：…); and, naming
+    no one, prices and allowances listed the same way, 所有者权益 and ranks of towns."""
+    d = Doc(f"boundary-donation-{i:03d}")
+    d.text(f"{rng.choice(TOWNS)}农村土地承包经营权确权登记公示\n承包方代表：").leak("person_name", name())
+    d.text("，四至：东至").leak("person_name", name()).text(rng.choice(["田", "地", "屋", "房屋"]))
+    d.text("，西至").text(rng.choice(["水沟", "公路", "王家山", "古城墙", "村道"]))
+    d.text("，南至").leak("person_name", name()).text(rng.choice(["宅基地", "田", "承包地"]))
+    d.text("，北至").text(rng.choice(["山脚", "河边", "桃花山", "杜鹃山"])).text("。\n")
+    d.text("林权所有者：").leak("person_name", name()).text(f"，面积：{rng.randint(5, 90)}亩。\n")
+    d.text("爱心捐款名单：")
+    for n in range(rng.randint(3, 5)):
+        d.text(" " if n else "").leak("person_name", name()).text(f" {rng.choice([50, 100, 200, 500])}元")
+    d.text("\n收到村民").leak("person_name", name()).text(f"缴纳建房押金{rng.randint(1, 5)}000元，收到")
+    d.leak("person_name", name()).text(f"缴纳土地出让金{rng.randint(1, 9)}000元。\n")
+    d.text("单价 500元 总价 3000元 合计 3500元；城市低保 650元 农村低保 500元。\n")
+    d.text("所有者权益不受侵犯。\n面试成绩排名：")
+    for n, rank in enumerate(["一", "二", "三"][: rng.randint(2, 3)]):
+        d.text(("；" if n else "") + f"第{rank}名：").leak("person_name", name())
+    d.text(f"。\n综合考核：第一名 {rng.choice(TOWNS)} 第二名 {rng.choice(TOWNS)}。\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
@@ -1178,7 +1205,8 @@ TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, pen
              review_results, padded_names, parties_and_residents, lists_from_pdfs_and_licences,
              households_and_facts, rooms_and_streets, counts_and_numbers, repeated_mentions,
              village_groups, petition_replies, penalty_orders, payouts_in_prose,
-             padded_in_running_text, decision_prose, appeals_losses_and_flats]
+             padded_in_running_text, decision_prose, appeals_losses_and_flats,
+             boundaries_donations_and_ranks]
 
 
 def main() -> None:

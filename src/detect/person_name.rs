@@ -1133,9 +1133,9 @@ impl PersonName {
     /// owns there (`东至谢国平田，`, `西邻刘建国房屋`): a given name of one or two characters
     /// between the boundary's cue and the land, which punctuation or 为界 closes. What such a
     /// boundary runs along is mostly a place (`东至王家山`, `北至古城墙`, `南至桃花山`): a
-    /// given name of one character must not make a word with the surname (杜鹃, 柳树), nor
-    /// be 家 or 屋, which name a family's village (谢屋, 何家), nor stand before a hill, a
-    /// garden, a pond or a wall.
+    /// given name of one character must not make a word with the surname (杜鹃, 柳树) nor
+    /// stand before a hill, a garden, a pond or a wall, and no given name ends in 家 or 屋,
+    /// which name a family's village (谢屋, 何家; not 王家豪).
     fn boundary_owner(
         &self,
         text: &str,
@@ -1162,9 +1162,8 @@ impl PersonName {
                 after.chars().next().is_none_or(|c| !is_han(c)) || after.starts_with("为界");
             (closed
                 && given_name.chars().count() == given
-                && given_name
-                    .chars()
-                    .all(|c| self.flags.of(c) & GIVEN != 0 && !matches!(c, '家' | '屋'))
+                && given_name.chars().all(|c| self.flags.of(c) & GIVEN != 0)
+                && !given_name.ends_with(['家', '屋'])
                 && !(given == 1 && self.jieba.has_word(name))
                 && !name.chars().next_back().is_some_and(|c| PLACE_SUFFIXES.contains(c))
                 && self.blocked_word(name).is_none())
@@ -3408,7 +3407,7 @@ mod tests {
             names("宗地四至：东至刘建华宅基地，南至村道，西邻刘建国房屋为界。"),
             ["刘建华", "刘建国"]
         );
-        assert_eq!(names("东至钟平田，西至水沟。"), ["钟平"]);
+        assert_eq!(names("东至钟平田，西至王家豪屋。"), ["钟平", "王家豪"]);
         // What a boundary runs along is mostly a place, a road or a hill.
         for text in [
             "东至公路，南至黄河，西至高速公路，北至马路。",
