@@ -519,6 +519,7 @@ impl Address {
                 FieldKind::Address => false,
                 FieldKind::OrgAddress => true,
                 FieldKind::PartyAddress => party_is_organization(text, structure, label.start),
+                FieldKind::ContactAddress => !party_is_person(text, structure, label.start),
                 _ => continue,
             };
             let value = &text[label.start..label.end];
@@ -528,7 +529,8 @@ impl Address {
             let mut chain = self.parse(text, label.start, divisions);
             // A party's address that an office name ends is the office's (邮寄地址：…1号县民政局).
             let public = public
-                || (label.kind == FieldKind::PartyAddress && followed_by_office(text, chain.end));
+                || (matches!(label.kind, FieldKind::PartyAddress | FieldKind::ContactAddress)
+                    && followed_by_office(text, chain.end));
             chain.end = label.end;
             chain.starred = value.contains('*');
             let rule = if label.cell { "address.column" } else { "address.field" };
@@ -931,8 +933,13 @@ fn party_is_organization(text: &str, structure: &Structure, at: usize) -> bool {
     })
 }
 
-/// Returns true when the text at `at`, right after 住, continues a word of 住 (住宅, 住院,
-/// 住房, 住所, 住户, 住宿): no estate's address starts there.
+/// Returns true when the record of `at` names a person as its party (`申请人：王红梅`).
+fn party_is_person(text: &str, structure: &Structure, at: usize) -> bool {
+    structure.labels_in_record(at).iter().any(|l| {
+        l.kind == FieldKind::PersonName && !organization::is_organization(&text[l.start..l.end])
+    })
+}
+
 /// Returns the end and part of a natural village that ends at `end` of `rest` (which
 /// starts at `pos` of the text): a family's (王家湾) or one named so (上寨, 王屯) is often a
 /// group whole (王家湾组, 上寨组), door level.
@@ -944,6 +951,8 @@ fn village_or_group(rest: &str, pos: usize, end: usize) -> (usize, Part) {
     }
 }
 
+/// Returns true when the text at `at`, right after 住, continues a word of 住 (住宅, 住院,
+/// 住房, 住所, 住户, 住宿): no estate's address starts there.
 fn opens_word_of_zhu(text: &str, at: usize) -> bool {
     text[at..].starts_with(['宅', '院', '房', '所', '户', '宿'])
 }
@@ -1026,6 +1035,27 @@ mod tests {
             [personal("滨江小区13栋3单元704室")]
         );
         assert_eq!(addresses("家住嘉定花园3栋201室"), [personal("嘉定花园3栋201室")]);
+    }
+
+    #[test]
+    fn a_contact_address_is_the_person_s_where_a_person_is_the_party() {
+        // 联系地址 was an office's key alone: the applicant's flat was public, in clear.
+        assert_eq!(
+            addresses(
+                "申请人：王红梅，联系地址：城关镇建设路12号3栋201室，联系电话：13812345678。"
+            ),
+            [personal("城关镇建设路12号3栋201室")]
+        );
+        // An office's, a company's, and one an office name ends.
+        for text in [
+            "单位名称：龙南县恒达建材有限公司，联系地址：龙南镇金塘工业园8号。",
+            "联系地址：城关镇建设路12号县民政局。",
+            "当事人：某某有限公司，联系地址：安远县欣山镇建设路18号。",
+            "申请人：王红梅，联系地址：安远县欣山镇濂江路1号县民政局。",
+        ] {
+            assert!(addresses(text).iter().all(|(_, public)| *public), "{text}");
+            assert!(!addresses(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

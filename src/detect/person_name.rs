@@ -332,7 +332,12 @@ impl PersonName {
         let follow_words = dict
             .fields
             .iter()
-            .filter(|(_, k)| !matches!(k, FieldKind::OrgAddress | FieldKind::PersonName))
+            .filter(|(_, k)| {
+                !matches!(
+                    k,
+                    FieldKind::OrgAddress | FieldKind::ContactAddress | FieldKind::PersonName
+                )
+            })
             .map(|(w, _)| w.as_str())
             .chain(
                 dict.address_cues

@@ -89,6 +89,9 @@ pub(crate) enum FieldKind {
     /// The address of the record's party (住所): personal for a person, public when the
     /// party is an organization (`当事人：某某有限公司`).
     PartyAddress,
+    /// An address to reach the record's party (联系地址): personal where the record names
+    /// a person as its party (`申请人：王红梅，联系地址：…`), an office's elsewhere.
+    ContactAddress,
 }
 
 impl FieldKind {
@@ -101,7 +104,8 @@ impl FieldKind {
             FieldKind::PersonName
             | FieldKind::Address
             | FieldKind::OrgAddress
-            | FieldKind::PartyAddress => None,
+            | FieldKind::PartyAddress
+            | FieldKind::ContactAddress => None,
         }
     }
 }
@@ -522,6 +526,7 @@ fn parse_fields(file: &str, text: &str) -> Result<Vec<(String, FieldKind)>> {
             "address" => FieldKind::Address,
             "org_address" => FieldKind::OrgAddress,
             "party_address" => FieldKind::PartyAddress,
+            "contact_address" => FieldKind::ContactAddress,
             _ => return Err(entry_error(file, line, "unknown field kind")),
         };
         out.push((label.to_owned(), kind));
