@@ -1046,8 +1046,18 @@ mod tests {
             ),
             [personal("城关镇建设路12号3栋201室")]
         );
+        // So is 地址, an office's cue before.
+        assert_eq!(
+            addresses("来信人：刘冬生，地址：桃江乡窑下村下屋组8号。"),
+            [personal("桃江乡窑下村下屋组8号")]
+        );
+        assert_eq!(
+            addresses("地址：城关镇建设路12号3栋201室，户主：黄志明。"),
+            [personal("城关镇建设路12号3栋201室")]
+        );
         // An office's, a company's, and one an office name ends.
         for text in [
+            "联系人：王红梅，联系电话：0797-1234567，地址：城关镇建设路12号203室。",
             "单位名称：龙南县恒达建材有限公司，联系地址：龙南镇金塘工业园8号。",
             "联系地址：城关镇建设路12号县民政局。",
             "当事人：某某有限公司，联系地址：安远县欣山镇建设路18号。",
