@@ -1175,8 +1175,10 @@ def boundaries_donations_and_ranks(i: int) -> Doc:
     """The 四至 of a 确权 or 宅基地 notice, which name the neighbours before the land or house
     they own there (东至谢国平田), beside places along a boundary (王家山, 古城墙); a donors'
     list whose sums a space parts from the names (王红梅 500元 李建设 300元); a payer before
-    缴纳; the owner after 林权所有者; ranks on one line (第一名：…；第二名：…); and, naming
-    no one, prices and allowances listed the same way, 所有者权益 and ranks of towns."""
+    缴纳; the owner after 林权所有者; ranks on one line (第一名：…；第二名：…); a petitioner's
+    address under 联系地址 or 地址 beside the office's, public; and, naming no one, prices and
+    allowances listed the same way, 所有者权益 and ranks of towns."""
+    global rng  # swapped below for the lines of the contact address
     d = Doc(f"boundary-donation-{i:03d}")
     d.text(f"{rng.choice(TOWNS)}农村土地承包经营权确权登记公示\n承包方代表：").leak("person_name", name())
     d.text("，四至：东至").leak("person_name", name()).text(rng.choice(["田", "地", "屋", "房屋"]))
@@ -1194,6 +1196,20 @@ def boundaries_donations_and_ranks(i: int) -> Doc:
     for n, rank in enumerate(["一", "二", "三"][: rng.randint(2, 3)]):
         d.text(("；" if n else "") + f"第{rank}名：").leak("person_name", name())
     d.text(f"。\n综合考核：第一名 {rng.choice(TOWNS)} 第二名 {rng.choice(TOWNS)}。\n")
+    # A petitioner's address under 联系地址 or 地址 is personal; the office's is public, and
+    # so is its contact line (a landline, and no personal data on that line or the one
+    # before). Drawn from a generator of their own: added after the template, these lines
+    # leave the draws of the rest of the corpus as they were.
+    corpus_rng, rng = rng, random.Random(f"contact-address-{i}")
+    try:
+        d.text(rng.choice(["来信人：", "申请人：", "投诉人："])).leak("person_name", name())
+        d.text(rng.choice(["，联系地址：", "，地址："])).leak("address", rng.choice([address(), urban_address()]))
+        area, local = landline_parts()
+        d.text("。\n特此公示。\n联系人：").public_value("person_name", name())
+        d.text("，联系电话：").public_value("landline", f"{area}-{local}")
+        d.text(rng.choice(["\n联系地址：", "\n地址："])).public_value("address", office_address()).text("\n")
+    finally:
+        rng = corpus_rng
     footer(d)
     return d
 
