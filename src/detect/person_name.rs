@@ -923,11 +923,13 @@ impl PersonName {
             // after it (证人武霞，住址…: 人武 is a word too; not 临时救助，家住…), or the
             // character before the surname ends a more frequent word before a likely given
             // name (其中黄丽华: 中黄 is a word, 其中 a far more frequent one; see
-            // `word_before_name`).
+            // `word_before_name`), or a boundary's cue ends before it (东至于浩田: 至于,
+            // 南至上官勇燕田: 至上; see `boundary_owner`).
             if let Some(b) = before.filter(|&b| is_han(b)) {
                 let pair = &text[at - b.len_utf8()..at + c.len_utf8()];
                 if self.jieba.has_word(pair)
                     && !self.cue_before(text, at)
+                    && !BOUNDARY_CUES.iter().any(|cue| text[..at].ends_with(cue))
                     && (!self.personal_data_after(text, at, surname)
                         || self.word_freq(pair) >= FREQUENT_WORD)
                     && !self.word_before_name(text, at - b.len_utf8(), at, surname)
@@ -3413,6 +3415,8 @@ mod tests {
             ["刘建华", "刘建国"]
         );
         assert_eq!(names("东至钟平田，西至王家豪屋。"), ["钟平", "王家豪"]);
+        // 至于 and 至上 are words: the surname after 至 starts no other.
+        assert_eq!(names("东至于浩田，南至上官勇燕田。"), ["于浩", "上官勇燕"]);
         // What a boundary runs along is mostly a place, a road or a hill.
         for text in [
             "东至公路，南至黄河，西至高速公路，北至马路。",
