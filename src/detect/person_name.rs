@@ -929,10 +929,10 @@ impl PersonName {
                 let pair = &text[at - b.len_utf8()..at + c.len_utf8()];
                 if self.jieba.has_word(pair)
                     && !self.cue_before(text, at)
-                    && !BOUNDARY_CUES.iter().any(|cue| text[..at].ends_with(cue))
                     && (!self.personal_data_after(text, at, surname)
                         || self.word_freq(pair) >= FREQUENT_WORD)
                     && !self.word_before_name(text, at - b.len_utf8(), at, surname)
+                    && !(b == '至' && BOUNDARY_CUES.iter().any(|cue| text[..at].ends_with(cue)))
                 {
                     passed_over.push((at, surname));
                     continue;
