@@ -932,7 +932,7 @@ impl PersonName {
                     && (!self.personal_data_after(text, at, surname)
                         || self.word_freq(pair) >= FREQUENT_WORD)
                     && !self.word_before_name(text, at - b.len_utf8(), at, surname)
-                    && !(b == '至' && BOUNDARY_CUES.iter().any(|cue| text[..at].ends_with(cue)))
+                    && (b != '至' || !BOUNDARY_CUES.iter().any(|cue| text[..at].ends_with(cue)))
                 {
                     passed_over.push((at, surname));
                     continue;
