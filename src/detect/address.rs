@@ -279,6 +279,9 @@ pub(crate) struct Address {
     stop_pairs: FxHashSet<(char, char)>,
     /// Finds 村, where a village group of a name's record may end.
     villages: CharFinder,
+    /// The keys of names (申请人, 投诉人, 户主 …), for a party that a cue names without a
+    /// colon (`投诉人李建设，联系地址：…`).
+    party_keys: AhoCorasick,
 }
 
 /// Finds the characters of [`DIVISION_FINALS`] in text: a SIMD search (Teddy) where the CPU
@@ -367,6 +370,12 @@ impl Address {
         Address {
             stop_pairs,
             villages: CharFinder::new('村'),
+            party_keys: AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(
+                    dict.fields.iter().filter(|(_, k)| *k == FieldKind::PersonName).map(|(w, _)| w),
+                )
+                .expect("party key automaton builds"),
             tails,
             tails3,
             longest_short: short.keys().map(|k| k.chars().count()).max().unwrap_or(0),
@@ -506,6 +515,21 @@ impl Address {
             .find_map(|&e| self.short.get(&rest[..e]).map(|&level| (pos + e, level)))
     }
 
+    /// Returns true when a key of names and a name after it, no organization, come before
+    /// `at` in its record without a colon (`投诉人李建设，联系地址：…`), which labels nothing.
+    fn person_named_before(&self, text: &str, structure: &Structure, at: usize) -> bool {
+        let Some((start, _)) = structure.record_span(at) else { return false };
+        self.party_keys.find_iter(&text[start..at]).any(|m| {
+            let value = text[start + m.end()..at]
+                .split(['，', ',', '。', '；', ';', '（', '(', '、', '\n', ' '])
+                .next()
+                .unwrap_or("");
+            (2..=4).contains(&value.chars().count())
+                && value.chars().all(is_han)
+                && !organization::is_organization(value)
+        })
+    }
+
     /// Appends the addresses of `text` (normalized) to `out`.
     pub(crate) fn find(
         &self,
@@ -519,7 +543,10 @@ impl Address {
                 FieldKind::Address => false,
                 FieldKind::OrgAddress => true,
                 FieldKind::PartyAddress => party_is_organization(text, structure, label.start),
-                FieldKind::ContactAddress => !party_is_person(text, structure, label.start),
+                FieldKind::ContactAddress => {
+                    !(party_is_person(text, structure, label.start)
+                        || self.person_named_before(text, structure, label.start))
+                }
                 _ => continue,
             };
             let value = &text[label.start..label.end];
@@ -933,11 +960,13 @@ fn party_is_organization(text: &str, structure: &Structure, at: usize) -> bool {
     })
 }
 
-/// Returns true when the record of `at` names a person as its party (`申请人：王红梅`).
+/// Returns true when the record of `at` names a person as its party (`申请人：王红梅`), and
+/// no organization (`当事人：某某有限公司，法定代表人：王红梅`: the company's).
 fn party_is_person(text: &str, structure: &Structure, at: usize) -> bool {
-    structure.labels_in_record(at).iter().any(|l| {
-        l.kind == FieldKind::PersonName && !organization::is_organization(&text[l.start..l.end])
-    })
+    let labels = structure.labels_in_record(at);
+    let person = |l: &&crate::structure::Label| l.kind == FieldKind::PersonName;
+    labels.iter().filter(person).any(|l| !organization::is_organization(&text[l.start..l.end]))
+        && !party_is_organization(text, structure, at)
 }
 
 /// Returns the end and part of a natural village that ends at `end` of `rest` (which
@@ -1046,6 +1075,11 @@ mod tests {
             ),
             [personal("城关镇建设路12号3栋201室")]
         );
+        // A party named by a cue without a colon.
+        assert_eq!(
+            addresses("投诉人李建设，联系地址：杨村镇黄埠村上坪组15号。"),
+            [personal("杨村镇黄埠村上坪组15号")]
+        );
         // So is 地址, an office's cue before.
         assert_eq!(
             addresses("来信人：刘冬生，地址：桃江乡窑下村下屋组8号。"),
@@ -1061,6 +1095,8 @@ mod tests {
             "单位名称：龙南县恒达建材有限公司，联系地址：龙南镇金塘工业园8号。",
             "联系地址：城关镇建设路12号县民政局。",
             "当事人：某某有限公司，联系地址：安远县欣山镇建设路18号。",
+            "当事人：赣州市恒达建材有限公司，法定代表人：王红梅，联系地址：安远县欣山镇建设路18号。",
+            "投诉人赣州市恒达建材有限公司，联系地址：安远县欣山镇建设路18号。",
             "申请人：王红梅，联系地址：安远县欣山镇濂江路1号县民政局。",
         ] {
             assert!(addresses(text).iter().all(|(_, public)| *public), "{text}");
