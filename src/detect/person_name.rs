@@ -98,6 +98,10 @@ const LAND_SUFFIXES: &str = "堡寨湾坪沟坝垸坳洼峪咀嘴窑塘坡";
 /// First characters of the buildings of a family after its name and 家 (朱家祠堂, 李家大院,
 /// 王家老屋, 张家宅院; see [`family_place`]).
 const FAMILY_BUILDINGS: &str = "祠庙院宅大老";
+/// Last characters of the places that hills, waters, passes and camps name (黄泥岭, 石门河,
+/// 张家桥, 李家营), beyond the suffixes of divisions and of family villages: a word the
+/// segmenter guesses a place and that ends so is one (see `name_guessed_a_place`).
+const NATURAL_PLACE_ENDS: &str = "家山河江湖岭岗桥营";
 
 /// Offices named after the place before them (`高田村委会`, `黄田居委会`, `城关镇人民政府`,
 /// `金桥村党支部`):
@@ -1916,7 +1920,7 @@ impl PersonName {
             && token.word.chars().next_back().is_some_and(|c| {
                 !PLACE_SUFFIXES.contains(c)
                     && !LAND_SUFFIXES.contains(c)
-                    && !"家山河江湖岭岗桥营".contains(c)
+                    && !NATURAL_PLACE_ENDS.contains(c)
             })
             && self.common_surname_first(token.word)
             && !self.jieba.has_word(token.word)
