@@ -2185,9 +2185,11 @@ impl PersonName {
             };
             let is_dotted = |item: &(usize, usize)| dotted.binary_search(item).is_ok();
             let named = items.iter().filter(|i| is_dotted(i) || overlaps(i)).count();
+            // Items that each follow their rank are people ranked (`第一名：刘萱霞；第二名：谢文豪`).
             let people = self.cue_after(text, last_end)
                 || self.etc_people(text, last_end)
-                || counted_people(text, last_end);
+                || counted_people(text, last_end)
+                || items.iter().all(|&(s, _)| ranked_before(text, s));
             // Items that each open with their village group are residents listed where
             // they live (河口村12组于艳、大坪村5组韩涵俊), names or no list at all.
             let residents =
@@ -2823,6 +2825,14 @@ fn item_marker_len(rest: &str) -> usize {
     }
 }
 
+/// Returns true when a rank ends right before `start` (`第二名：`, `第2名 `).
+fn ranked_before(text: &str, start: usize) -> bool {
+    let head = text[..start].trim_end_matches(['：', ':', ' ']);
+    let Some(head) = head.strip_suffix('名') else { return false };
+    let before = head.trim_end_matches(|c: char| c.is_ascii_digit() || is_numeral(c));
+    before.len() < head.len() && before.ends_with('第')
+}
+
 /// Returns true for a digit or a star next to a name: a name glued to a number is not read
 /// from running text, since its mask stars would join the number (`李*3501…`).
 fn glues(c: Option<char>) -> bool {
@@ -3316,6 +3326,9 @@ mod tests {
             assert_eq!(names(text), ["王红梅", "李建设", "何建设"], "{text}");
         }
         assert_no_names("第一名：一等奖；第二名：二等奖。第一名 龙南镇 第二名 杨村镇");
+        // Two ranks of names nothing else vouches for (萱 and 豪 make no word).
+        assert_eq!(names("第一名：刘萱霞；第二名：谢文豪。"), ["刘萱霞", "谢文豪"]);
+        assert_no_names("第一名：高新区；第二名：经开区。第一名：城关镇，第二名：龙南镇。");
         // Numbered items of no names.
         assert_no_names("会议议程：1.审议工作报告 2.表决人事任免 3.其他事项");
         assert_no_names("1、高度重视；2、加强领导；3、严格考核。注意事项：①严禁烟火 ②保持安静");
