@@ -963,10 +963,13 @@ fn party_is_organization(text: &str, structure: &Structure, at: usize) -> bool {
 /// Returns true when the record of `at` names a person as its party (`申请人：王红梅`), and
 /// no organization (`当事人：某某有限公司，法定代表人：王红梅`: the company's).
 fn party_is_person(text: &str, structure: &Structure, at: usize) -> bool {
-    let labels = structure.labels_in_record(at);
-    let person = |l: &&crate::structure::Label| l.kind == FieldKind::PersonName;
-    labels.iter().filter(person).any(|l| !organization::is_organization(&text[l.start..l.end]))
-        && !party_is_organization(text, structure, at)
+    let (mut person, mut company) = (false, false);
+    for l in structure.labels_in_record(at).iter().filter(|l| l.kind == FieldKind::PersonName) {
+        let is_organization = organization::is_organization(&text[l.start..l.end]);
+        person |= !is_organization;
+        company |= is_organization;
+    }
+    person && !company
 }
 
 /// Returns the end and part of a natural village that ends at `end` of `rest` (which

@@ -936,7 +936,7 @@ impl PersonName {
                     && (!self.personal_data_after(text, at, surname)
                         || self.word_freq(pair) >= FREQUENT_WORD)
                     && !self.word_before_name(text, at - b.len_utf8(), at, surname)
-                    && (b != '至' || !BOUNDARY_CUES.iter().any(|cue| text[..at].ends_with(cue)))
+                    && (b != '至' || !after_boundary_cue(&text[..at]))
                 {
                     passed_over.push((at, surname));
                     continue;
@@ -1152,9 +1152,7 @@ impl PersonName {
         text: &str,
         p: &Pending,
     ) -> Option<(usize, f32, &'static str, Explanation)> {
-        let before = &text[..p.at];
-        if !before.ends_with(['至', '邻']) || !BOUNDARY_CUES.iter().any(|cue| before.ends_with(cue))
-        {
+        if !after_boundary_cue(&text[..p.at]) {
             return None;
         }
         let surname_end = advance(text, p.at, p.surname);
@@ -2804,18 +2802,8 @@ fn item_marker_len(rest: &str) -> usize {
         return len;
     }
     // A rank (`第一名：钟雨欣；第二名：刘文华`).
-    if let Some(rank) = rest.strip_prefix('第') {
-        let n: usize = rank
-            .chars()
-            .take_while(|&c| c.is_ascii_digit() || is_numeral(c))
-            .map(char::len_utf8)
-            .sum();
-        if n > 0
-            && let Some(after) = rank[n..].strip_prefix('名')
-        {
-            let colon = after.chars().next().filter(|c| matches!(c, '：' | ':' | ' '));
-            return rest.len() - after.len() + colon.map_or(0, char::len_utf8);
-        }
+    if let Some(len) = rank_len(rest) {
+        return len;
     }
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
@@ -2825,13 +2813,30 @@ fn item_marker_len(rest: &str) -> usize {
     }
 }
 
-/// Returns true when a rank ends right before `start` (`第二名：`, `第2名 `).
-fn ranked_before(text: &str, start: usize) -> bool {
-    let head = text[..start].trim_end_matches(['：', ':', ' ']);
-    let Some(head) = head.strip_suffix('名') else { return false };
-    let before = head.trim_end_matches(|c: char| c.is_ascii_digit() || is_numeral(c));
-    before.len() < head.len() && before.ends_with('第')
+/// Returns the length in bytes of the rank that opens `rest` and the colon or space after
+/// it (`第二名：`, `第2名 `).
+fn rank_len(rest: &str) -> Option<usize> {
+    let rank = rest.strip_prefix('第')?;
+    let n: usize =
+        rank.chars().take_while(|&c| c.is_ascii_digit() || is_numeral(c)).map(char::len_utf8).sum();
+    let after = rank[n..].strip_prefix('名').filter(|_| n > 0)?;
+    let colon = after.chars().next().filter(|c| matches!(c, '：' | ':' | ' '));
+    Some(rest.len() - after.len() + colon.map_or(0, char::len_utf8))
 }
+
+/// Returns true when a rank ([`rank_len`]) ends right before `start`.
+fn ranked_before(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(MAX_RANK_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..start];
+    let Some(from) = head.rfind('第') else { return false };
+    rank_len(&head[from..]) == Some(head.len() - from)
+}
+
+/// Longest rank [`ranked_before`] looks back for (`第十二名：`), in bytes.
+const MAX_RANK_BYTES: usize = 18;
 
 /// Returns true for a digit or a star next to a name: a name glued to a number is not read
 /// from running text, since its mask stars would join the number (`李*3501…`).
@@ -2926,6 +2931,11 @@ fn note_before(text: &str, end: usize) -> usize {
 /// The cues of a boundary (四至) of land or a house, before the neighbour's name
 /// (`东至谢国平田`, `西邻刘建国房屋`; see [`PersonName::boundary_owner`]).
 const BOUNDARY_CUES: [&str; 8] = ["东至", "南至", "西至", "北至", "东邻", "南邻", "西邻", "北邻"];
+
+/// Returns true when `head` ends with a boundary's cue ([`BOUNDARY_CUES`]).
+fn after_boundary_cue(head: &str) -> bool {
+    head.ends_with(['至', '邻']) && BOUNDARY_CUES.iter().any(|cue| head.ends_with(cue))
+}
 
 /// What a neighbour owns along a boundary, right after the name, the longest first.
 const BOUNDARY_LAND: [&str; 24] = [
