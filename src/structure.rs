@@ -408,8 +408,12 @@ impl FieldMatcher {
                 continue;
             };
             // The key must start the line or follow punctuation or a space: `单位地址` is
-            // its own key, not `地址` of something.
-            if line[..key_start].chars().next_back().is_some_and(crate::text::is_han) {
+            // its own key, not `地址` of something. A key of a person of three characters
+            // or more may be qualified (林权权利人, 不动产权利人, 救助申请人).
+            if line[..key_start].chars().next_back().is_some_and(crate::text::is_han)
+                && !(self.kinds[id] == FieldKind::PersonName
+                    && self.words[id].chars().nth(2).is_some())
+            {
                 continue;
             }
             keys.push((key_start, colon + c.len(), id));
@@ -943,8 +947,11 @@ mod tests {
             labels("办公地址：县政府大院3号楼"),
             vec![("县政府大院3号楼", FieldKind::OrgAddress)]
         );
-        // A key inside a word is not a key.
+        // A key inside a word is not a key, but a person's key of three characters or more
+        // may be qualified.
         assert_eq!(labels("本单位地址：某路1号"), vec![]);
+        assert_eq!(labels("林权权利人：赖文华，"), vec![("赖文华", FieldKind::PersonName)]);
+        assert_eq!(labels("补助户主：赖文华，"), vec![]);
         // Keys that label nothing end the value before them when a space opens them.
         assert_eq!(
             labels("姓名：王红梅 性别：女 户主：刘志强 家庭人口：3人"),

@@ -148,8 +148,8 @@ pub(crate) struct PersonName {
     /// Characters no list holds that may still be given names: see [`RARE_GIVEN_FREQ`].
     rare_given: CharSet,
     cues_before: WordsByChar,
-    /// Whether each word of `cues_before` (by index) is a kinship word.
-    kin_cues: Vec<bool>,
+    /// Whether each word of `cues_before` (by index) counts only where it starts a word.
+    word_cues: Vec<bool>,
     /// The same words by their first character: one may open a field's value
     /// (`家庭成员：妻子李红梅`).
     leading_cues: WordsByChar,
@@ -309,12 +309,13 @@ impl PersonName {
                 _ => {}
             }
         }
-        // Cues before a name, and whether each is a kinship word (`kin_cues` by index).
+        // Cues before a name, and whether each counts only where it starts a word
+        // (`word_cues` by index).
         let before: Vec<(&str, bool)> = dict
             .name_cues
             .iter()
             .filter(|(_, p)| !matches!(p, CuePosition::After | CuePosition::Verb))
-            .map(|(w, p)| (w.as_str(), *p == CuePosition::Kin))
+            .map(|(w, p)| (w.as_str(), matches!(p, CuePosition::Kin | CuePosition::WordBefore)))
             .collect();
         // A kinship word after 的 follows a name too (赵建设的儿子赵小明).
         let relatives: Vec<String> = dict
@@ -378,7 +379,7 @@ impl PersonName {
             ),
             cues_before: WordsByChar::by_last(before.iter().map(|&(w, _)| w)),
             leading_cues: WordsByChar::by_first(before.iter().map(|&(w, _)| w)),
-            kin_cues: before.iter().map(|&(_, kin)| kin).collect(),
+            word_cues: before.iter().map(|&(_, word)| word).collect(),
             cues_after: WordsByChar::by_first(after),
             verb_cues: WordsByChar::by_first(verbs),
             cue_words: dict.name_cues.iter().map(|(w, _)| w.as_str().into()).collect(),
@@ -2043,8 +2044,9 @@ impl PersonName {
     fn cue_before(&self, text: &str, at: usize) -> bool {
         let head = text[..at].trim_end_matches([' ', ':', '：']);
         self.cues_before.longest_end(head).is_some_and(|(start, id)| {
-            // A kinship word counts where it starts a word, not inside 妇女儿童 or 夫妻子女.
-            !self.kin_cues[id] || !self.word_across(head, start)
+            // A kinship word counts where it starts a word, not inside 妇女儿童 or 夫妻子女;
+            // so does 业主, not inside 企业主管.
+            !self.word_cues[id] || !self.word_across(head, start)
         })
     }
 
@@ -3392,6 +3394,29 @@ mod tests {
     }
 
     #[test]
+    fn owners_buyers_the_elected_and_families_are_cues() {
+        // 主张 is a word, 建设 and 文华 frequent ones, 刘海 one too (刘海/nr 波/j 家属).
+        assert_eq!(names("城关镇建设路12号业主张国庆：你在该处违法搭建"), ["张国庆"]);
+        assert_eq!(names("经选举，李建设、钟文华当选为委员。"), ["李建设", "钟文华"]);
+        assert_eq!(names("义务兵家庭优待金：刘海波家属，发放金额：12000元。"), ["刘海波"]);
+        // Buyers and the parties of a transfer are keys; a company there is no name.
+        assert_eq!(
+            names("买受人：李建设，成交价：128万元。流出方：钟文华，"),
+            ["李建设", "钟文华"]
+        );
+        for text in [
+            "受让人：于都县宏达置业有限公司，成交价：8600万元。",
+            "流入方：于都县绿源农业专业合作社，流转面积：12.5亩。",
+            "企业主管人员被追究刑事责任。",
+            "业主大会和业主委员会，全体业主凭业主身份证办理，业主主张权利。",
+            "本届当选为委员，以全票当选，高票当选。",
+            "职工家属、军人家属和烈士家属，伤者家属已到场，向逝者家属表示慰问。",
+        ] {
+            assert_no_names(text);
+        }
+    }
+
+    #[test]
     fn a_space_may_part_a_listed_name_from_its_sum() {
         assert_eq!(
             names("爱心捐款名单：王红梅 500元 李建设 300元 何秀英 200元 钟国华 100元"),
@@ -3492,6 +3517,12 @@ mod tests {
         );
         assert_eq!(names("户主 王强因病致贫，户主：陈 俨"), ["王强", "陈 俨"]);
         assert_eq!(names("对王\u{3000}强作出罚款决定。"), ["王\u{3000}强"]);
+        // Lists of names aligned to three characters pad two-character names with the same
+        // ideographic space that parts the names.
+        assert_eq!(
+            names("优秀共产党员：吴\u{3000}敏\u{3000}王红梅\u{3000}李\u{3000}强\u{3000}赵德胜"),
+            ["吴\u{3000}敏", "王红梅", "李\u{3000}强", "赵德胜"]
+        );
         // Without a cue, or where a stray space splits a word, no name.
         assert_no_names("对王\u{3000}强进行了批评。");
         assert_no_names("全 体同志参加，林 业局长出席，万 元户，李 某某等3人。");

@@ -143,6 +143,9 @@ pub(crate) enum CuePosition {
     /// A kinship word before the name (妻子李红梅), which also ends longer words (妇女儿童
     /// holds 女儿): a cue only where it starts a word.
     Kin,
+    /// A word before the name that also ends longer words (业主 of 企业主管人员): a cue only
+    /// where it starts a word.
+    WordBefore,
     /// A verb after the name whose subject it is (赵建设反映), which a preposition may govern
     /// instead (向上级反映): no cue after a surname read as one.
     Verb,
@@ -542,12 +545,13 @@ fn parse_name_cues(file: &str, text: &str) -> Result<Vec<(String, CuePosition)>>
             Some("after") => CuePosition::After,
             Some("title" | "either") => CuePosition::Either,
             Some("kin") => CuePosition::Kin,
+            Some("word_before") => CuePosition::WordBefore,
             Some("verb") => CuePosition::Verb,
             _ => {
                 return Err(entry_error(
                     file,
                     line,
-                    "expected 2 columns: word, before|after|title|either|kin|verb",
+                    "expected 2 columns: word, before|after|title|either|kin|word_before|verb",
                 ));
             }
         };

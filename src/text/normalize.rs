@@ -253,7 +253,9 @@ fn padding_at(text: &str, start: usize) -> Option<usize> {
             // One ideographic space is typed as padding, not between words: a name padded
             // in a sentence stands alone on one side (`，吴　敏同志`, `申请人吴　敏，`).
             (Some(_), None) | (None, Some(_)) => second_pad.is_none(),
-            (None, None) => false,
+            // Between other words, only a pair of single characters inside a run of names
+            // aligned to three characters (`王红梅　李　强　赵德胜`).
+            (None, None) => second_pad.is_none() && pairs_in_aligned_run(text, start),
         }
     } else {
         // ASCII and no-break spaces also set off columns and words (`姜  萍 男 80`: the
@@ -261,6 +263,67 @@ fn padding_at(text: &str, start: usize) -> Option<usize> {
         left == Some(Bound::Clear) && right == Some(Bound::Clear)
     };
     alone.then_some(end)
+}
+
+/// Most words of an aligned run read on either side of a gap (a run of more is not
+/// decided: a run of single characters that long is spaced-out text, not names).
+const MAX_RUN_WORDS: usize = 12;
+
+/// Returns the lengths, in characters, of the words of a run that single ideographic
+/// spaces part, read from the ideographic space that `chars` follow outwards; `None` when
+/// the run goes on past [`MAX_RUN_WORDS`] words. Anything but a Chinese character or a
+/// single ideographic space ends the run.
+fn run_words(chars: impl Iterator<Item = char>) -> Option<Vec<usize>> {
+    let mut words = vec![0];
+    for c in chars {
+        let len = words.last_mut().expect("one word at least");
+        if is_han(c) {
+            *len += 1;
+        } else if c == '\u{3000}' && *len > 0 {
+            if words.len() == MAX_RUN_WORDS {
+                return None;
+            }
+            words.push(0);
+        } else {
+            break;
+        }
+    }
+    // A run that ends on a space (`王　强　　李秀兰`, `王　强　，`) ends at its last word.
+    if words.last() == Some(&0) {
+        words.pop();
+    }
+    Some(words)
+}
+
+/// Returns true when the ideographic space at `start` parts the two characters of a name
+/// padded to three characters inside a run of such names (`吴　敏　王红梅　李　强　赵德胜`):
+/// single ideographic spaces part the run's words, each of one or three characters; the
+/// words of one character next to the space make a stretch between two words of three (or
+/// a word of three and the run's end) of an even number, which pairs from its start, and
+/// the space parts a pair. A run of single characters alone (`李　秀　兰`) is not decided.
+fn pairs_in_aligned_run(text: &str, start: usize) -> bool {
+    let Some(before) = run_words(text[..start].chars().rev()) else { return false };
+    let Some(after) = run_words(text[start + '\u{3000}'.len_utf8()..].chars()) else {
+        return false;
+    };
+    let singles = |words: &[usize]| words.iter().take_while(|&&len| len == 1).count();
+    let (left, right) = (singles(&before), singles(&after));
+    // The words past the stretch on each side: one of three characters or none.
+    let bounded = |words: &[usize], singles: usize| match words.get(singles) {
+        Some(3) => Some(true),
+        None => Some(false),
+        Some(_) => None,
+    };
+    let (Some(three_before), Some(three_after)) = (bounded(&before, left), bounded(&after, right))
+    else {
+        return false;
+    };
+    left > 0
+        && right > 0
+        && (three_before || three_after)
+        && (left + right) % 2 == 0
+        && left % 2 == 1
+        && before.iter().chain(&after).all(|&len| len == 1 || len == 3)
 }
 
 #[cfg(test)]
@@ -366,6 +429,27 @@ mod tests {
             "申请人吴 敏，女",
             "户主王\u{3000}强因病致贫",
             "县长\u{3000}\u{3000}王强",
+        ] {
+            check(kept, &kept.replace('\u{3000}', " "));
+        }
+    }
+
+    #[test]
+    fn names_padded_inside_a_run_of_aligned_names_are_joined() {
+        // Single ideographic spaces part both the names and a padded name's characters.
+        check(
+            "优秀党员：吴　敏　王红梅　李　强　赵德胜　钱　勇",
+            "优秀党员：吴敏 王红梅 李强 赵德胜 钱勇",
+        );
+        check("刘志强　陈　静　黄建华　周　伟　林秀英", "刘志强 陈静 黄建华 周伟 林秀英");
+        check("王红梅　李　强　周　伟　赵德胜", "王红梅 李强 周伟 赵德胜");
+        // Not a stretch of an odd number of single characters, nor single characters with
+        // no name of three beside them, nor words of two or four characters.
+        for kept in [
+            "王红梅　李　秀　兰　赵德胜",
+            "王红梅　李　强　刘德　赵德胜",
+            "公示　王　强　名单",
+            "王红梅　李　强　赵德胜　公示名单",
         ] {
             check(kept, &kept.replace('\u{3000}', " "));
         }
