@@ -1855,9 +1855,10 @@ impl PersonName {
 
     /// Returns the end of a three-character name whose first two characters the dictionary
     /// lists as a name (王明, 李俊, 刘翔: `token`, too frequent to be taken alone, though
-    /// rarer than [`LISTED_NAME_FREQ`]) and which segmentation left apart from its last
-    /// character. That character is a common given-name character whose score with the
-    /// first makes a name, no place suffix, and either
+    /// rarer than [`LISTED_NAME_FREQ`]) or the model of unknown words guessed to be one
+    /// (谢国/nr of 谢国平为: no word of the dictionary), and which segmentation left apart
+    /// from its last character. That character is a common given-name character whose
+    /// score with the first makes a name, no place suffix, and either
     /// - alone and tagged as a name, a place or a nominal morpheme (王明/华/ns, 林/ng; not
     ///   陈述/期/n, 高僧/传/n, 金陵/城/n — jieba tags 陈述, 高僧 and 金陵 as names too);
     /// - the first of a two-character token the dictionary does not hold, tagged as the
@@ -1903,7 +1904,7 @@ impl PersonName {
             && self.common_surname_first(token.word)
             && !self.cue_words.contains(token.word)
             && self.word_freq(token.word) < LISTED_NAME_FREQ
-            && self.listed_as_name(token.word)
+            && (self.listed_as_name(token.word) || !self.jieba.has_word(token.word))
             && self.given_score(&name, surname) >= NAME_SCORE
             && !self.jieba.has_word(&name))
         .then_some(end)
@@ -3243,6 +3244,10 @@ mod tests {
     fn a_name_the_model_of_unknown_words_joins_to_the_next_word_is_read_whole() {
         // 白玉/nr 洁已/d: a listed name, and its third character joined to the adverb after.
         assert_eq!(names("鉴于白玉洁已超过法定退休年龄。"), ["白玉洁"]);
+        // 谢国/nr 平为/v: a name the model guessed, which the dictionary does not hold (the
+        // third character was left in clear, and 平为 read as a name before 副局长).
+        assert_eq!(names("任命谢国平为副局长。"), ["谢国平"]);
+        assert_eq!(names("拟提拔刘冬生、谢国平为副科级领导干部。"), ["刘冬生", "谢国平"]);
         // 汪德胜于/nr: 于 before a date is no given-name character there.
         assert_eq!(names("请汪德胜于2026年12月10日前到我局领取。"), ["汪德胜"]);
         // Not the words before 于 and a date in a request to units.
