@@ -1661,7 +1661,9 @@ impl PersonName {
                 && (self.cue_confirms(text, at, end, opens)
                     || self.etc_people(text, end)
                     || self.followed_by_personal_data(text, end)
-                    || (opens && self.followed_by_residence_and_data(text, end)))
+                    || (opens
+                        && (self.followed_by_residence_and_data(text, end)
+                            || counted_in_brackets(&text[end..]))))
         })
     }
 
@@ -1971,11 +1973,15 @@ impl PersonName {
 
     /// Returns true when a candidate that a cue or a list supports may be a name: not a
     /// frequent word (`国务院副总理` is no name), nor a cue word itself (申请人反映: jieba-rs's
-    /// dictionary tags 申请人 as a name), and Chinese characters after the surname.
+    /// dictionary tags 申请人 as a name) nor one and a character (任命为主任: 任命 + 为), and
+    /// Chinese characters after the surname.
     fn cued(&self, candidate: &str, surname: usize) -> bool {
         let frequent =
             self.word_freq(candidate) >= FREQUENT_WORD && !self.listed_as_name(candidate);
+        let pair = &candidate[..advance(candidate, 0, 2)];
+        let cue_and_more = pair.len() < candidate.len() && self.cue_words.contains(pair);
         !frequent
+            && !cue_and_more
             && candidate.chars().skip(surname).all(is_han)
             && !self.cue_words.contains(candidate)
     }
@@ -2761,6 +2767,14 @@ fn counted_len(rest: &str) -> Option<usize> {
     Some(digits + unit.len())
 }
 
+/// Returns true when `rest` opens with a sum or count of [`NAME_UNITS`] in brackets, the
+/// way 低保 lists give a household's size or sum after its head's name (`钟文华（4人）`).
+fn counted_in_brackets(rest: &str) -> bool {
+    rest.strip_prefix('(')
+        .and_then(|inner| Some(&inner[counted_len(inner)?..]))
+        .is_some_and(|after| after.starts_with(')'))
+}
+
 /// Returns where the sum or count that ends at `end` starts (`王红梅2000元、`), or `end`
 /// when none does; the mirror of [`counted_len`].
 fn counted_before(text: &str, end: usize) -> usize {
@@ -3416,6 +3430,25 @@ mod tests {
             "业主大会和业主委员会，全体业主凭业主身份证办理，业主主张权利。",
             "本届当选为委员，以全票当选，高票当选。",
             "职工家属、军人家属和烈士家属，伤者家属已到场，向逝者家属表示慰问。",
+        ] {
+            assert_no_names(text);
+        }
+    }
+
+    #[test]
+    fn appointments_and_a_household_s_size_in_brackets_are_cues() {
+        // 文华 and 建设 are frequent words.
+        assert_eq!(
+            names("经研究，任命王红梅为副局长，免去李建设的副局长职务，免去钟文华的委员职务。"),
+            ["王红梅", "李建设", "钟文华"]
+        );
+        assert_eq!(
+            names("新增名单：城关镇：王红梅（3人）；龙南镇：钟文华（4人）。"),
+            ["王红梅", "钟文华"]
+        );
+        for text in [
+            "任命程序，免去其职务，免去费用，任命书，任命为主任，免去学费。",
+            "新增：城关镇（3人）、高新区（2人）、林业局（5人）；其中：黄金（2吨）。",
         ] {
             assert_no_names(text);
         }
