@@ -599,7 +599,8 @@ impl Address {
                 AddressContext::Personal => false,
                 AddressContext::Organizational => true,
                 AddressContext::Party => party_is_organization(text, structure, start),
-            } || followed_by_office(text, chain.end);
+            } || followed_by_office(text, chain.end)
+                || office_before_brackets(text, start);
             let phrase = if public { "organizational context" } else { "personal context" };
             out.push(candidate(start, &chain, 0.9, "address.cue", &[phrase], public));
             claimed_until = chain.end;
@@ -621,8 +622,9 @@ impl Address {
             if !(chain.door || chain.starred) || chain.components < 2 || !chain.division {
                 continue;
             }
-            let public = followed_by_office(text, chain.end);
-            let phrase = if public { "followed by an office name" } else { "door-level address" };
+            let public =
+                followed_by_office(text, chain.end) || office_before_brackets(text, d.start);
+            let phrase = if public { "beside an office name" } else { "door-level address" };
             out.push(candidate(d.start, &chain, 0.7, "address.door", &[phrase], public));
             claimed_until = chain.end;
         }
@@ -997,6 +999,14 @@ fn followed_by_office(text: &str, end: usize) -> bool {
         && !STAFF_HOMES.iter().any(|s| clause.contains(s))
 }
 
+/// Returns true when the address at `start` opens a note in brackets right after an office
+/// name (`到城关镇人民政府（于都县贡江镇建设路1号）领取`): where the office is.
+fn office_before_brackets(text: &str, start: usize) -> bool {
+    text[..start]
+        .strip_suffix('(')
+        .is_some_and(|head| OFFICE_SUFFIXES.iter().any(|office| head.ends_with(office)))
+}
+
 /// Homes that an office name opens (`…18号（县农业银行宿舍）`, `县医院家属院`): where its staff
 /// live, not where it works.
 const STAFF_HOMES: [&str; 4] = ["宿舍", "家属", "小区", "住宅"];
@@ -1083,6 +1093,11 @@ mod tests {
             addresses("投诉人李建设，联系地址：杨村镇黄埠村上坪组15号。"),
             [personal("杨村镇黄埠村上坪组15号")]
         );
+        // The addressee of a letter served by post.
+        assert_eq!(
+            addresses("收件人：李建设，地址：江西省于都县罗坳镇步前村下屋组12号，邮编342300。"),
+            [personal("江西省于都县罗坳镇步前村下屋组12号")]
+        );
         // So is 地址, an office's cue before.
         assert_eq!(
             addresses("来信人：刘冬生，地址：桃江乡窑下村下屋组8号。"),
@@ -1132,6 +1147,15 @@ mod tests {
             [personal("城关镇建设路18号（县农业银行宿舍）")]
         );
         assert_eq!(addresses("家住城关镇建设路18号县农业银行宿舍"), [personal("城关镇建设路18号")]);
+        // In brackets right after an office name, the office's; after a person's, a home.
+        assert_eq!(
+            addresses("请到城关镇人民政府（于都县贡江镇建设路1号）领取补偿款。"),
+            [("于都县贡江镇建设路1号".to_owned(), true)]
+        );
+        assert_eq!(
+            addresses("户主王红梅（于都县贡江镇建设路1号）领取补偿款。"),
+            [personal("于都县贡江镇建设路1号")]
+        );
     }
 
     #[test]

@@ -15,6 +15,8 @@ use crate::text::is_han;
 
 /// Why the name and the landline of a contact line are public.
 const REASON: &str = "an office's contact line (联系人 and a landline)";
+/// Why a landline right after an office's address is public.
+const OFFICE_ADDRESS_REASON: &str = "the landline after an office's address";
 
 /// Marks the names and landlines of contact lines in `kept` (resolved candidates in text
 /// order) as public; `cues` says which keys are phone keys (`cues.tsv`). The name need not
@@ -29,6 +31,17 @@ pub(crate) fn mark_contact_lines(text: &str, cues: &CueMatcher, kept: &mut [Cand
             continue;
         }
         let line_start = text[..phone.start].rfind('\n').map_or(0, |n| n + 1);
+        // An office's address and its landline (`联系地址：…镇人民政府，联系电话：0797-…`).
+        let after_office = p.checked_sub(1).map(|a| &kept[a]).is_some_and(|a| {
+            a.kind == PiiKind::Address
+                && a.public.is_some()
+                && a.start >= line_start
+                && phone_key_between(&text[a.end..phone.start], cues)
+        });
+        if after_office {
+            kept[p].public.get_or_insert(OFFICE_ADDRESS_REASON);
+            continue;
+        }
         let Some(name_start) = contact_name_start(&text[line_start..phone.start], cues) else {
             continue;
         };
@@ -132,6 +145,22 @@ mod tests {
         // After the notice's list of names, which is no data of the contact's.
         let text = "拟录用人员：王强、李秀兰、张建华\n联系人：黄丽萍　联系电话：0797-5712345";
         assert_eq!(contact_public(text), Some(true));
+    }
+
+    #[test]
+    fn a_landline_after_an_office_s_address_is_public() {
+        assert_eq!(
+            contacts("联系地址：于都县罗坳镇人民政府，联系电话：0797-6221234。"),
+            [(PiiKind::Landline, "0797-6221234".to_owned(), true)]
+        );
+        // After a resident's address, the household's.
+        assert_eq!(
+            contacts("申请人：王红梅，联系地址：城关镇建设路12号，联系电话：0797-6221234。"),
+            [
+                (PiiKind::PersonName, "王红梅".to_owned(), false),
+                (PiiKind::Landline, "0797-6221234".to_owned(), false),
+            ]
+        );
     }
 
     #[test]
