@@ -1388,6 +1388,11 @@ mod tests {
             addresses("房屋坐落：河西镇柏树村5组8号，补偿金额"),
             [personal("河西镇柏树村5组8号")]
         );
+        // Where a 宅基地 applicant builds: the key ends in 地址, which alone is a contact's.
+        assert_eq!(
+            addresses("申请人：钟文华，建房地址：龙南镇新圩村上寨组，占地面积：120平方米。"),
+            [personal("龙南镇新圩村上寨组")]
+        );
     }
 
     #[test]
