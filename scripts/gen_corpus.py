@@ -1214,6 +1214,55 @@ def boundaries_donations_and_ranks(i: int) -> Doc:
     return d
 
 
+def aligned_names(count: int) -> list[str]:
+    """Names of one surname and one or two given characters, the two-character ones padded
+    to three with an ideographic space, the way a Word table of names is aligned; at least
+    one name of three characters, which the run of names needs to show its alignment."""
+    names = [rng.choice(PLAIN_SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice([1, 2])))
+             for _ in range(count)]
+    if all(len(n) == 2 for n in names):
+        names[rng.randrange(count)] += rng.choice(GIVEN)
+    return [n[0] + "\u3000" + n[1] if len(n) == 2 else n for n in names]
+
+
+def appointments_transfers_and_offices(i: int) -> Doc:
+    """A commendation's names aligned to three characters and parted by the same ideographic
+    space that pads the two-character ones (吴　敏　王红梅　李　强); appointments (任命…为,
+    免去…的…职务) and the elected (…当选为委员), whose given names may be frequent words;
+    buyers and the parties of transfers (买受人, 流出方, 林权权利人); an owner after 业主 in
+    a demolition order; a conscript's family (…家属); a household's size in brackets after
+    its head (王红梅（3人）); the addressee of a letter and a 宅基地 applicant's building
+    site (收件人, 建房地址); beside an office's address in brackets after its name and its
+    landline after its address, which are public, and 企业主管人员, 任命为主任, 业主大会,
+    向逝者家属 and 全票当选, which name no one."""
+    d = Doc(f"appointment-transfer-{i:03d}")
+    d.text(f"关于表彰{rng.randint(2024, 2026)}年度优秀共产党员的决定\n优秀共产党员：")
+    for n, person in enumerate(aligned_names(rng.randint(4, 6))):
+        d.text("\u3000" if n else "").leak("person_name", person)
+    d.text("\n经研究，任命").leak("person_name", name_or_word_name()).text("为县教育局副局长，免去")
+    d.leak("person_name", name_or_word_name()).text("的县教育局副局长职务。任命程序按规定执行，任命为主任的须试用一年。\n")
+    d.text("经选举，").leak("person_name", name_or_word_name()).text("、")
+    d.leak("person_name", name_or_word_name()).text("当选为村民委员会委员，主任以全票当选。\n")
+    d.text("拍卖成交确认书：买受人：").leak("person_name", name_or_word_name())
+    d.text(f"，成交价：{rng.randint(20, 300)}万元。\n土地流转：流出方：").leak("person_name", name())
+    d.text(f"，流入方：{rng.choice(COUNTY_NAMES)}绿源农业专业合作社。林权权利人：").leak("person_name", name())
+    d.text(f"，面积：{rng.randint(5, 90)}亩。\n限期拆除通知：").leak("address", office_address())
+    d.text("业主").leak("person_name", name()).text("：你在该处违法搭建的建筑物，请自行拆除。业主大会另行通知。\n")
+    d.text("义务兵家庭优待金：").leak("person_name", name()).text(f"家属，发放金额：{rng.randint(8, 15)}000元。\n")
+    d.text(f"新增名单：{rng.choice(TOWNS)}：").leak("person_name", name_or_word_name())
+    d.text(f"（{rng.randint(1, 6)}人）；{rng.choice(TOWNS)}：").leak("person_name", name_or_word_name())
+    d.text(f"（{rng.randint(1, 6)}人）。\n收件人：").leak("person_name", name()).text("，地址：")
+    d.leak("address", address()).text("。\n宅基地审批：申请人：").leak("person_name", name()).text("，建房地址：")
+    d.leak("address", f"{rng.choice(TOWNS)}{rng.choice(VILLAGES)}{rng.choice(NAMED_GROUPS)}")
+    d.text(f"，占地面积：{rng.randint(80, 150)}平方米。\n请于{rng.randint(1, 28)}日前到{rng.choice(TOWNS)}人民政府（")
+    d.public_value("address", office_address()).text("）领取。企业主管人员另行处理，向逝者家属表示慰问。\n")
+    area, local = landline_parts()
+    d.text("联系地址：").public_value("address", office_address()).text(f"{rng.choice(UNITS)}，联系电话：")
+    d.public_value("landline", f"{area}-{local}").text("\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
@@ -1222,7 +1271,7 @@ TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, pen
              households_and_facts, rooms_and_streets, counts_and_numbers, repeated_mentions,
              village_groups, petition_replies, penalty_orders, payouts_in_prose,
              padded_in_running_text, decision_prose, appeals_losses_and_flats,
-             boundaries_donations_and_ranks]
+             boundaries_donations_and_ranks, appointments_transfers_and_offices]
 
 
 def main() -> None:

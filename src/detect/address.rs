@@ -963,10 +963,17 @@ fn party_is_organization(text: &str, structure: &Structure, at: usize) -> bool {
 }
 
 /// Returns true when the record of `at` names a person as its party (`申请人：王红梅`), and
-/// no organization (`当事人：某某有限公司，法定代表人：王红梅`: the company's).
+/// no organization (`当事人：某某有限公司，法定代表人：王红梅`: the company's). The parties on
+/// the line of `at` before it decide where there are any: a block of `key：value` lines is
+/// one record, whose other lines may name other parties (`流入方：某合作社` before
+/// `收件人：王红梅，地址：…`).
 fn party_is_person(text: &str, structure: &Structure, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let parties = structure.labels_in_record(at).iter().filter(|l| l.kind == FieldKind::PersonName);
+    let on_line: Vec<_> = parties.clone().filter(|l| (line_start..at).contains(&l.start)).collect();
     let (mut person, mut company) = (false, false);
-    for l in structure.labels_in_record(at).iter().filter(|l| l.kind == FieldKind::PersonName) {
+    let decide = if on_line.is_empty() { parties.collect() } else { on_line };
+    for l in decide {
         let is_organization = organization::is_organization(&text[l.start..l.end]);
         person |= !is_organization;
         company |= is_organization;
@@ -1093,11 +1100,26 @@ mod tests {
             addresses("投诉人李建设，联系地址：杨村镇黄埠村上坪组15号。"),
             [personal("杨村镇黄埠村上坪组15号")]
         );
-        // The addressee of a letter served by post.
+        // The addressee of a letter served by post, after a block of fields that names an
+        // organization on another line.
         assert_eq!(
             addresses("收件人：李建设，地址：江西省于都县罗坳镇步前村下屋组12号，邮编342300。"),
             [personal("江西省于都县罗坳镇步前村下屋组12号")]
         );
+        assert_eq!(
+            addresses(
+                "流入方：于都县绿源农业专业合作社。\n收件人：李建设，地址：罗坳镇步前村下屋组12号。"
+            ),
+            [personal("罗坳镇步前村下屋组12号")]
+        );
+        // A company's legal representative on the line of the company, or on a line of its
+        // own in the company's block, is no party of the address.
+        for text in [
+            "当事人：于都县宏达建材有限公司，法定代表人：王红梅，联系地址：罗坳镇步前村下屋组12号。",
+            "当事人：于都县宏达建材有限公司\n法定代表人：王红梅\n联系地址：罗坳镇步前村下屋组12号",
+        ] {
+            assert_eq!(addresses(text), [("罗坳镇步前村下屋组12号".to_owned(), true)], "{text}");
+        }
         // So is 地址, an office's cue before.
         assert_eq!(
             addresses("来信人：刘冬生，地址：桃江乡窑下村下屋组8号。"),

@@ -1273,7 +1273,8 @@ impl PersonName {
     /// segmentation leaves between the name and a word of two characters or more, or a
     /// conjunction, is one too (被执行人邹娜豪一案: 邹娜/nr 豪/n 一案; 困难户韦涛平解决;
     /// 上诉人韩斌雨与被上诉人) — not a grammatical word
-    /// (户主王明在家, 曾, 已), an adverb (王明刚到) nor a character as frequent as one (小).
+    /// (户主王明在家, 曾, 已), an adverb (王明刚到) nor a character as frequent as one (小);
+    /// so is one joined to a preposition (see [`Self::joined_to_preposition`]).
     fn name_char_after(
         &self,
         tags: &[jieba_rs::Tag<'_>],
@@ -1283,7 +1284,14 @@ impl PersonName {
     ) -> usize {
         let Some(next) = tag_starting_at(tags, base, end) else { return end };
         let mut chars = next.word.chars();
-        let (Some(c), None) = (chars.next(), chars.next()) else { return end };
+        let (Some(c), second) = (chars.next(), chars.next()) else { return end };
+        if second.is_some() {
+            return if cued && chars.next().is_none() && self.joined_to_preposition(next.word, c) {
+                end + c.len_utf8()
+            } else {
+                end
+            };
+        }
         let given = self.flags.of(c) & GIVEN != 0;
         let name_char =
             matches!(next.tag, "nr" | "nrfg") && given && !self.common_surname_first(next.word);
@@ -1297,6 +1305,19 @@ impl PersonName {
                 })
         };
         if name_char || orphan() { end + c.len_utf8() } else { end }
+    }
+
+    /// Returns true when `word`, of two characters and right after a name of the surname and
+    /// one given-name character, is the name's third character `c` joined to a preposition
+    /// or conjunction (任命卢秀勇为副局长: 卢秀/nr 勇为/v; 孙霞/nr 胜为/v): `c` is a common
+    /// given-name character and no adverb or other grammatical word (将于, 已于, 现为, 均为),
+    /// and `word` no frequent word.
+    fn joined_to_preposition(&self, word: &str, c: char) -> bool {
+        let (first, second) = word.split_at(c.len_utf8());
+        self.given.get(&c).is_some_and(|&n| n >= COMMON_GIVEN)
+            && self.word_freq(word) < FUNCTION_CHAR_FREQ
+            && self.tagged_alone(second, |t| matches!(t, "p" | "c"))
+            && !self.tagged_alone(first, |t| matches!(t, "d" | "p" | "c" | "r" | "u" | "f"))
     }
 
     /// Returns the end of a name that opens a record or clause (`2.潘辉超，新民村四组`) and
@@ -1388,15 +1409,17 @@ impl PersonName {
         // The segmenter's model of unknown words may join a one-character verb to a name
         // (原告唐志娟诉被告: 唐志娟诉): a name one character longer than a name can be, whose
         // last character is seen in no given name, is read without it; so are 家, the
-        // household's (邱文斌家共有3口人: 邱文斌家/nr), and 于 before a date (请汪德胜于2026年…:
-        // 汪德胜于/nr).
+        // household's (邱文斌家共有3口人: 邱文斌家/nr), 于 before a date (请汪德胜于2026年…:
+        // 汪德胜于/nr), and a preposition that the window's end left with no word to join
+        // (任命胡丽福为县教…: 胡丽福为/nr, where the whole sentence reads 胡丽福/nr 为/p).
         let (word, tok_end, tok_chars) = match token.word.char_indices().nth(p.surname + 2) {
             Some((cut, last))
                 if is_nr
                     && tok_chars == p.surname + 3
                     && (self.flags.of(last) & GIVEN == 0
                         || last == '家'
-                        || dated(text, tok_start + cut)) =>
+                        || dated(text, tok_start + cut)
+                        || self.tagged_alone(&token.word[cut..], |t| matches!(t, "p" | "c"))) =>
             {
                 (&token.word[..cut], tok_start + cut, tok_chars - 1)
             }
@@ -3262,6 +3285,13 @@ mod tests {
         // third character was left in clear, and 平为 read as a name before 副局长).
         assert_eq!(names("任命谢国平为副局长。"), ["谢国平"]);
         assert_eq!(names("拟提拔刘冬生、谢国平为副科级领导干部。"), ["刘冬生", "谢国平"]);
+        // 胡丽福为/nr in the window that ends inside 县教育局 (the sentence reads 胡丽福/nr
+        // 为/p), and, after a cue, 卢秀/nr 勇为/v and 孙霞/nr 胜为/v.
+        assert_eq!(
+            names("经研究，任命胡丽福为县教育局副局长，任命卢秀勇为县财政局副局长。"),
+            ["胡丽福", "卢秀勇"]
+        );
+        assert_eq!(names("任命孙霞胜为县财政局副局长。"), ["孙霞胜"]);
         // 汪德胜于/nr: 于 before a date is no given-name character there.
         assert_eq!(names("请汪德胜于2026年12月10日前到我局领取。"), ["汪德胜"]);
         // Not the words before 于 and a date in a request to units.
