@@ -3646,6 +3646,10 @@ mod tests {
     fn kinship_words_before_names() {
         assert_eq!(names("家庭成员：妻子李红梅，儿子王国庆。"), ["李红梅", "王国庆"]);
         assert_eq!(names("申请人张三之妻李红梅患重病。"), ["张三", "李红梅"]);
+        // 刘福/nr 生于/v: the cue lets 于 and the date after the name end it.
+        assert_eq!(names("本村村民赖秀英之夫刘福生于2026年5月病故。"), ["赖秀英", "刘福生"]);
+        assert_eq!(names("其夫刘福生于2026年5月病故，其妻王红梅在家务农。"), ["刘福生", "王红梅"]);
+        assert_no_names("失败是成功之母，其父母双亡，尤其夫妻、尤其妻子要互相扶持。");
         // Not inside a longer word (妇女儿童, 夫妻子女), nor before an adverb that is a
         // rare surname (都), nor before words.
         assert_no_names("让天下母亲都幸福，做好妇女儿童工作。");
