@@ -1310,8 +1310,8 @@ impl PersonName {
     /// Returns true when `word`, of two characters and right after a name of the surname and
     /// one given-name character, is the name's third character `c` joined to a preposition
     /// or conjunction (任命卢秀勇为副局长: 卢秀/nr 勇为/v; 孙霞/nr 胜为/v): `c` is a common
-    /// given-name character and no adverb or other grammatical word (将于, 已于, 现为, 均为),
-    /// and `word` no frequent word.
+    /// given-name character and no adverb or other grammatical word alone (将于, 均为: 将
+    /// and 均 are adverbs), and `word` no frequent word.
     fn joined_to_preposition(&self, word: &str, c: char) -> bool {
         let (first, second) = word.split_at(c.len_utf8());
         self.given.get(&c).is_some_and(|&n| n >= COMMON_GIVEN)
