@@ -530,6 +530,21 @@ impl Address {
         })
     }
 
+    /// Returns true when a key of names qualifies the address cue at `cue_start`, right
+    /// before it or before one or two more characters (`申请人地址：`, `申请人通讯地址：`,
+    /// `户主联系地址：`): the address is that person's, whatever the cue alone says.
+    fn qualified_by_person(&self, text: &str, cue_start: usize) -> bool {
+        let head = &text[..cue_start];
+        // A key of names has at most six characters, and two more may stand between it and
+        // the cue: the last eight characters hold it.
+        let from = head.char_indices().rev().take(8).last().map_or(head.len(), |(i, _)| i);
+        let tail = &head[from..];
+        self.party_keys.find_iter(tail).any(|m| {
+            let between = &tail[m.end()..];
+            between.chars().count() <= 2 && between.chars().all(is_han)
+        })
+    }
+
     /// Appends the addresses of `text` (normalized) to `out`.
     pub(crate) fn find(
         &self,
@@ -597,7 +612,7 @@ impl Address {
             }
             let public = match self.contexts[m.pattern().as_usize()] {
                 AddressContext::Personal => false,
-                AddressContext::Organizational => true,
+                AddressContext::Organizational => !self.qualified_by_person(text, m.start()),
                 AddressContext::Party => party_is_organization(text, structure, start),
             } || followed_by_office(text, chain.end)
                 || office_before_brackets(text, start);
@@ -1169,6 +1184,19 @@ mod tests {
             [personal("城关镇建设路18号（县农业银行宿舍）")]
         );
         assert_eq!(addresses("家住城关镇建设路18号县农业银行宿舍"), [personal("城关镇建设路18号")]);
+        // A key of names before 地址 or 联系地址 says whose it is; 联系人 (an office's staff)
+        // and 单位 do not.
+        for text in [
+            "申请人地址：城关镇建设路12号3栋201室",
+            "申请人通讯地址：城关镇建设路12号3栋201室",
+            "户主联系地址：城关镇建设路12号3栋201室",
+        ] {
+            assert_eq!(addresses(text), [personal("城关镇建设路12号3栋201室")], "{text}");
+        }
+        for text in ["联系人地址：城关镇建设路12号", "本单位地址：城关镇建设路12号"]
+        {
+            assert_eq!(addresses(text), [("城关镇建设路12号".to_owned(), true)], "{text}");
+        }
         // In brackets right after an office name, the office's; after a person's, a home.
         assert_eq!(
             addresses("请到城关镇人民政府（于都县贡江镇建设路1号）领取补偿款。"),
