@@ -265,54 +265,62 @@ fn padding_at(text: &str, start: usize) -> Option<usize> {
     alone.then_some(end)
 }
 
-/// Most words of an aligned run read on either side of a gap (a run of more is not
-/// decided: a run of single characters that long is spaced-out text, not names).
+/// Most words of an aligned run read on either side of a gap: enough for the stretch of
+/// single characters around it and the names of three that bound it; the rest of a long
+/// list (表彰 lists run to dozens of names) is not read again at every gap.
 const MAX_RUN_WORDS: usize = 12;
 
-/// Returns the lengths, in characters, of the words of a run that single ideographic
-/// spaces part, read from the ideographic space that `chars` follow outwards; `None` when
-/// the run goes on past [`MAX_RUN_WORDS`] words. Anything but a Chinese character or a
-/// single ideographic space ends the run.
-fn run_words(chars: impl Iterator<Item = char>) -> Option<Vec<usize>> {
-    let mut words = vec![0];
+/// The words of a run that single ideographic spaces part, read from a gap outwards: their
+/// lengths in characters, and whether the run went on past [`MAX_RUN_WORDS`] words.
+struct RunWords {
+    lengths: Vec<usize>,
+    cut: bool,
+}
+
+/// Reads the words of the run that `chars` follow outwards from an ideographic space.
+/// Anything but a Chinese character or a single ideographic space ends the run.
+fn run_words(chars: impl Iterator<Item = char>) -> RunWords {
+    let mut lengths = vec![0];
+    let mut cut = false;
     for c in chars {
-        let len = words.last_mut().expect("one word at least");
+        let len = lengths.last_mut().expect("one word at least");
         if is_han(c) {
             *len += 1;
         } else if c == '\u{3000}' && *len > 0 {
-            if words.len() == MAX_RUN_WORDS {
-                return None;
+            if lengths.len() == MAX_RUN_WORDS {
+                cut = true;
+                break;
             }
-            words.push(0);
+            lengths.push(0);
         } else {
             break;
         }
     }
     // A run that ends on a space (`王　强　　李秀兰`, `王　强　，`) ends at its last word.
-    if words.last() == Some(&0) {
-        words.pop();
+    if lengths.last() == Some(&0) {
+        lengths.pop();
     }
-    Some(words)
+    RunWords { lengths, cut }
 }
 
 /// Returns true when the ideographic space at `start` parts the two characters of a name
 /// padded to three characters inside a run of such names (`吴　敏　王红梅　李　强　赵德胜`):
-/// single ideographic spaces part the run's words, each of one or three characters; the
-/// words of one character next to the space make a stretch between two words of three (or
-/// a word of three and the run's end) of an even number, which pairs from its start, and
-/// the space parts a pair. A run of single characters alone (`李　秀　兰`) is not decided.
+/// single ideographic spaces part the run's words, each of one or three characters (as far
+/// as [`MAX_RUN_WORDS`] on either side); the words of one character next to the space make
+/// a stretch between two words of three (or a word of three and the run's end) of an even
+/// number, which pairs from its start, and the space parts a pair. A run of single
+/// characters alone (`李　秀　兰`) is not decided.
 fn pairs_in_aligned_run(text: &str, start: usize) -> bool {
-    let Some(before) = run_words(text[..start].chars().rev()) else { return false };
-    let Some(after) = run_words(text[start + '\u{3000}'.len_utf8()..].chars()) else {
-        return false;
-    };
-    let singles = |words: &[usize]| words.iter().take_while(|&&len| len == 1).count();
+    let before = run_words(text[..start].chars().rev());
+    let after = run_words(text[start + '\u{3000}'.len_utf8()..].chars());
+    let singles = |run: &RunWords| run.lengths.iter().take_while(|&&len| len == 1).count();
     let (left, right) = (singles(&before), singles(&after));
-    // The words past the stretch on each side: one of three characters or none.
-    let bounded = |words: &[usize], singles: usize| match words.get(singles) {
+    // The words past the stretch on each side: one of three characters or the run's end
+    // (undecided where the reading stopped first).
+    let bounded = |run: &RunWords, singles: usize| match run.lengths.get(singles) {
         Some(3) => Some(true),
-        None => Some(false),
-        Some(_) => None,
+        None if !run.cut => Some(false),
+        _ => None,
     };
     let (Some(three_before), Some(three_after)) = (bounded(&before, left), bounded(&after, right))
     else {
@@ -323,7 +331,7 @@ fn pairs_in_aligned_run(text: &str, start: usize) -> bool {
         && (three_before || three_after)
         && (left + right) % 2 == 0
         && left % 2 == 1
-        && before.iter().chain(&after).all(|&len| len == 1 || len == 3)
+        && before.lengths.iter().chain(&after.lengths).all(|&len| len == 1 || len == 3)
 }
 
 #[cfg(test)]
@@ -443,6 +451,13 @@ mod tests {
         );
         check("刘志强　陈　静　黄建华　周　伟　林秀英", "刘志强 陈静 黄建华 周伟 林秀英");
         check("王红梅　李　强　周　伟　赵德胜", "王红梅 李强 周伟 赵德胜");
+        // A list longer than the words read on either side of a gap (twenty names).
+        let names: Vec<&str> = "赵　艳,郭　平,王军秀,赵　明,郭刚静,赵　超,马　娜,杨　洋,王明平,马杰霞,\
+                                胡　艳,刘　静,郭　军,朱娟超,马秀霞,朱　勇,王平丽,徐　刚,黄洋敏,张刚明"
+            .split(',')
+            .collect();
+        let joined: Vec<String> = names.iter().map(|n| n.replace('\u{3000}', "")).collect();
+        check(&names.join("\u{3000}"), &joined.join(" "));
         // Not a stretch of an odd number of single characters, nor single characters with
         // no name of three beside them, nor words of two or four characters.
         for kept in [
