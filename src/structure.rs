@@ -427,11 +427,16 @@ impl FieldMatcher {
             let value_end =
                 (value_start + end_of_value(&line[value_start..])).min(next_key.max(value_start));
             let mut value_end = value_start + line[value_start..value_end].trim_end().len();
-            // Two spaces end a value, but not inside a padded name (`姓名：赵  六`).
-            if self.kinds[id] == FieldKind::PersonName
-                && let Some(end) = padded_name_end(&line[value_start..])
-            {
-                value_end = value_end.max((value_start + end).min(next_key));
+            // Two spaces end a value, but not inside a padded name (`姓名：赵  六`). One
+            // space ends a name that opens the value (`姓名：王红梅 男 35岁`, `户主：王红梅
+            // 城关镇…`, `获奖人员：王红梅 李建设`): the rest is its record, or the other
+            // names of a list.
+            if self.kinds[id] == FieldKind::PersonName {
+                if let Some(end) = padded_name_end(&line[value_start..]) {
+                    value_end = value_end.max((value_start + end).min(next_key));
+                } else if let Some(end) = name_before_space(&line[value_start..value_end]) {
+                    value_end = value_start + end;
+                }
             }
             if value_end > value_start && value_end - value_start <= MAX_FIELD_VALUE {
                 labels.push(Label {
@@ -760,6 +765,18 @@ fn padded_name_end(value: &str) -> Option<usize> {
     ((1..=3).contains(&gap) && closed).then_some(end)
 }
 
+/// Returns the length of the two to four Chinese characters that open `value` when a
+/// space follows them and more comes after it.
+fn name_before_space(value: &str) -> Option<usize> {
+    let space = value.find(' ')?;
+    let name = &value[..space];
+    let chars = name.chars().count();
+    ((2..=4).contains(&chars)
+        && name.chars().all(is_han)
+        && !value[space..].trim_start_matches(' ').is_empty())
+    .then_some(space)
+}
+
 /// What a cell or a key's value holds where it gives no value: a total row (合计, 小计), an
 /// empty cell's note (暂无, 以下空白, 不详), a reference (同上, 见附件).
 const FILLERS: [&str; 17] = [
@@ -958,6 +975,21 @@ mod tests {
             vec![("王红梅", FieldKind::PersonName), ("刘志强", FieldKind::PersonName)]
         );
         assert_eq!(labels("姓名：赵  六 性别：男"), vec![("赵  六", FieldKind::PersonName)]);
+        // A name that opens a value ends at a space: what follows is its record.
+        assert_eq!(labels("姓名：王红梅 男 35岁"), vec![("王红梅", FieldKind::PersonName)]);
+        assert_eq!(
+            labels("户主：王红梅 城关镇建设路12号"),
+            vec![("王红梅", FieldKind::PersonName)]
+        );
+        assert_eq!(labels("户主：王红梅 "), vec![("王红梅", FieldKind::PersonName)]);
+        // The address of a utility's customer is the party's.
+        assert_eq!(
+            labels("户名：严家福，用户地址：城关镇水南路5巷2号"),
+            vec![
+                ("严家福", FieldKind::PersonName),
+                ("城关镇水南路5巷2号", FieldKind::PartyAddress)
+            ]
+        );
         // A field inside a note ends where the note does; its own brackets stay.
         assert_eq!(
             labels("张德明（房屋坐落：城关镇解放路21号）、李桂芳（户主姓名：李桂芳（户主））"),

@@ -1178,6 +1178,19 @@ mod tests {
             addresses("邮寄地址：安远县欣山镇濂江路1号县民政局。"),
             [("安远县欣山镇濂江路1号县民政局".to_owned(), true)]
         );
+        // A utility's customer: a household's address, a company's seat.
+        assert_eq!(
+            addresses("户名：严家福，用户地址：城关镇水南路5巷2号"),
+            [personal("城关镇水南路5巷2号")]
+        );
+        assert_eq!(
+            addresses("户名 严家福 用户地址 城关镇水南路5巷2号 欠费金额 128.00元"),
+            [personal("城关镇水南路5巷2号")]
+        );
+        assert_eq!(
+            addresses("户名：于都县宏达置业有限公司，用电地址：城关镇水南路5号"),
+            [("城关镇水南路5号".to_owned(), true)]
+        );
         // An office's staff quarters are homes (宿舍, 家属院), after a key or a cue.
         assert_eq!(
             addresses("王红梅，住所：城关镇建设路18号（县农业银行宿舍）。"),

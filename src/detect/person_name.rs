@@ -878,7 +878,13 @@ impl PersonName {
             while headers.peek().is_some_and(|h| h.1 <= at) {
                 headers.next();
             }
-            if headers.peek().is_some_and(|h| h.0 <= at) {
+            // A line of keys read as a table's header may be a form's line of keys and
+            // values without colons (`姓名 王红梅 性别 女 民族 汉`): a name cue and a space
+            // right before the candidate, and no word of the dictionary opening it, say
+            // it is a value (not `户主姓名 高龄津贴`).
+            if headers.peek().is_some_and(|h| h.0 <= at)
+                && !(before == Some(' ') && self.form_value(text, at) && self.cue_before(text, at))
+            {
                 continue;
             }
             while places.peek().is_some_and(|d| d.end <= at) {
@@ -958,6 +964,20 @@ impl PersonName {
             }
         }
         pending
+    }
+
+    /// Returns true when the word at `at`, up to a space or the line's end, may be a name
+    /// in a form's line: two to four Chinese characters whose first two are no word of the
+    /// dictionary other than a name (王红梅; not 高龄津贴, 房屋坐落).
+    #[cold]
+    fn form_value(&self, text: &str, at: usize) -> bool {
+        let rest = &text[at..];
+        let cell = &rest[..rest.find([' ', '\n', '\t']).unwrap_or(rest.len())];
+        let chars = cell.chars().count();
+        let head = &cell[..advance(cell, 0, 2)];
+        (2..=4).contains(&chars)
+            && cell.chars().all(is_han)
+            && (!self.jieba.has_word(head) || self.listed_as_name(head))
     }
 
     /// Returns the length in characters of the surname that `c`, the first character of
@@ -1230,7 +1250,8 @@ impl PersonName {
         let touches_number = (glues(next) && !counted_after(&text[found.0..]))
             || glues(text[..p.at].chars().next_back());
         // A name read from its words alone may be a family's village or building (杨家堡,
-        // 朱家祠堂) or the trade name of a business (赣州金龙建设工程有限公司); a cue says it
+        // 朱家祠堂), the first part of a place (李家坊村, 黄竹坑; see `land_after`) or the
+        // trade name of a business (赣州金龙建设工程有限公司); a cue says it
         // is a person's. The business is looked at last, where the rest holds.
         let uncued = !p.before_cue && p.after_cue_end.is_none();
         let trade_name = || uncued && trade_name_before(text, found.0);
@@ -1252,7 +1273,7 @@ impl PersonName {
         if found.2 != "person_name.pseudonym"
             && (starred
                 || touches_number
-                || (uncued && family_place(name, next))
+                || (uncued && (family_place(name, next) || land_after(text, found.0)))
                 || PLACE_SUFFIXES.contains(last)
                 || is_organization(name)
                 || (name.chars().nth(2).is_some() && self.blocked_word(name) == Some(name.len()))
@@ -1676,12 +1697,14 @@ impl PersonName {
         surname: usize,
         cued_before: bool,
     ) -> Option<usize> {
-        let opens = cued_before || opens_clause(text, at);
+        // A notice asks someone by name to do something by a date (`请王红梅于3月5日前…`).
+        let opens = cued_before || opens_clause(text, at) || text[..at].ends_with('请');
         self.given_name_end(text, at, surname, |end| {
             // Asked after every given name: most are followed by a character that opens
             // no cue, settled by one table lookup.
             text[end..].chars().next().is_some_and(|c| self.flags.may_open_cue_after(c))
                 && (self.cue_confirms(text, at, end, opens)
+                    || self.quoted_before_cue(text, at, end)
                     || self.etc_people(text, end)
                     || self.followed_by_personal_data(text, end)
                     || (opens
@@ -1725,6 +1748,15 @@ impl PersonName {
             || (candidate.chars().nth(2).is_some()
                 && self.jieba.has_word(candidate)
                 && self.tagged_alone(candidate, |t| !t.starts_with("nr") && t != "ns"))
+    }
+
+    /// Returns true when a name from `at` to `end` stands in quotation marks right before
+    /// a cue (`“钟文华”同志`).
+    fn quoted_before_cue(&self, text: &str, at: usize, end: usize) -> bool {
+        text[..at].ends_with(['“', '"', '「'])
+            && text[end..]
+                .strip_prefix(['”', '"', '」'])
+                .is_some_and(|rest| self.cue_after(text, text.len() - rest.len()))
     }
 
     /// Returns true when the Chinese characters either side of `at` form a word of the
@@ -2061,13 +2093,13 @@ impl PersonName {
         })
     }
 
-    /// Returns true when `rest` opens with personal data: a field or address word, or the
-    /// sex of a 任前 line (`男，`).
+    /// Returns true when `rest` opens with personal data: a field or address word, the
+    /// sex of a 任前 line or a list (`男，`, `男 1950年2月`), or an age (`95岁`).
     fn opens_personal_data(&self, rest: &str) -> bool {
         let mut chars = rest.chars();
         let sex = matches!(chars.next(), Some('男' | '女'))
-            && matches!(chars.next(), Some('，' | ',' | ')' | '）' | '、'));
-        sex || self.follow_words.starts(rest)
+            && matches!(chars.next(), Some('，' | ',' | ')' | '）' | '、' | ' '));
+        sex || aged(rest) || self.follow_words.starts(rest)
     }
 
     /// Returns true when a name cue (`户主`, `申请人：`) ends right before `at`.
@@ -2452,7 +2484,11 @@ impl PersonName {
         if self.parts.whole(item) {
             return true;
         }
-        // A list of places is none of names (关帝庙、文昌宫、白马寺; 王家坪、张家湾).
+        // A list of places is none of names (关帝庙、文昌宫、白马寺; 王家坪、张家湾), and a
+        // village or township among names is a place still (`梅关村 黄土生户；梅林村 卢三妹户`).
+        if item.ends_with(['村', '乡', '组', '屯']) {
+            return false;
+        }
         if !among_names
             && (item.chars().next_back().is_some_and(|c| PLACE_SUFFIXES.contains(c))
                 || family_place(item, None))
@@ -2718,13 +2754,51 @@ fn separator_at(text: &str, at: usize) -> Option<usize> {
     matches!(c, '，' | ',' | '(' | '（' | ' ').then_some(c.len_utf8())
 }
 
-/// Returns true when a date follows `end` after 于 (`经查，王红梅于2026年3月…`, `于2026.3`):
-/// what a person did, and when, as a decision's facts tell it. A number that is no year
-/// (`位于312国道`) is no date.
+/// Returns true when `rest` opens with an age (`95岁，`, `62岁 住…`), not a bound of one
+/// (`60岁以上`, `3岁至6岁`).
+fn aged(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && rest[digits..]
+            .strip_prefix('岁')
+            .is_some_and(|after| !after.starts_with(['以', '至', '到', '及', '-', '—', '~', '～']))
+}
+
+/// Characters that end the names of fields, hollows and hills under a village
+/// (`铁山垅村黄竹坑`, `石门岭`), beyond those of family villages ([`LAND_SUFFIXES`]).
+const FIELD_PLACE_ENDS: &str = "坑垅垄岭岗山";
+
+/// Returns true when the land or village after a word that ends at `end` names a place
+/// with it, where a name segmented alone is the place's first part: a suffix of
+/// [`LAND_SUFFIXES`] or [`FIELD_PLACE_ENDS`] that closes the phrase (`黄竹坑，`: 黄竹/nr),
+/// or 村, 乡 or 屯 other than of 村民 and 村委会, which follow people too (`李家坊村、`:
+/// 李家/nrfg 坊).
+fn land_after(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    match rest.next() {
+        Some('村' | '乡' | '屯') => !matches!(rest.next(), Some('民' | '委')),
+        Some(c) if LAND_SUFFIXES.contains(c) || FIELD_PLACE_ENDS.contains(c) => {
+            rest.next().is_none_or(|c| !is_han(c))
+        }
+        _ => false,
+    }
+}
+
+/// Returns true when a date follows `end` after 于 (`经查，王红梅于2026年3月…`, `于2026.3`,
+/// `于3月5日前`): what a person did, and when, as a decision's facts tell it, or by when
+/// a notice asks it. A number that is no year nor a month and day (`位于312国道`) is no date.
 fn dated(text: &str, end: usize) -> bool {
     let Some(rest) = text[end..].strip_prefix('于') else { return false };
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    digits == 4 && rest[digits..].starts_with(['年', '.', '-', '/'])
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let year = digits(rest);
+    if year == 4 {
+        return rest[year..].starts_with(['年', '.', '-', '/']);
+    }
+    let Some(day) = (1..=2).contains(&year).then(|| rest[year..].strip_prefix('月')).flatten()
+    else {
+        return false;
+    };
+    (1..=2).contains(&digits(day)) && day[digits(day)..].starts_with('日')
 }
 
 /// Returns true when `at` opens a clause: the text or a line starts there, or punctuation,
@@ -3463,6 +3537,82 @@ mod tests {
         ] {
             assert_no_names(text);
         }
+    }
+
+    #[test]
+    fn an_age_or_a_sex_after_a_space_confirms_a_name() {
+        // 曾宪章 alone is judged from words (宪章 "charter"); the age says it is a person.
+        assert_eq!(names("老党员 曾宪章 95岁 党龄72年 住岭背镇圩镇。"), ["曾宪章"]);
+        assert_eq!(names("老党员曾宪章，95岁，住岭背镇。"), ["曾宪章"]);
+        assert_eq!(names("重阳节慰问了曾宪章（95岁）等老人。"), ["曾宪章"]);
+        // A list of the dead under a key: the sex after a space, item after item.
+        assert_eq!(
+            names(
+                "因死亡注销户籍人员名单：彭志勇 男 1950年2月 段屋乡段屋村；曾庆元 男 1938年11月。"
+            ),
+            ["彭志勇", "曾庆元"]
+        );
+        // Bounds of an age are no age; nor is a place's count.
+        for text in [
+            "全县高龄，80岁以上老人享受补贴。",
+            "城关镇，3岁至6岁儿童免费入园。",
+            "黄金，60岁以下参保。",
+        ] {
+            assert_no_names(text);
+        }
+    }
+
+    #[test]
+    fn sign_off_keys_quotes_and_requests_by_a_date_name_people() {
+        // 建设, 红梅, 文华 are frequent words: a key, a quotation before a cue, or a request
+        // by a date says these are names.
+        assert_eq!(
+            names("经办人：何建设　审核人：于红梅 填表人：曾庆元 填表日期：2026年3月1日"),
+            ["何建设", "于红梅", "曾庆元"]
+        );
+        assert_eq!(names("“钟文华”同志的事迹感人。"), ["钟文华"]);
+        assert_eq!(names("请王红梅于3月5日前到镇民政所领取。"), ["王红梅"]);
+        assert_eq!(names("请王红梅、李建设于3月5日前到镇民政所领取。"), ["王红梅", "李建设"]);
+        for text in [
+            "审核人：县民政局",
+            "该项目位于3月5日开工，请于3月5日前领取，请高度重视。",
+            "“文明城市”创建，“建设”二字。",
+        ] {
+            assert_no_names(text);
+        }
+    }
+
+    #[test]
+    fn villages_and_fields_are_no_names_among_names() {
+        // A village before each household of a list of names (梅关村: 梅 is a surname), and a
+        // field under a village that the segmenter tags as a name (黄竹/nr 坑).
+        assert_eq!(
+            names("拟认定乡村振兴示范户：梅关村 黄土生户；梅林村 卢三妹户。"),
+            ["黄土生", "卢三妹"]
+        );
+        assert_no_names("采伐地点：铁山垅镇铁山垅村黄竹坑，采伐树种杉木。");
+        assert_no_names("新华村3组宋家岭。");
+        assert_no_names("张家湾村、李家坊村、王屋村三个村完成改造。");
+        // The same characters with a cue are a name.
+        assert_eq!(names("村民黄竹，男，"), ["黄竹"]);
+    }
+
+    #[test]
+    fn a_form_line_of_keys_and_values_without_colons_names_its_person() {
+        // A line of a form extracted from a PDF: a key, a space, the value.
+        assert_eq!(names("姓名 王红梅 性别 女 民族 汉\n"), ["王红梅"]);
+        assert_eq!(names("申请人 王红梅 与户主关系 本人\n"), ["王红梅"]);
+        assert_eq!(names("户名 严家福 用户地址 城关镇水南路5巷2号\n"), ["严家福"]);
+        // Header rows name no one: a word of the dictionary opens the cell after the key.
+        for text in ["姓名 性别 年龄 住址\n", "户主 房屋坐落 面积\n", "户主姓名 高龄津贴 备注\n"]
+        {
+            assert_no_names(text);
+        }
+        // 户名 starts no word inside 低保户名单 (单 is a surname).
+        assert_eq!(
+            names("现将拟注销的低保户名单公示如下：冼金凤户、麦秀兰户。"),
+            ["冼金凤", "麦秀兰"]
+        );
     }
 
     #[test]
