@@ -1263,6 +1263,47 @@ def appointments_transfers_and_offices(i: int) -> Doc:
     return d
 
 
+def person_not_family() -> str:
+    """A name, but not a surname and 家 alone, which reads as the family (黄家, 王家: frequent
+    words) wherever no key names it — a limitation stated in docs/evaluation.md."""
+    while True:
+        drawn = name()
+        if not (len(drawn) == 2 and drawn.endswith("家")):
+            return drawn
+
+
+def forms_ages_and_utility_notices(i: int) -> Doc:
+    """A list of the dead whose records part the sex by a space (彭志勇 男 1950年2月 …); a
+    form's line of keys and values extracted from a PDF without colons (姓名 … 性别 女);
+    keyed values that run on after a space (户主：… 城关镇…, 获奖人员：… …); an age after a
+    name; a utility's arrears under 户名 and 用户地址, with and without colons; sign-off
+    keys (经办人, 审核人, 填表人); a name in quotes before 同志; a request by a date
+    (请…于3月5日前); beside villages listed before households (梅林村 …户), a field under a
+    village (黄竹坑), a header of keys (户主姓名 高龄津贴 备注), bounds of ages (80岁以上)
+    and 低保户名单, which name no one."""
+    d = Doc(f"form-age-utility-{i:03d}")
+    d.text(f"关于注销户口的公告\n因死亡注销户籍人员名单：")
+    for n in range(rng.randint(2, 3)):
+        d.text("；" if n else "").leak("person_name", name())
+        d.text(f" {rng.choice('男女')} {rng.randint(1930, 1960)}年{rng.randint(1, 12)}月 {rng.choice(TOWNS)}{rng.choice(VILLAGES)}")
+    d.text("。\n户主姓名 高龄津贴 备注\n姓名 ").leak("person_name", name())
+    d.text(f" 性别 {rng.choice('男女')} 民族 汉\n户主：").leak("person_name", name()).text(" ")
+    d.leak("address", address()).text("\n获奖人员：").leak("person_name", name()).text(" ")
+    d.leak("person_name", name()).text("\n老党员 ").leak("person_name", person_not_family())
+    d.text(f" {rng.randint(85, 99)}岁 党龄{rng.randint(50, 75)}年。全县高龄，80岁以上老人享受补贴。\n")
+    d.text("欠费催缴公告：现将拟注销的低保户名单公示如下。户名 ").leak("person_name", name())
+    d.text(" 用户地址 ").leak("address", urban_address()).text(f" 欠费金额 {rng.randint(100, 900)}.00元；户名：")
+    d.leak("person_name", name()).text("，用水地址：").leak("address", address()).text("。\n")
+    d.text("拟认定示范户：梅林村 ").leak("person_name", name()).text("户；黄坑村 ")
+    d.leak("person_name", name()).text("户。采伐地点：铁山垅村黄竹坑。\n“").leak("person_name", name_or_word_name())
+    d.text("”同志的事迹感人。请").leak("person_name", name_or_word_name())
+    d.text(f"于{rng.randint(1, 12)}月{rng.randint(1, 28)}日前到{rng.choice(TOWNS)}民政所领取。\n经办人：")
+    d.leak("person_name", name_or_word_name()).text("\u3000审核人：").leak("person_name", name())
+    d.text(" 填表人：").leak("person_name", name()).text(f" 填表日期：{rng.randint(2024, 2026)}年3月1日\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
@@ -1271,7 +1312,8 @@ TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, pen
              households_and_facts, rooms_and_streets, counts_and_numbers, repeated_mentions,
              village_groups, petition_replies, penalty_orders, payouts_in_prose,
              padded_in_running_text, decision_prose, appeals_losses_and_flats,
-             boundaries_donations_and_ranks, appointments_transfers_and_offices]
+             boundaries_donations_and_ranks, appointments_transfers_and_offices,
+             forms_ages_and_utility_notices]
 
 
 def main() -> None:

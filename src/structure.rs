@@ -765,14 +765,18 @@ fn padded_name_end(value: &str) -> Option<usize> {
     ((1..=3).contains(&gap) && closed).then_some(end)
 }
 
-/// Returns the length of the two to four Chinese characters that open `value` when a
-/// space follows them and more comes after it.
+/// Returns the length of the two to four characters that open `value` when a space
+/// follows them and more comes after it: a Chinese character, then Chinese characters or
+/// mask characters (`王红梅 男`, and masked, `王** 男`).
 fn name_before_space(value: &str) -> Option<usize> {
     let space = value.find(' ')?;
     let name = &value[..space];
-    let chars = name.chars().count();
-    ((2..=4).contains(&chars)
-        && name.chars().all(is_han)
+    let mut chars = name.chars();
+    let first = chars.next().is_some_and(is_han);
+    let rest = chars.clone().count();
+    (first
+        && (1..=3).contains(&rest)
+        && chars.all(|c| is_han(c) || crate::mask::is_text_mask_char(c))
         && !value[space..].trim_start_matches(' ').is_empty())
     .then_some(space)
 }
@@ -982,6 +986,8 @@ mod tests {
             vec![("王红梅", FieldKind::PersonName)]
         );
         assert_eq!(labels("户主：王红梅 "), vec![("王红梅", FieldKind::PersonName)]);
+        // Masked, the names stay apart (a name of four characters would need more stars).
+        assert_eq!(labels("获奖人员：程* 马*"), vec![("程*", FieldKind::PersonName)]);
         // The address of a utility's customer is the party's.
         assert_eq!(
             labels("户名：严家福，用户地址：城关镇水南路5巷2号"),

@@ -59,6 +59,9 @@ const WORD_GIVEN_CHAR: u32 = 100;
 /// two-character one also needs a common surname (weight in per cent).
 const COMMON_SURNAME: f32 = 0.2;
 const FREQUENT_WORD: usize = 300;
+/// Words of the dictionary counted fewer times than this (建户, 军户: 4) are too rare to
+/// read a one-character cue after a name as their end.
+const RARE_WORD: usize = 10;
 /// The given name of a segmented name must be made of characters seen in names: the
 /// product of their counts in `given_name_chars.tsv` (建国 308 × 571). Without a cue a
 /// two-character given name needs [`NAME_SCORE`], a one-character one [`COMMON_GIVEN_ONE`];
@@ -1649,9 +1652,17 @@ impl PersonName {
                     || (frequent_verb(next) && !he_before_name)
                     || (matches!(token.tag, "c" | "v" | "p")
                         && !self.given_name_word(next)
+                        && !self.given_character(next.word)
                         && self.word_freq(next.word) >= FREQUENT_WORD)
             })
             && !(opens_clause(text, at) && separator_at(text, end).is_some())
+    }
+
+    /// Returns true when `word` is one character of given names (萱 of 于萱秀同志, which
+    /// the segmenter reads 于/p 萱/n 秀/ag: a frequent word alone, a name's with the cue).
+    fn given_character(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if self.flags.of(c) & GIVEN != 0)
     }
 
     /// Returns true when the candidate before a verb cue that `token` starts is words that
@@ -1727,8 +1738,20 @@ impl PersonName {
             None => return false,
         };
         let first = text[end..].chars().next().map_or(0, char::len_utf8);
-        (len > first || !(self.word_across(text, end) || self.word_across(text, end + first)))
+        (len > first || !(self.cue_read_in_word(text, end) || self.word_across(text, end + first)))
             && !self.cue_inside_word(text, at, end, len, first)
+    }
+
+    /// Returns true when the name's last character and a cue of one character at `end`
+    /// make a word that is not among the dictionary's rarest (住户, 农户, 小户; not 建户
+    /// and 军户 of 慕容德建户, 任磊军户, counted 4 times each), of which the cue is read out.
+    fn cue_read_in_word(&self, text: &str, end: usize) -> bool {
+        let (Some(last), Some(cue)) = (text[..end].chars().next_back(), text[end..].chars().next())
+        else {
+            return false;
+        };
+        is_han(last)
+            && self.word_freq(&text[end - last.len_utf8()..end + cue.len_utf8()]) >= RARE_WORD
     }
 
     /// Returns true when the words around the cue of `len` bytes (its first character
@@ -1743,7 +1766,8 @@ impl PersonName {
         let candidate = &text[at..end];
         // Not a name the dictionary lists (林先生 of 鲍林先生, 张三之 of 张三之妻).
         let word = |w: &str| self.jieba.has_word(w) && !self.listed_as_name(w);
-        word(&text[end - last..end + len])
+        let across = &text[end - last..end + len];
+        (word(across) && (len > first || self.word_freq(across) >= RARE_WORD))
             || word(&text[at..end + first])
             || (candidate.chars().nth(2).is_some()
                 && self.jieba.has_word(candidate)
@@ -3578,6 +3602,18 @@ mod tests {
             "该项目位于3月5日开工，请于3月5日前领取，请高度重视。",
             "“文明城市”创建，“建设”二字。",
         ] {
+            assert_no_names(text);
+        }
+    }
+
+    #[test]
+    fn a_rare_word_ending_in_a_cue_leaves_the_cue_to_the_name() {
+        // 建户 and 军户 are words the dictionary counts 4 times: 户 is the household's.
+        assert_eq!(names("黄坑村 慕容德建户。"), ["慕容德建"]);
+        assert_eq!(names("示范户：任磊军户、王红梅户"), ["任磊军", "王红梅"]);
+        // 萱 alone is a frequent word, and 于 a preposition before it; not before 同志.
+        assert_eq!(names("于萱秀同志"), ["于萱秀"]);
+        for text in ["该小区住户", "全村农户", "于是同志们", "与会同志"] {
             assert_no_names(text);
         }
     }
