@@ -725,8 +725,15 @@ impl PersonName {
         if let Some(open) = value.find(['(', '（']) {
             value = value[..open].trim_end();
         }
-        // `家庭成员：妻子李红梅`: a cue word before the name is not part of it.
+        // `家庭成员：妻子李红梅`: a cue word before the name is not part of it; nor is a
+        // number and a space (`合格人员名单：2026010101 曾宪章`: an exam or serial number).
         let mut start = start;
+        let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && value[digits..].starts_with(' ') {
+            let skip = value.len() - value[digits..].trim_start_matches(' ').len();
+            start += skip;
+            value = &value[skip..];
+        }
         if let Some((len, _)) = self.leading_cues.longest_start(value)
             && looks_like_name(&value[len..])
         {
@@ -1055,6 +1062,10 @@ impl PersonName {
         }
         let end = space + gap + given.len_utf8();
         let cue_before = self.cue_before(text, at);
+        // Nor the end of a word before a space (`支付 王师傅`: 付 of 支付).
+        if !cue_before && self.word_across(text, at) {
+            return None;
+        }
         let cue_after = self.cue_confirms(text, at, end, cue_before) || self.etc_people(text, end);
         let closed = !text[end..].chars().next().is_some_and(is_han);
         if !(cue_after || (cue_before && closed)) {
@@ -2509,8 +2520,11 @@ impl PersonName {
             return true;
         }
         // A list of places is none of names (关帝庙、文昌宫、白马寺; 王家坪、张家湾), and a
-        // village or township among names is a place still (`梅关村 黄土生户；梅林村 卢三妹户`).
-        if item.ends_with(['村', '乡', '组', '屯']) {
+        // village or township among names is a place still (`梅关村 黄土生户；梅林村 卢三妹户`);
+        // so is a day among names a day (`周二 谢金莲，周三 刘三妹`: jieba-rs tags 周三 a time).
+        if item.ends_with(['村', '乡', '组', '屯'])
+            || (item.chars().nth(2).is_none() && self.tagged_alone(item, |t| t == "t"))
+        {
             return false;
         }
         if !among_names
@@ -3631,6 +3645,9 @@ mod tests {
         assert_no_names("张家湾村、李家坊村、王屋村三个村完成改造。");
         // The same characters with a cue are a name.
         assert_eq!(names("村民黄竹，男，"), ["黄竹"]);
+        // A day among names is a day; a verb's last character before a space no surname.
+        assert_eq!(names("本月值班人员：周一 肖永福，周三 刘三妹。"), ["肖永福", "刘三妹"]);
+        assert_no_names("收支明细：支付 王师傅 水电维修费 800元。");
     }
 
     #[test]
@@ -3639,6 +3656,11 @@ mod tests {
         assert_eq!(names("姓名 王红梅 性别 女 民族 汉\n"), ["王红梅"]);
         assert_eq!(names("申请人 王红梅 与户主关系 本人\n"), ["王红梅"]);
         assert_eq!(names("户名 严家福 用户地址 城关镇水南路5巷2号\n"), ["严家福"]);
+        // An exam number before the name under a key (曾 an adverb, 宪章 a word).
+        assert_eq!(
+            names("资格复审合格人员名单：2026010101 曾宪章；2026010102 王老五\n"),
+            ["曾宪章", "王老五"]
+        );
         // Header rows name no one: a word of the dictionary opens the cell after the key.
         for text in ["姓名 性别 年龄 住址\n", "户主 房屋坐落 面积\n", "户主姓名 高龄津贴 备注\n"]
         {
