@@ -59,6 +59,8 @@ const WORD_GIVEN_CHAR: u32 = 100;
 /// two-character one also needs a common surname (weight in per cent).
 const COMMON_SURNAME: f32 = 0.2;
 const FREQUENT_WORD: usize = 300;
+/// Why a name is public: a figure of `dictionaries/public_names.txt` cited in running text.
+const PUBLIC_FIGURE_REASON: &str = "a public figure the dictionary lists, cited in running text";
 /// Words of the dictionary counted fewer times than this (建户, 军户: 4) are too rare to
 /// read a one-character cue after a name as their end.
 const RARE_WORD: usize = 10;
@@ -143,6 +145,8 @@ pub(crate) struct PersonName {
     given: FxHashMap<char, u32>,
     /// The most common two-character given names, several of them words (红梅, 建国).
     given_names: FxHashSet<Box<str>>,
+    /// Public figures that notices cite (毛泽东, 雷锋): public in running text.
+    public_names: FxHashSet<Box<str>>,
     /// Blocklisted words of two characters or more.
     blocklist: WordsByChar,
     /// Parts of transliterated names (扎西, 买买提), which no surname starts.
@@ -374,6 +378,7 @@ impl PersonName {
             compound,
             given: dict.given_name_chars.clone(),
             given_names: dict.given_names.iter().map(|g| g.as_str().into()).collect(),
+            public_names: dict.public_names.iter().map(|g| g.as_str().into()).collect(),
             blocklist: WordsByChar::by_first(
                 dict.name_blocklist
                     .iter()
@@ -458,6 +463,45 @@ impl PersonName {
         let found = self.columns_of_names(text, structure, divisions, out, first);
         out.extend(found);
         self.repeated_mentions(text, &pending, &passed_over, out, begin);
+        self.mark_public_figures(text, &mut out[begin..]);
+    }
+
+    /// Reports the public figures that running text cites (`纪念毛泽东同志诞辰`, `学习雷锋
+    /// 同志`) as public: no one's privacy is at stake there. A name under a key or a column
+    /// header, after a cue of a party (`户主雷锋`) or before personal data (`雷锋，男，`) is
+    /// a person's, whoever else bears it.
+    fn mark_public_figures(&self, text: &str, found: &mut [Candidate]) {
+        if self.public_names.is_empty() {
+            return;
+        }
+        let is_public = |c: &Candidate| self.public_names.contains(&text[c.start..c.end]);
+        // A figure listed among other people, a separator from one, is one of them
+        // (`低保户：王红梅、雷锋、李建设`); among figures only, it is cited
+        // (`毛泽东、周恩来、刘少奇等老一辈革命家`).
+        let mut listed: Vec<(usize, usize, bool)> = found
+            .iter()
+            .filter(|c| c.kind == PiiKind::PersonName)
+            .map(|c| (c.start, c.end, is_public(c)))
+            .collect();
+        listed.sort_unstable();
+        let among_others = |c: &Candidate| {
+            let i = listed.partition_point(|l| l.0 < c.start);
+            let near = |l: &&(usize, usize, bool)| {
+                l.1 <= c.start && c.start - l.1 <= 3 || l.0 >= c.end && l.0 - c.end <= 3
+            };
+            listed[i.saturating_sub(1)..(i + 2).min(listed.len())].iter().filter(near).any(|l| !l.2)
+        };
+        for c in found.iter_mut().filter(|c| c.kind == PiiKind::PersonName) {
+            let keyed = matches!(c.rule, "person_name.field" | "person_name.column");
+            if !keyed
+                && is_public(c)
+                && !self.cue_before(text, c.start)
+                && !self.followed_by_personal_data(text, c.end)
+                && !among_others(c)
+            {
+                c.public = Some(PUBLIC_FIGURE_REASON);
+            }
+        }
     }
 
     /// Finds the other mentions of the names found in the document (`candidates` from
@@ -3630,6 +3674,47 @@ mod tests {
         for text in ["该小区住户", "全村农户", "于是同志们", "与会同志"] {
             assert_no_names(text);
         }
+    }
+
+    #[test]
+    fn a_decision_s_title_and_an_attachment_name_their_person() {
+        // 建设 is a frequent word: the status or the form after the name says it is one.
+        assert_eq!(names("关于撤销李建设低保资格的决定"), ["李建设"]);
+        assert_eq!(names("取消王红梅低保待遇"), ["王红梅"]);
+        assert_eq!(names("附件：1.王红梅申请表 2.李建设申请表"), ["王红梅", "李建设"]);
+        for text in ["农村低保资格认定", "城乡低保待遇标准", "入党申请书", "高龄津贴申请表"]
+        {
+            assert_no_names(text);
+        }
+    }
+
+    #[test]
+    fn public_figures_cited_in_running_text_are_public() {
+        let statuses = |text: &str| -> Vec<(String, bool)> {
+            detect(text)
+                .into_iter()
+                .filter(|(k, ..)| *k == PiiKind::PersonName)
+                .map(|(_, v, public)| (v, public))
+                .collect()
+        };
+        let public = |name: &str| (name.to_owned(), true);
+        let leaked = |name: &str| (name.to_owned(), false);
+        assert_eq!(
+            statuses("纪念毛泽东同志诞辰，学习雷锋同志。"),
+            [public("毛泽东"), public("雷锋")]
+        );
+        assert_eq!(
+            statuses("毛泽东、周恩来、刘少奇等老一辈革命家"),
+            [public("毛泽东"), public("周恩来"), public("刘少奇")]
+        );
+        // A person who bears the name: under a key, after a party's cue, before personal
+        // data, or listed among other people.
+        assert_eq!(statuses("申请人：毛泽东\n"), [leaked("毛泽东")]);
+        assert_eq!(statuses("户主雷锋，男，"), [leaked("雷锋")]);
+        assert_eq!(
+            statuses("低保户：王红梅、雷锋、李建设"),
+            [leaked("王红梅"), leaked("雷锋"), leaked("李建设")]
+        );
     }
 
     #[test]

@@ -28,6 +28,7 @@ const FIELDS: &str = "fields.tsv";
 const NAME_CUES: &str = "name_cues.tsv";
 const NAME_BLOCKLIST: &str = "name_blocklist.txt";
 const NAME_PARTS: &str = "name_parts.txt";
+const PUBLIC_NAMES: &str = "public_names.txt";
 const ADDRESS_CUES: &str = "address_cues.tsv";
 
 /// The built-in dictionary files, by file name.
@@ -46,6 +47,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     (NAME_CUES, include_str!("../../dictionaries/name_cues.tsv")),
     (NAME_BLOCKLIST, include_str!("../../dictionaries/name_blocklist.txt")),
     (NAME_PARTS, include_str!("../../dictionaries/name_parts.txt")),
+    (PUBLIC_NAMES, include_str!("../../dictionaries/public_names.txt")),
     (ADDRESS_CUES, include_str!("../../dictionaries/address_cues.tsv")),
 ];
 
@@ -184,6 +186,8 @@ pub struct Dictionaries {
     pub(crate) name_blocklist: Vec<String>,
     /// Parts of names transliterated from Tibetan, Uyghur, Kazakh, Mongolian (扎西, 买买提).
     pub(crate) name_parts: Vec<String>,
+    /// Names of public figures that notices cite (毛泽东, 雷锋): public in running text.
+    pub(crate) public_names: Vec<String>,
     pub(crate) address_cues: Vec<(String, AddressContext)>,
     /// Deduction rules (TOML source) and where they came from.
     pub(crate) deduction: String,
@@ -252,6 +256,8 @@ impl Dictionaries {
         let name_blocklist = parse_words(&file, &text)?;
         let (file, text) = source(NAME_PARTS)?;
         let name_parts = parse_words(&file, &text)?;
+        let (file, text) = source(PUBLIC_NAMES)?;
+        let public_names = parse_words(&file, &text)?;
         let (file, text) = source(ADDRESS_CUES)?;
         let address_cues = parse_address_cues(&file, &text)?;
         let (deduction_file, deduction) =
@@ -288,6 +294,7 @@ impl Dictionaries {
             name_cues,
             name_blocklist,
             name_parts,
+            public_names,
             address_cues,
             deduction,
             deduction_file,
@@ -620,6 +627,7 @@ mod tests {
         assert_eq!(division("华亭镇").map(|x| x.0), Some(DivisionLevel::Township));
         assert!(d.fields.iter().any(|(w, k)| w == "户主姓名" && *k == FieldKind::PersonName));
         assert!(d.name_blocklist.iter().any(|w| w == "张贴"));
+        assert!(d.public_names.iter().any(|w| w == "雷锋"));
         for profile in ["default", "social_assistance", "personnel", "penalty", "expropriation"] {
             assert!(d.profiles.contains_key(profile), "{profile}");
         }
