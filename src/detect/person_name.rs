@@ -474,7 +474,13 @@ impl PersonName {
         if self.public_names.is_empty() {
             return;
         }
-        let is_public = |c: &Candidate| self.public_names.contains(&text[c.start..c.end]);
+        let is_public = |c: &Candidate| {
+            c.kind == PiiKind::PersonName && self.public_names.contains(&text[c.start..c.end])
+        };
+        // Most documents cite none: the names are not sorted for them.
+        if !found.iter().any(is_public) {
+            return;
+        }
         // A figure listed among other people, a separator from one, is one of them
         // (`低保户：王红梅、雷锋、李建设`); among figures only, it is cited
         // (`毛泽东、周恩来、刘少奇等老一辈革命家`).
