@@ -47,6 +47,10 @@ const MAX_DOT_PART: usize = 8;
 /// (是 796,991, 的, 在, 有, 及 49,988) that end a dotted name; those of transliterations
 /// are rarer (买 10,529, 提 10,223, 力 10,777).
 const FUNCTION_CHAR_FREQ: usize = 40_000;
+/// Characters tagged prepositions alone but counted fewer times than this (根, 替, 凭) are
+/// read as a name's after a cue; the prepositions that follow names (于, 为, 对, 同 37,578,
+/// 按 21,008) are counted more.
+const RARE_PREPOSITION_FREQ: usize = 10_000;
 /// A given-name character seen at least this often in listed names counts without other
 /// evidence when segmentation splits a surname off on its own.
 const COMMON_GIVEN: u32 = 8;
@@ -1380,9 +1384,15 @@ impl PersonName {
         let given = self.flags.of(c) & GIVEN != 0;
         let name_char =
             matches!(next.tag, "nr" | "nrfg") && given && !self.common_surname_first(next.word);
+        // jieba-rs tags a few rare characters prepositions alone (根 5,414, next to 在
+        // 727,915): one of them is as much a name's as any other (户主熊有根医疗费: 熊有/v 根/p).
+        let grammatical = || match next.tag {
+            "p" => self.word_freq(next.word) >= RARE_PREPOSITION_FREQ,
+            tag => is_function_tag(tag),
+        };
         let orphan = || {
             cued && given
-                && !is_function_tag(next.tag)
+                && !grammatical()
                 && self.word_freq(next.word) < FUNCTION_CHAR_FREQ
                 && tag_starting_at(tags, base, end + c.len_utf8()).is_some_and(|w| {
                     (w.word.chars().nth(1).is_some() && w.word.chars().all(is_han))
@@ -4327,6 +4337,11 @@ mod tests {
 
     #[test]
     fn names_that_segmentation_leaves_one_character_short() {
+        // 根 of 有根 is tagged a preposition alone (熊有/v 根/p); 同 after a name is one.
+        assert_eq!(names("经调解，丁小燕一次性赔偿熊有根医疗费。"), ["丁小燕", "熊有根"]);
+        assert_eq!(names("户主王明同其妻子"), ["王明"]);
+        // 赔偿 is a cue before the one compensated, not before what is paid.
+        assert_no_names("依法赔偿金额由法院确定，赔偿费用由保险公司承担，赔偿标准按规定执行。");
         // A doubled given name cut by the segmenter (韩梅/梅户), not before a word (明天).
         assert_eq!(names("经民主评议，同意将韩梅梅户纳入低保。"), ["韩梅梅"]);
         assert_eq!(names("户主李明明天到村委会。"), ["李明"]);
