@@ -497,7 +497,7 @@ impl PersonName {
         let among_others = |c: &Candidate| {
             let i = listed.partition_point(|l| l.0 < c.start);
             let near = |l: &&(usize, usize, bool)| {
-                l.1 <= c.start && c.start - l.1 <= 3 || l.0 >= c.end && l.0 - c.end <= 3
+                (l.1 <= c.start && c.start - l.1 <= 3) || (l.0 >= c.end && l.0 - c.end <= 3)
             };
             listed[i.saturating_sub(1)..(i + 2).min(listed.len())].iter().filter(near).any(|l| !l.2)
         };
@@ -1809,26 +1809,20 @@ impl PersonName {
             None => return false,
         };
         let first = text[end..].chars().next().map_or(0, char::len_utf8);
-        (len > first || !(self.cue_read_in_word(text, end) || self.word_across(text, end + first)))
+        // The word the name's last character and a one-character cue make counts where the
+        // dictionary counts it ten times or more (住户, 农户, 小户; not 建户 and 军户 of
+        // 慕容德建户, 任磊军户, counted 4 times each).
+        let read_in_word =
+            || pair_across(text, end).is_some_and(|w| self.word_freq(w) >= RARE_WORD);
+        (len > first || !(read_in_word() || self.word_across(text, end + first)))
             && !self.cue_inside_word(text, at, end, len, first)
-    }
-
-    /// Returns true when the name's last character and a cue of one character at `end`
-    /// make a word that is not among the dictionary's rarest (住户, 农户, 小户; not 建户
-    /// and 军户 of 慕容德建户, 任磊军户, counted 4 times each), of which the cue is read out.
-    fn cue_read_in_word(&self, text: &str, end: usize) -> bool {
-        let (Some(last), Some(cue)) = (text[..end].chars().next_back(), text[end..].chars().next())
-        else {
-            return false;
-        };
-        is_han(last)
-            && self.word_freq(&text[end - last.len_utf8()..end + cue.len_utf8()]) >= RARE_WORD
     }
 
     /// Returns true when the words around the cue of `len` bytes (its first character
     /// `first` bytes) after a candidate (from `at` to `end`) say that it is no name: a word
-    /// that the candidate's last character makes with the cue (总书记 of 共产党总书记, 总经理
-    /// of 刘总经理) or the candidate with the cue's first character (党总支 of 村党总支书记:
+    /// that the candidate's last character makes with a cue of two characters or more
+    /// (总书记 of 共产党总书记, 总经理 of 刘总经理; a one-character cue is read out of a word
+    /// in `cue_confirms`) or the candidate with the cue's first character (党总支 of 村党总支书记:
     /// 党总 + 支书), of which the cue is read out, or a candidate of three characters that is
     /// a word the dictionary lists as neither a name nor a place (党总支书记, 居委会主任;
     /// jieba-rs tags many names `ns`, 梁建国).
@@ -1837,8 +1831,7 @@ impl PersonName {
         let candidate = &text[at..end];
         // Not a name the dictionary lists (林先生 of 鲍林先生, 张三之 of 张三之妻).
         let word = |w: &str| self.jieba.has_word(w) && !self.listed_as_name(w);
-        let across = &text[end - last..end + len];
-        (word(across) && (len > first || self.word_freq(across) >= RARE_WORD))
+        (len > first && word(&text[end - last..end + len]))
             || word(&text[at..end + first])
             || (candidate.chars().nth(2).is_some()
                 && self.jieba.has_word(candidate)
@@ -1857,12 +1850,7 @@ impl PersonName {
     /// Returns true when the Chinese characters either side of `at` form a word of the
     /// dictionary (体系 across the end of 金融体, 户型 across the start of 型).
     fn word_across(&self, text: &str, at: usize) -> bool {
-        let (Some(before), Some(after)) =
-            (text[..at].chars().next_back(), text[at..].chars().next())
-        else {
-            return false;
-        };
-        is_han(before) && self.jieba.has_word(&text[at - before.len_utf8()..at + after.len_utf8()])
+        pair_across(text, at).is_some_and(|pair| self.jieba.has_word(pair))
     }
 
     /// Returns the end of a name starting at `at` that personal data right after it
@@ -2850,6 +2838,13 @@ fn family_place(name: &str, next: Option<char>) -> bool {
 fn separator_at(text: &str, at: usize) -> Option<usize> {
     let c = text[at..].chars().next()?;
     matches!(c, '，' | ',' | '(' | '（' | ' ').then_some(c.len_utf8())
+}
+
+/// Returns the Chinese character before `at` and the character at `at`, when there are both.
+fn pair_across(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].chars().next_back().filter(|&c| is_han(c))?;
+    let after = text[at..].chars().next()?;
+    Some(&text[at - before.len_utf8()..at + after.len_utf8()])
 }
 
 /// Returns true when `rest` opens with an age (`95岁，`, `62岁 住…`), not a bound of one
