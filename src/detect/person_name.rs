@@ -802,9 +802,19 @@ impl PersonName {
             value = &value[len..];
         }
         let end = start + value.len();
+        // A key's value of three characters or more that the dictionary holds as a common
+        // word is the post the person after it holds (`人员名单：保洁员 胡春莲`), no name.
+        let common_word = || {
+            !cell
+                && value.chars().nth(2).is_some()
+                && self.surname_len(value) == 1
+                && self.jieba.has_word(value)
+                && self.tagged_alone(value, |t| !matches!(t, "nr" | "nrfg" | "nrt" | "ns" | "nz"))
+        };
         if !(looks_like_name(value) || self.parts.whole(value))
             || is_organization(value)
             || is_filler(value)
+            || common_word()
         {
             return;
         }
@@ -2004,8 +2014,9 @@ impl PersonName {
     /// - the first of a two-character token the dictionary does not hold, tagged as the
     ///   grammatical word it ends with (李俊/杰未/d, 霞要/v), unless the character is one as
     ///   well (王明/刚到/v: 刚 is an adverb);
-    /// - or the first of a word the dictionary holds less often than the word its second
-    ///   character makes with the next (李俊/杰作/出: 作出).
+    /// - the first of a word the dictionary holds less often than the word its second
+    ///   character makes with the next (李俊/杰作/出: 作出);
+    /// - or the first of the character and 家, a rare word (刘春/林家: 刘春林's household).
     ///
     /// The listed name is no cue word (孙子/林/国华: the grandson 林国华).
     fn listed_name_cut_short(
@@ -2036,8 +2047,11 @@ impl PersonName {
                     self.word_freq(&text[end..after + f.len_utf8()]) > self.word_freq(next.word)
                 })
         };
+        // 刘春/nr 林家/n: the character and 家, the household's, make a rarer word (林家 "the
+        // Lin family", 100) than the segmenter's reading of a name can outweigh.
+        let household = rest == "家" && self.word_freq(next.word) < FREQUENT_WORD;
         let name = format!("{}{c}", token.word);
-        ((alone || joined || overlapped())
+        ((alone || joined || household || overlapped())
             && self.given.get(&c).is_some_and(|&n| n >= COMMON_GIVEN)
             && !PLACE_SUFFIXES.contains(c)
             && !LAND_SUFFIXES.contains(c)
@@ -2112,10 +2126,17 @@ impl PersonName {
     /// Returns true when a candidate that a cue or a list supports may be a name: not a
     /// frequent word (`国务院副总理` is no name), nor a cue word itself (申请人反映: jieba-rs's
     /// dictionary tags 申请人 as a name) nor one and a character (任命为主任: 任命 + 为), and
-    /// Chinese characters after the surname.
+    /// Chinese characters after the surname; nor, of three characters or more, a word of the
+    /// dictionary, however rare, that it tags as a common word (种粮大户单季稻: a noun) rather
+    /// than a name or a proper noun (梁建国 is tagged a place) — unless a compound surname
+    /// opens it (慕容家 is tagged an idiom).
     fn cued(&self, candidate: &str, surname: usize) -> bool {
-        let frequent =
-            self.word_freq(candidate) >= FREQUENT_WORD && !self.listed_as_name(candidate);
+        let frequent = self.jieba.has_word(candidate)
+            && if candidate.chars().nth(2).is_some() && surname == 1 {
+                self.tagged_alone(candidate, |t| !matches!(t, "nr" | "nrfg" | "nrt" | "ns" | "nz"))
+            } else {
+                self.word_freq(candidate) >= FREQUENT_WORD && !self.listed_as_name(candidate)
+            };
         let pair = &candidate[..advance(candidate, 0, 2)];
         let cue_and_more = pair.len() < candidate.len() && self.cue_words.contains(pair);
         !frequent
@@ -2537,7 +2558,8 @@ impl PersonName {
         let window_end = window_end(text, start, RESEGMENTED_AFTER);
         let surname = self.surname_len(&text[start..window_end]);
         let (mut chars, mut item_end) = (0, start);
-        for t in self.jieba.tag(&text[start..window_end], true) {
+        let tags = self.jieba.tag(&text[start..window_end], true);
+        for t in &tags {
             let n = t.word.chars().count();
             let needed = chars <= surname;
             let single = n == 1 && !is_function_tag(t.tag);
@@ -2546,6 +2568,19 @@ impl PersonName {
             }
             chars += n;
             item_end = start + t.byte_end;
+        }
+        // The last item's third character joined to the preposition after it (肖冬发为银坑镇
+        // 护林员: 肖冬/nr 发为/v), as after a cue (see `joined_to_preposition`), where the
+        // pair is no frequent word (not 李明成为代表: 成为).
+        if chars == surname + 1
+            && let Some(next) = tag_starting_at(&tags, start, item_end)
+            && let Some(c) = next.word.chars().next()
+            && next.word.chars().count() == 2
+            && self.word_freq(next.word) < FREQUENT_WORD
+            && self.joined_to_preposition(next.word, c)
+        {
+            chars += 1;
+            item_end += c.len_utf8();
         }
         let next = text[item_end..].chars().next();
         let item = &text[start..item_end];
@@ -3697,6 +3732,53 @@ mod tests {
         {
             assert_no_names(text);
         }
+    }
+
+    #[test]
+    fn large_growers_are_named_after_da_hu() {
+        // 金发 is a frequent word ("blond hair"): 大户 before the name says it is one.
+        assert_eq!(
+            names("种粮大户 刘长生 种植面积 150亩；种粮大户 钟金发 种植面积 200亩。"),
+            ["刘长生", "钟金发"]
+        );
+        assert_eq!(names("养殖大户谢福生带动5户脱贫。"), ["谢福生"]);
+        // Nor is a word of three characters the dictionary tags a noun a name after a cue.
+        for text in ["大户人家", "种粮大户单季稻增产", "培育种粮大户、家庭农场", "种粮大户经营面积"]
+        {
+            assert_no_names(text);
+        }
+    }
+
+    #[test]
+    fn the_last_name_of_a_list_keeps_its_third_character_before_wei() {
+        // 肖冬/nr 发为/v: the last item of the list is read one character short.
+        assert_eq!(
+            names("拟选聘谢长根、曾凡英、肖冬发为银坑镇生态护林员。"),
+            ["谢长根", "曾凡英", "肖冬发"]
+        );
+        // 成为 ("become") is a frequent word: the name is 李明.
+        assert_eq!(names("推选王红梅、李明成为代表。"), ["王红梅", "李明"]);
+    }
+
+    #[test]
+    fn a_post_that_opens_a_key_s_value_is_no_name() {
+        assert_eq!(
+            names("公益性岗位人员名单：保洁员 胡春莲 城关镇；护路员 曾宪福 罗坳镇。"),
+            ["胡春莲", "曾宪福"]
+        );
+        // Names the dictionary holds as words of three characters, tagged a name, a place
+        // (梁建国) or, with a compound surname, an idiom (慕容家), stay names under a key.
+        assert_eq!(names("户主：梁建国"), ["梁建国"]);
+        assert_eq!(names("审核人：慕容家"), ["慕容家"]);
+        assert_eq!(names("户主：王建国"), ["王建国"]);
+    }
+
+    #[test]
+    fn a_name_before_its_household_keeps_its_last_character() {
+        // 刘春/nr 林家/n: 林家 ("the Lin family") is a rarer word than the name.
+        assert_eq!(names("火灾发生在刘春林家门前。"), ["刘春林"]);
+        assert_eq!(names("李建林家的房屋"), ["李建林"]);
+        assert_eq!(names("张华家门口"), ["张华"]);
     }
 
     #[test]
