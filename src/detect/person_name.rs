@@ -804,17 +804,10 @@ impl PersonName {
         let end = start + value.len();
         // A key's value of three characters or more that the dictionary holds as a common
         // word is the post the person after it holds (`人员名单：保洁员 胡春莲`), no name.
-        let common_word = || {
-            !cell
-                && value.chars().nth(2).is_some()
-                && self.surname_len(value) == 1
-                && self.jieba.has_word(value)
-                && self.tagged_alone(value, |t| !matches!(t, "nr" | "nrfg" | "nrt" | "ns" | "nz"))
-        };
         if !(looks_like_name(value) || self.parts.whole(value))
             || is_organization(value)
             || is_filler(value)
-            || common_word()
+            || (!cell && self.common_word(value))
         {
             return;
         }
@@ -1795,7 +1788,8 @@ impl PersonName {
             // Asked after every given name: most are followed by a character that opens
             // no cue, settled by one table lookup.
             text[end..].chars().next().is_some_and(|c| self.flags.may_open_cue_after(c))
-                && (self.cue_confirms(text, at, end, opens)
+                && ((self.cue_confirms(text, at, end, opens)
+                    && !self.quoted_with_cue(text, at, end))
                     || self.quoted_before_cue(text, at, end)
                     || self.etc_people(text, end)
                     || self.followed_by_personal_data(text, end)
@@ -1833,9 +1827,8 @@ impl PersonName {
     /// that the candidate's last character makes with a cue of two characters or more
     /// (总书记 of 共产党总书记, 总经理 of 刘总经理; a one-character cue is read out of a word
     /// in `cue_confirms`) or the candidate with the cue's first character (党总支 of 村党总支书记:
-    /// 党总 + 支书), of which the cue is read out, or a candidate of three characters that is
-    /// a word the dictionary lists as neither a name nor a place (党总支书记, 居委会主任;
-    /// jieba-rs tags many names `ns`, 梁建国).
+    /// 党总 + 支书), of which the cue is read out, or a candidate that is a common word
+    /// (党总支书记, 居委会主任; see [`Self::common_word`]).
     fn cue_inside_word(&self, text: &str, at: usize, end: usize, len: usize, first: usize) -> bool {
         let last = text[..end].chars().next_back().map_or(0, char::len_utf8);
         let candidate = &text[at..end];
@@ -1843,9 +1836,7 @@ impl PersonName {
         let word = |w: &str| self.jieba.has_word(w) && !self.listed_as_name(w);
         (len > first && word(&text[end - last..end + len]))
             || word(&text[at..end + first])
-            || (candidate.chars().nth(2).is_some()
-                && self.jieba.has_word(candidate)
-                && self.tagged_alone(candidate, |t| !t.starts_with("nr") && t != "ns"))
+            || self.common_word(candidate)
     }
 
     /// Returns true when a name from `at` to `end` stands in quotation marks right before
@@ -1855,6 +1846,18 @@ impl PersonName {
             && text[end..]
                 .strip_prefix(['”', '"', '」'])
                 .is_some_and(|rest| self.cue_after(text, text.len() - rest.len()))
+    }
+
+    /// Returns true when a candidate from `at` to `end` and the cue after it stand together
+    /// in quotation marks: the name of an honour or a category (`“文明家庭”`, `“最美家庭”`),
+    /// not a person's.
+    #[cold]
+    fn quoted_with_cue(&self, text: &str, at: usize, end: usize) -> bool {
+        text[..at].ends_with(['“', '"', '「'])
+            && self
+                .cues_after
+                .longest_start(&text[end..])
+                .is_some_and(|(len, _)| text[end + len..].starts_with(['”', '"', '」']))
     }
 
     /// Returns true when the Chinese characters either side of `at` form a word of the
@@ -2126,23 +2129,29 @@ impl PersonName {
     /// Returns true when a candidate that a cue or a list supports may be a name: not a
     /// frequent word (`国务院副总理` is no name), nor a cue word itself (申请人反映: jieba-rs's
     /// dictionary tags 申请人 as a name) nor one and a character (任命为主任: 任命 + 为), and
-    /// Chinese characters after the surname; nor, of three characters or more, a word of the
-    /// dictionary, however rare, that it tags as a common word (种粮大户单季稻: a noun) rather
-    /// than a name or a proper noun (梁建国 is tagged a place) — unless a compound surname
-    /// opens it (慕容家 is tagged an idiom).
+    /// Chinese characters after the surname; nor a common word of three characters, however
+    /// rare (种粮大户单季稻; see [`Self::common_word`]).
     fn cued(&self, candidate: &str, surname: usize) -> bool {
-        let frequent = self.jieba.has_word(candidate)
-            && if candidate.chars().nth(2).is_some() && surname == 1 {
-                self.tagged_alone(candidate, |t| !matches!(t, "nr" | "nrfg" | "nrt" | "ns" | "nz"))
-            } else {
-                self.word_freq(candidate) >= FREQUENT_WORD && !self.listed_as_name(candidate)
-            };
+        let frequent = (self.word_freq(candidate) >= FREQUENT_WORD
+            && !self.listed_as_name(candidate))
+            || self.common_word(candidate);
         let pair = &candidate[..advance(candidate, 0, 2)];
         let cue_and_more = pair.len() < candidate.len() && self.cue_words.contains(pair);
         !frequent
             && !cue_and_more
             && candidate.chars().skip(surname).all(is_han)
             && !self.cue_words.contains(candidate)
+    }
+
+    /// Returns true when `word`, of three characters or more, is one the dictionary tags as a
+    /// common word (单季稻, 保洁员, 党总支书记) rather than a name or a proper noun: jieba-rs
+    /// tags many names `ns` (梁建国) or `nz` (刘彦彬). Not a word a compound surname opens
+    /// (慕容家 is tagged an idiom), whose given name is a single character.
+    fn common_word(&self, word: &str) -> bool {
+        word.chars().nth(2).is_some()
+            && self.surname_len(word) == 1
+            && self.jieba.has_word(word)
+            && self.tagged_alone(word, |t| !matches!(t, "nr" | "nrfg" | "nrt" | "ns" | "nz"))
     }
 
     /// Returns true when a segmented word reads as (part of) a name: tagged as one, or a
@@ -3766,11 +3775,31 @@ mod tests {
             names("公益性岗位人员名单：保洁员 胡春莲 城关镇；护路员 曾宪福 罗坳镇。"),
             ["胡春莲", "曾宪福"]
         );
-        // Names the dictionary holds as words of three characters, tagged a name, a place
-        // (梁建国) or, with a compound surname, an idiom (慕容家), stay names under a key.
-        assert_eq!(names("户主：梁建国"), ["梁建国"]);
+        // Names the dictionary holds as words of three characters, tagged a name or, with a
+        // compound surname, an idiom (慕容家), stay names under a key.
         assert_eq!(names("审核人：慕容家"), ["慕容家"]);
         assert_eq!(names("户主：王建国"), ["王建国"]);
+    }
+
+    #[test]
+    fn an_honour_in_quotation_marks_is_no_name() {
+        // jieba-rs's dictionary tags 文明 a name, and 家庭 after a name is a cue.
+        assert_eq!(
+            names("县级“文明家庭”：钟海林家庭（银坑镇平安村）、刘春华家庭（岭背镇岭背村）。"),
+            ["钟海林", "刘春华"]
+        );
+        assert_no_names("评选“文明家庭”“和谐家庭”。");
+        // A name alone in quotation marks before its cue is still one.
+        assert_eq!(names("“钟文华”同志"), ["钟文华"]);
+    }
+
+    #[test]
+    fn words_of_three_characters_tagged_proper_nouns_may_be_names() {
+        // jieba-rs tags 刘彦彬 `nz`, 梁建国 `ns`: before a cue or under a key, names.
+        assert_eq!(names("刘彦彬同志"), ["刘彦彬"]);
+        assert_eq!(names("户主：梁建国"), ["梁建国"]);
+        // Common words of three characters are none (党总支书记: 党总支 a noun).
+        assert_no_names("村党总支书记");
     }
 
     #[test]
