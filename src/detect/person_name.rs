@@ -3332,8 +3332,25 @@ mod tests {
         );
         // Headers of people by what they receive or are (领取人, 获奖人员, 享受对象): the
         // names under them are read whole even where each reads as words (何建设, 向阳).
-        for header in ["领取人", "获奖人员", "受助人员", "享受对象", "补助对象", "人员名单", "房主"]
-        {
+        for header in [
+            "领取人",
+            "获奖人员",
+            "受助人员",
+            "享受对象",
+            "补助对象",
+            "人员名单",
+            "房主",
+            "户主名称",
+            "补偿对象",
+            "被补偿人",
+            "承包户",
+            "代理人",
+            "签收人",
+            "持证人",
+            "共有人",
+            "户代表",
+            "候选人",
+        ] {
             assert_eq!(
                 names(&format!("序号\t{header}\t金额\n1\t何建设\t500\n2\t向阳\t300\n")),
                 ["何建设", "向阳"],
