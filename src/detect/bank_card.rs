@@ -2,9 +2,10 @@
 //!
 //! Recognized: 16–19 digits, whole or in groups of four (`6222 0212 3456 7890 123`), that
 //! either start with a BIN from `dictionaries/bank_bins.tsv` with the matching card length,
-//! or start with the UnionPay prefix `62` and pass Luhn, or follow an account cue
-//! (`开户账号`, `一卡通`, `银行账号`, `社保卡号`). Luhn raises confidence but never gates:
-//! some Chinese debit cards and most 一卡通 passbook accounts fail it.
+//! or start with the UnionPay prefix `62` and pass Luhn, or follow an account cue or header
+//! (`开户账号`, `一卡通`, `银行账号`, `社保卡号`, `存折号`, `惠农卡号`, `收款账户`). Luhn raises
+//! confidence but never gates: some Chinese debit cards and most 一卡通 passbook accounts
+//! fail it.
 //!
 //! Known false negatives: account numbers of 10–15 digits (some rural credit
 //! cooperatives) and cards of banks missing from the BIN table when no cue is present.
@@ -171,6 +172,16 @@ mod tests {
     t!(luhn_fails_but_bin_known, "6222021234567890123", [(BankCard, "6222021234567890123")]);
     t!(account_cue_no_bin, "一卡通账号：1234567890123456789", [(BankCard, "1234567890123456789")]);
     t!(masked, "开户账号：6222********1234", [(BankCard, "6222********1234")]);
+    // Headers of the passbooks and cards subsidies are paid to, with no BIN to go by.
+    t!(
+        passbook_and_card_headers,
+        "序号\t存折号\t惠农卡号\t收款账户\n1\t15070123456789012\t15070123456789013\t15070123456789014\n",
+        [
+            (BankCard, "15070123456789012"),
+            (BankCard, "15070123456789013"),
+            (BankCard, "15070123456789014")
+        ]
+    );
     t!(
         full_width,
         "银行账号：６２２２０２１２３４５６７８９０１２８",
