@@ -113,6 +113,9 @@ enum RowKind {
 struct Header {
     separator: Separator,
     columns: Vec<Option<(FieldKind, usize)>>,
+    /// The kind of the first part of a header that names two (`姓名/身份证号`, `户主姓名及
+    /// 身份证号码`), whose cells hold both (`王红梅/3601…`); `columns` holds the second.
+    firsts: Vec<Option<(FieldKind, usize)>>,
 }
 
 /// Finds field words; built once from `fields.tsv`. Keys end where a colon follows and
@@ -132,6 +135,8 @@ impl std::fmt::Debug for FieldMatcher {
     }
 }
 
+/// Rows read ahead of a row that reads as a header for the key that makes it a form's.
+const FORM_ROWS_AHEAD: usize = 3;
 /// Longest header cell considered, in bytes (`家庭住址（详细到门牌号）` fits).
 const MAX_HEADER_CELL: usize = 48;
 /// Most cells of a header row separated by single spaces.
@@ -184,6 +189,83 @@ impl FieldMatcher {
         self.suffix(core).map(|(_, id)| (self.kinds[id], id))
     }
 
+    /// Returns the kind of the first part of a header cell that names two kinds, parted by
+    /// a slash, 及, 和 or 、 (`姓名/身份证号`: a name; `开户行及账号` names one, 开户行
+    /// being no field word).
+    #[cold]
+    fn first_of_two(&self, cell: &str) -> Option<(FieldKind, usize)> {
+        let (first, rest) = cell.split_once(['/', '及', '和', '、'])?;
+        let (kind, field) = self.header_kind(first)?;
+        let (second, _) = self.header_kind(rest)?;
+        (kind != second).then_some((kind, field))
+    }
+
+    /// Returns true when the first cell of a table row is a field word and the second is
+    /// none (`身份证号 | 3601…`): a row of a form's keys and values. The rows of a table
+    /// open with a number, a name or a place, never a field word. Not asked of lines that
+    /// single spaces part, which may be prose (the name pass reads a form's line of them,
+    /// `姓名 王红梅 性别 女`).
+    fn opens_with_key_cell(&self, line: &str, cells: &[(usize, usize)]) -> bool {
+        match cells {
+            [(s0, e0), (s1, e1), ..] => {
+                e0 > s0
+                    && e1 > s1
+                    && self.header_kind(&line[*s0..*e0]).is_some()
+                    && self.header_kind(&line[*s1..*e1]).is_none()
+            }
+            _ => false,
+        }
+    }
+
+    /// Returns true when one of the [`FORM_ROWS_AHEAD`] rows from `at` that `separator`
+    /// splits opens with a key (see [`Self::opens_with_key_cell`]): a form's rows go on
+    /// with keys that label nothing (`性别 | 男`) before one that does (`家庭住址 | …`).
+    #[cold]
+    fn key_row_follows(&self, text: &str, mut at: usize, separator: Separator) -> bool {
+        let mut cells = Vec::new();
+        for _ in 0..FORM_ROWS_AHEAD {
+            let line = line_after(text, at);
+            if at >= text.len() || separator_of(line) != Some(separator) {
+                return false;
+            }
+            split_cells(line, separator, &mut cells);
+            if self.opens_with_key_cell(line, &cells) {
+                return true;
+            }
+            at = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i + 1);
+        }
+        false
+    }
+
+    /// Labels the cells of a row of keys and values: each cell after a field word's cell,
+    /// itself none, is that field's value.
+    fn key_value_cells(
+        &self,
+        line: &str,
+        base: usize,
+        cells: &[(usize, usize)],
+        labels: &mut Vec<Label>,
+    ) {
+        for pair in cells.windows(2) {
+            let [(ks, ke), (vs, ve)] = [pair[0], pair[1]];
+            if ve <= vs || ke <= ks {
+                continue;
+            }
+            if let Some((kind, field)) = self.header_kind(&line[ks..ke])
+                && self.header_kind(&line[vs..ve]).is_none()
+            {
+                labels.push(Label {
+                    start: base + vs,
+                    end: base + ve,
+                    kind,
+                    field,
+                    cell: false,
+                    key_start: base + ks,
+                });
+            }
+        }
+    }
+
     /// Analyzes `text` (normalized) into records and labels.
     pub(crate) fn analyze(&self, text: &str) -> Structure {
         // About one record per 60 bytes (a table row, a list item, a short paragraph).
@@ -192,6 +274,8 @@ impl FieldMatcher {
         let mut header: Option<Header> = None;
         // True while the previous line was a `key：value` line of the current record.
         let mut in_field_block = false;
+        // True while the rows being read are a form's keys and values laid out as a table.
+        let mut in_form = false;
         // The kind and number of the table (or run of list items) whose cells are being read.
         let mut table: Option<(RowKind, u32)> = None;
         let mut tables = 0u32;
@@ -231,6 +315,7 @@ impl FieldMatcher {
             if body.trim().is_empty() {
                 header = None;
                 in_field_block = false;
+                in_form = false;
                 // List items may stand a blank line apart; table rows do not.
                 table = table.filter(|t| t.0 == RowKind::ListItem);
                 continue;
@@ -277,9 +362,26 @@ impl FieldMatcher {
                 } else {
                     Vec::new()
                 };
+                // A form laid out as a table (`姓名 | 王红梅 | 性别 | 女`, then `身份证号 |
+                // 3601… | 联系电话 | 138…`) opens with a row that reads as a header; a key
+                // that opens one of the next rows says it is a row of keys and values.
+                let form = separator != Separator::Space
+                    && kinds.iter().flatten().next().is_some()
+                    && self.key_row_follows(text, line_start, separator);
+                if form {
+                    header = None;
+                    in_form = true;
+                    out.records.push((start, end));
+                    in_field_block = false;
+                    self.key_value_cells(body, start, &cells, &mut out.labels);
+                    continue;
+                }
                 if kinds.iter().flatten().count() >= 1 && kinds.len() >= 2 {
                     // A header row: not a record of its own.
-                    header = Some(Header { separator, columns: kinds });
+                    let firsts =
+                        cells.iter().map(|&(s, e)| self.first_of_two(&body[s..e])).collect();
+                    header = Some(Header { separator, columns: kinds, firsts });
+                    in_form = false;
                     out.headers.push((start, end));
                     in_field_block = false;
                     table = None;
@@ -287,20 +389,52 @@ impl FieldMatcher {
                 }
                 out.records.push((start, end));
                 in_field_block = false;
+                // A row of a form's keys and values: each key labels the cell after it, not
+                // the cells under it (`身份证号 | 3601…`, under `姓名 | 王红梅`). One row alone
+                // may be a header with digits in it (`姓名 | 性别 | 2026年补贴`): a form has
+                // more rows of keys.
+                if separator != Separator::Space
+                    && self.opens_with_key_cell(body, &cells)
+                    && (in_form || self.key_row_follows(text, line_start, separator))
+                {
+                    in_form = true;
+                    header = None;
+                    self.key_value_cells(body, start, &cells, &mut out.labels);
+                    continue;
+                }
                 match &header {
                     Some(h) if h.separator == separator => {
                         for (i, &(s, e)) in cells.iter().enumerate() {
                             if let Some(Some((kind, field))) = h.columns.get(i)
                                 && e > s
                             {
-                                out.labels.push(Label {
-                                    start: start + s,
-                                    end: start + e,
-                                    kind: *kind,
-                                    field: *field,
-                                    cell: true,
-                                    key_start: start + s,
-                                });
+                                // A cell of a header that names two holds both, parted by
+                                // a slash or a space (`王红梅/3601…`, `王红梅 3601…`).
+                                let mut s = s;
+                                if let Some(Some((first, first_field))) = h.firsts.get(i)
+                                    && let Some(cut) = body[s..e].find(['/', ' '])
+                                {
+                                    out.labels.push(Label {
+                                        start: start + s,
+                                        end: start + s + cut,
+                                        kind: *first,
+                                        field: *first_field,
+                                        cell: true,
+                                        key_start: start + s,
+                                    });
+                                    s += cut + 1;
+                                    s += body[s..e].len() - body[s..e].trim_start().len();
+                                }
+                                if e > s {
+                                    out.labels.push(Label {
+                                        start: start + s,
+                                        end: start + e,
+                                        kind: *kind,
+                                        field: *field,
+                                        cell: true,
+                                        key_start: start + s,
+                                    });
+                                }
                             }
                         }
                     }
@@ -319,6 +453,7 @@ impl FieldMatcher {
                 continue;
             }
             header = None;
+            in_form = false;
             match list_item_opening(body) {
                 Some((s, e)) => {
                     let id = table_of(RowKind::ListItem, &mut table);
@@ -857,6 +992,60 @@ mod tests {
         for line in &lines {
             assert_eq!(space_runs(line), plain(line), "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_form_laid_out_as_a_table_pairs_keys_and_values() {
+        use FieldKind::*;
+        // Its first row reads as a header; a key opening a later row says it is a form's.
+        for text in [
+            "姓名\t钟金发\t性别\t男\n身份证号\t362132197805124425\t联系电话\t13907971234\n\
+             家庭住址\t银坑镇平安村上坪组18号\n",
+            "| 姓名 | 钟金发 | 性别 | 男 |\n| 身份证号 | 362132197805124425 | 联系电话 | 13907971234 |\n\
+             | 家庭住址 | 银坑镇平安村上坪组18号 | | |\n",
+        ] {
+            let found = labels(text);
+            assert!(found.contains(&("钟金发", PersonName)), "{text}: {found:?}");
+            assert!(found.contains(&("362132197805124425", IdCard)), "{text}: {found:?}");
+            assert!(found.contains(&("13907971234", Phone)), "{text}: {found:?}");
+            assert!(found.contains(&("银坑镇平安村上坪组18号", Address)), "{text}: {found:?}");
+            // No key is a value of the column above it.
+            assert!(!found.iter().any(|(t, _)| ["身份证号", "家庭住址"].contains(t)), "{found:?}");
+        }
+        // Two columns, a key that labels nothing (性别) before one that does.
+        assert_eq!(
+            labels("姓名\t钟金发\n性别\t男\n家庭住址\t银坑镇平安村上坪组18号\n"),
+            [("钟金发", PersonName), ("银坑镇平安村上坪组18号", Address)]
+        );
+        // A header with digits in it is a row of data, not a form's keys and values.
+        assert_eq!(labels("| 姓名 | 性别 | 2026年补贴 |\n"), []);
+        // A table's header stays one: its rows open with numbers or names.
+        assert_eq!(
+            labels("姓名\t身份证号\n钟金发\t362132197805124425\n"),
+            [("钟金发", PersonName), ("362132197805124425", IdCard)]
+        );
+    }
+
+    #[test]
+    fn a_header_that_names_two_kinds_labels_both_parts_of_its_cells() {
+        use FieldKind::*;
+        assert_eq!(
+            labels("序号\t姓名/身份证号\t金额\n1\t钟金发/362132197805124425\t1200\n"),
+            [("钟金发", PersonName), ("362132197805124425", IdCard)]
+        );
+        assert_eq!(
+            labels("序号\t户主姓名及身份证号码\t金额\n1\t钟金发 362132197805124425\t1200\n"),
+            [("钟金发", PersonName), ("362132197805124425", IdCard)]
+        );
+        // A cell with one part is the second kind's; a header of one kind is read whole.
+        assert_eq!(
+            labels("序号\t姓名/身份证号\n1\t362132197805124425\n"),
+            [("362132197805124425", IdCard)]
+        );
+        assert_eq!(
+            labels("序号\t开户行及账号\n1\t农商银行 6228480012345678901\n"),
+            [("农商银行 6228480012345678901", BankCard)]
+        );
     }
 
     #[test]

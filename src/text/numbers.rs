@@ -9,7 +9,8 @@
 //! Digit guards are written here in code because `\b` does not separate CJK from digits
 //! and `\d` matches full-width digits: a group glued to ASCII letters, `/`, `_`, `@`, `%`
 //! or to a decimal point or thousands comma belongs to a larger token (URL, 索引号
-//! `620702069/2023-00096`, amount `1,234.50`, ICP code) and is dropped whole.
+//! `620702069/2023-00096`, amount `1,234.50`, ICP code) and is dropped whole — but a slash
+//! with Chinese on its other side parts two values (`钟金发/3601…`).
 
 use super::swar;
 
@@ -207,9 +208,14 @@ fn guarded(b: &[u8], chunks: &[Chunk]) -> bool {
         let stars = (k..).take_while(|&j| before(j) == Some(b'*')).count();
         before(k + stars).is_some_and(|c| c.is_ascii_digit())
     };
+    // A slash between Chinese (or a mask's stars) and a number parts two values of one
+    // cell (`钟金发/3601…` under `姓名/身份证号`); between ASCII it joins a path or a code.
+    let slash_glues =
+        |x: Option<u8>| x.is_none_or(|c| c.is_ascii() && !c.is_ascii_whitespace() && c != b'*');
     let glued_before = match before(1) {
         // An ID's check character ends the previous number; it glues nothing.
         Some(b'X' | b'x') if number_end(2) => false,
+        Some(b'/' | b'\\') => slash_glues(before(2)),
         Some(c) if is_code_byte(c) => true,
         Some(b'.' | b',' | b':') => digit(before(2)),
         Some(b'-') => alnum(before(2)),
@@ -217,6 +223,7 @@ fn guarded(b: &[u8], chunks: &[Chunk]) -> bool {
         _ => false,
     };
     let glued_after = match after(1) {
+        Some(b'/' | b'\\') => slash_glues(after(2)),
         Some(c) if is_code_byte(c) => true,
         Some(b'.' | b',' | b':') => digit(after(2)),
         Some(b'-') => alnum(after(2)),
@@ -276,6 +283,17 @@ mod tests {
         assert!(groups("13812345678abc").is_empty());
         assert!(groups("13812345678@qq.com").is_empty());
         assert!(groups("占比12345%").is_empty());
+        assert!(groups("2026/13812345678").is_empty());
+        assert!(groups("13812345678/a").is_empty());
+    }
+
+    #[test]
+    fn a_slash_after_chinese_parts_two_values() {
+        // A cell under `姓名/身份证号` or `电话/手机`: the number is a value of its own.
+        assert_eq!(groups("钟金发/13812345678"), vec![vec!["13812345678"]]);
+        assert_eq!(groups("13812345678/钟金发"), vec![vec!["13812345678"]]);
+        assert_eq!(groups("钟**/13812345678"), vec![vec!["13812345678"]]);
+        assert_eq!(groups("钟金发 / 13812345678"), vec![vec!["13812345678"]]);
     }
 
     #[test]
