@@ -356,7 +356,9 @@ impl FieldMatcher {
                 }
                 // A row holding digits is data (a header's digits are at most a note), so
                 // only digit-free rows are looked up as headers.
-                let may_be_header = !headerless && !body.bytes().any(|b| b.is_ascii_digit());
+                let may_be_header = !headerless
+                    && (!body.bytes().any(|b| b.is_ascii_digit())
+                        || dated_header(body, &cells, text, line_start, separator));
                 let kinds: Vec<Option<(FieldKind, usize)>> = if may_be_header {
                     cells.iter().map(|&(s, e)| self.header_kind(&body[s..e])).collect()
                 } else {
@@ -767,6 +769,35 @@ fn spaced_row_width(line: &str) -> Option<usize> {
     ((2..=MAX_COLUMNS).contains(&width) && chinese).then_some(width)
 }
 
+/// Returns true when a row with digits may still be a header: its digits date a column
+/// (`2026年补贴金额`, `补贴金额（1-6月）`, `第1季度`), no cell is a number, and the next row,
+/// split the same way, holds one (`1 | 王红梅 | 1200`). A row of data has a number of its
+/// own (序号, a sum) or stands among rows like it (`王红梅 | 1950年2月 | 户主`).
+#[cold]
+fn dated_header(
+    line: &str,
+    cells: &[(usize, usize)],
+    text: &str,
+    next_start: usize,
+    separator: Separator,
+) -> bool {
+    let number = |cell: &str| !cell.is_empty() && cell.bytes().all(|b| b.is_ascii_digit());
+    let dated = cells.iter().all(|&(s, e)| {
+        let cell = &line[s..e];
+        !number(cell)
+            && (!cell.bytes().any(|b| b.is_ascii_digit()) || cell.contains(['年', '月', '季']))
+    });
+    if !dated {
+        return false;
+    }
+    let next = line_after(text, next_start);
+    separator_of(next) == Some(separator) && {
+        let mut next_cells = Vec::new();
+        split_cells(next, separator, &mut next_cells);
+        next_cells.iter().any(|&(s, e)| number(&next[s..e]))
+    }
+}
+
 /// Returns the line that starts at `start` (without its line break).
 fn line_after(text: &str, start: usize) -> &str {
     let rest = &text[start..];
@@ -1017,7 +1048,7 @@ mod tests {
             labels("姓名\t钟金发\n性别\t男\n家庭住址\t银坑镇平安村上坪组18号\n"),
             [("钟金发", PersonName), ("银坑镇平安村上坪组18号", Address)]
         );
-        // A header with digits in it is a row of data, not a form's keys and values.
+        // A row with digits that is no header is a row of data, not a form's keys and values.
         assert_eq!(labels("| 姓名 | 性别 | 2026年补贴 |\n"), []);
         // A table's header stays one: its rows open with numbers or names.
         assert_eq!(
@@ -1046,6 +1077,18 @@ mod tests {
             labels("序号\t开户行及账号\n1\t农商银行 6228480012345678901\n"),
             [("农商银行 6228480012345678901", BankCard)]
         );
+    }
+
+    #[test]
+    fn a_header_may_date_its_columns() {
+        use FieldKind::*;
+        for header in ["2026年补贴金额", "补贴金额（2026年）", "1-6月补贴"] {
+            let text = format!("序号\t姓名\t{header}\n1\t钟金发\t1200\n2\t何建设\t3600\n");
+            assert_eq!(labels(&text), [("钟金发", PersonName), ("何建设", PersonName)], "{header}");
+        }
+        // Rows of data with dates and a field word in them are no header.
+        assert_eq!(labels("钟金发\t1950年2月\t户主\n何建设\t1952年3月\t配偶\n"), []);
+        assert_eq!(labels("钟金发\t3人\t户主\n1\t何建设\t300\n"), []);
     }
 
     #[test]
