@@ -1304,6 +1304,47 @@ def forms_ages_and_utility_notices(i: int) -> Doc:
     return d
 
 
+def passbook_account() -> str:
+    """A rural credit cooperative's passbook account: 17 digits with no card BIN, which only
+    its header (惠农卡号, 存折号) tells from any other number."""
+    return "1507" + "".join(rng.choice("0123456789") for _ in range(13))
+
+
+def forms_and_combined_headers(i: int) -> Doc:
+    """An application form laid out as a table (姓名 | … | 性别 | …, then 身份证号 | … and
+    家庭住址 | …), whose first row reads as a header; a header that names two kinds
+    (姓名/身份证号) over cells holding both; a header that dates a column (2026年补贴金额)
+    over 户主名称 and a passbook account under 惠农卡号; growers after 种粮大户 and a
+    selection (拟选聘…为); beside an honour in quotation marks (“文明家庭”), a grain
+    (种粮大户单季稻) and a post opening a key's value (保洁员), which name no one."""
+    d = Doc(f"form-header-{i:03d}")
+    d.text("2026年临时救助申请审批表\n")
+    if i % 2:
+        d.text("| 姓名 | ").leak("person_name", name_or_word_name()).text(f" | 性别 | {rng.choice('男女')} |\n")
+        d.text("| 身份证号 | ").leak("id_card", id18()).text(" | 联系电话 | ").leak("mobile_phone", mobile())
+        d.text(" |\n| 家庭住址 | ").leak("address", address()).text(" | | |\n")
+    else:
+        d.text("姓名\t").leak("person_name", name_or_word_name()).text(f"\t性别\t{rng.choice('男女')}\n")
+        d.text("身份证号\t").leak("id_card", id18()).text("\t联系电话\t").leak("mobile_phone", mobile())
+        d.text("\n家庭住址\t").leak("address", address()).text("\n")
+    d.text("\n序号\t姓名/身份证号\t救助金额\n")
+    for n in range(1, 3):
+        d.text(f"{n}\t").leak("person_name", name_or_word_name()).text("/").leak("id_card", id18())
+        d.text(f"\t{rng.randint(5, 30)}00\n")
+    year = rng.randint(2024, 2026)
+    d.text(f"\n序号\t户主名称\t惠农卡号\t{year}年补贴金额\n")
+    for n in range(1, 3):
+        d.text(f"{n}\t").leak("person_name", name_or_word_name()).text("\t")
+        d.leak("bank_card", passbook_account()).text(f"\t{rng.randint(3, 20)}00\n")
+    d.text("\n种粮大户 ").leak("person_name", name_or_word_name())
+    d.text(f" 种植面积 {rng.randint(50, 300)}亩；种粮大户单季稻增产。拟选聘")
+    d.leak("person_name", name()).text("、").leak("person_name", name()).text("为生态护林员。")
+    d.text("县级“文明家庭”评选结果公示。公益性岗位人员名单：保洁员 ").leak("person_name", name())
+    d.text(f" {rng.choice(TOWNS)}。\n")
+    footer(d)
+    return d
+
+
 TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, penalty, masked_history,
              hard_negatives, prose, commendation, recipients_with_addresses, name_negatives,
              official_phrases, dotted_names_in_prose, policy_notice, undotted_minority_names,
@@ -1313,7 +1354,7 @@ TEMPLATES = [social_assistance, subsidy, expropriation, hiring, appointment, pen
              village_groups, petition_replies, penalty_orders, payouts_in_prose,
              padded_in_running_text, decision_prose, appeals_losses_and_flats,
              boundaries_donations_and_ranks, appointments_transfers_and_offices,
-             forms_ages_and_utility_notices]
+             forms_ages_and_utility_notices, forms_and_combined_headers]
 
 
 def main() -> None:

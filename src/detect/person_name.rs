@@ -803,11 +803,22 @@ impl PersonName {
         }
         let end = start + value.len();
         // A key's value of three characters or more that the dictionary holds as a common
-        // word is the post the person after it holds (`人员名单：保洁员 胡春莲`), no name.
+        // word is the post the person after it holds (`人员名单：保洁员 胡春莲`), no name:
+        // the name is the word after the space.
+        if !cell && self.common_word(value) {
+            if let Some(rest) = text[end..].strip_prefix(' ') {
+                let len =
+                    rest.find([' ', '，', '；', '。', '、', '\n', '\t']).unwrap_or(rest.len());
+                let first = rest.chars().next().map_or(0, |c| self.flags.of(c));
+                if first & (SURNAME | COMPOUND_FIRST) != 0 && looks_like_name(&rest[..len]) {
+                    self.labeled_one(text, end + 1, end + 1 + len, cell, out);
+                }
+            }
+            return;
+        }
         if !(looks_like_name(value) || self.parts.whole(value))
             || is_organization(value)
             || is_filler(value)
-            || (!cell && self.common_word(value))
         {
             return;
         }
@@ -2463,7 +2474,8 @@ impl PersonName {
 
     /// Returns where a name item of `n` characters starting at `start` begins when the
     /// characters before it and its first make a compound surname that does not end a word
-    /// (`公司马建国、`: 马建国): the character before a three-character item (`三组欧阳桂英、`:
+    /// the dictionary counts ten times or more (`公司马建国、`: 马建国; `拟选聘上官敏涵、`: 聘上
+    /// is counted 4 times): the character before a three-character item (`三组欧阳桂英、`:
     /// 欧阳桂英, not 阳桂英), or the two before a two-character one (`，令狐金浩、`: 令狐金浩, not
     /// 金浩). `earlier` holds the starts of the characters before `start`, nearest first.
     fn compound_start(
@@ -2478,7 +2490,7 @@ impl PersonName {
             let a = char_at(first);
             self.flags.of(a) & COMPOUND_FIRST != 0
                 && self.compound.contains(&(a, second))
-                && !self.word_across(text, first)
+                && pair_across(text, first).is_none_or(|w| self.word_freq(w) < RARE_WORD)
         };
         // Most characters are no second character of a compound: one table lookup each.
         let second = |c: char| self.flags.of(c) & COMPOUND_SECOND != 0;
@@ -3784,6 +3796,9 @@ mod tests {
         );
         // 成为 ("become") is a frequent word: the name is 李明.
         assert_eq!(names("推选王红梅、李明成为代表。"), ["王红梅", "李明"]);
+        // 聘上 is a rare word: 上官 opens the first item.
+        assert_eq!(names("拟选聘上官敏涵、欧阳涛磊为护林员。"), ["上官敏涵", "欧阳涛磊"]);
+        assert_eq!(names("某公司马建国、李建设等人"), ["马建国", "李建设"]);
     }
 
     #[test]
@@ -3792,6 +3807,8 @@ mod tests {
             names("公益性岗位人员名单：保洁员 胡春莲 城关镇；护路员 曾宪福 罗坳镇。"),
             ["胡春莲", "曾宪福"]
         );
+        // The key names the person after the post, whatever segmentation reads (万国: a word).
+        assert_eq!(names("公益性岗位人员名单：保洁员 万国 城关镇。"), ["万国"]);
         // Names the dictionary holds as words of three characters, tagged a name or, with a
         // compound surname, an idiom (慕容家), stay names under a key.
         assert_eq!(names("审核人：慕容家"), ["慕容家"]);
