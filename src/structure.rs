@@ -354,8 +354,9 @@ impl FieldMatcher {
                 if separator == Separator::Pipe && is_rule_line(&cells, body) {
                     continue;
                 }
-                // A row holding digits is data (a header's digits are at most a note), so
-                // only digit-free rows are looked up as headers.
+                // A row holding digits is data (a header's digits are at most a note or a
+                // date), so only digit-free rows, and rows whose digits date a column, are
+                // looked up as headers.
                 let may_be_header = !headerless
                     && (!body.bytes().any(|b| b.is_ascii_digit())
                         || dated_header(body, &cells, text, line_start, separator));
