@@ -1853,9 +1853,9 @@ impl PersonName {
     /// Returns true when a name from `at` to `end` stands in quotation marks right before
     /// a cue (`“钟文华”同志`).
     fn quoted_before_cue(&self, text: &str, at: usize, end: usize) -> bool {
-        text[..at].ends_with(['“', '"', '「'])
+        text[..at].ends_with(OPENING_QUOTES)
             && text[end..]
-                .strip_prefix(['”', '"', '」'])
+                .strip_prefix(CLOSING_QUOTES)
                 .is_some_and(|rest| self.cue_after(text, text.len() - rest.len()))
     }
 
@@ -1864,11 +1864,11 @@ impl PersonName {
     /// not a person's.
     #[cold]
     fn quoted_with_cue(&self, text: &str, at: usize, end: usize) -> bool {
-        text[..at].ends_with(['“', '"', '「'])
+        text[..at].ends_with(OPENING_QUOTES)
             && self
                 .cues_after
                 .longest_start(&text[end..])
-                .is_some_and(|(len, _)| text[end + len..].starts_with(['”', '"', '」']))
+                .is_some_and(|(len, _)| text[end + len..].starts_with(CLOSING_QUOTES))
     }
 
     /// Returns true when the Chinese characters either side of `at` form a word of the
@@ -3190,6 +3190,10 @@ fn note_before(text: &str, end: usize) -> usize {
     }
     end
 }
+
+/// Quotation marks around a name (`“钟文华”同志`) or an honour (`“文明家庭”`).
+const OPENING_QUOTES: [char; 3] = ['“', '"', '「'];
+const CLOSING_QUOTES: [char; 3] = ['”', '"', '」'];
 
 /// The cues of a boundary (四至) of land or a house, before the neighbour's name
 /// (`东至谢国平田`, `西邻刘建国房屋`; see [`PersonName::boundary_owner`]).
