@@ -224,11 +224,7 @@ impl FieldMatcher {
     fn key_row_follows(&self, text: &str, mut at: usize, separator: Separator) -> bool {
         let mut cells = Vec::new();
         for _ in 0..FORM_ROWS_AHEAD {
-            let line = line_after(text, at);
-            if at >= text.len() || separator_of(line) != Some(separator) {
-                return false;
-            }
-            split_cells(line, separator, &mut cells);
+            let Some(line) = row_at(text, at, separator, &mut cells) else { return false };
             if self.opens_with_key_cell(line, &cells) {
                 return true;
             }
@@ -407,36 +403,26 @@ impl FieldMatcher {
                 }
                 match &header {
                     Some(h) if h.separator == separator => {
+                        let cell = |s: usize, e: usize, (kind, field): (FieldKind, usize)| {
+                            let (start, end) = (start + s, start + e);
+                            Label { start, end, kind, field, cell: true, key_start: start }
+                        };
                         for (i, &(s, e)) in cells.iter().enumerate() {
-                            if let Some(Some((kind, field))) = h.columns.get(i)
+                            if let Some(&Some(second)) = h.columns.get(i)
                                 && e > s
                             {
                                 // A cell of a header that names two holds both, parted by
                                 // a slash or a space (`王红梅/3601…`, `王红梅 3601…`).
                                 let mut s = s;
-                                if let Some(Some((first, first_field))) = h.firsts.get(i)
+                                if let Some(&Some(first)) = h.firsts.get(i)
                                     && let Some(cut) = body[s..e].find(['/', ' '])
                                 {
-                                    out.labels.push(Label {
-                                        start: start + s,
-                                        end: start + s + cut,
-                                        kind: *first,
-                                        field: *first_field,
-                                        cell: true,
-                                        key_start: start + s,
-                                    });
+                                    out.labels.push(cell(s, s + cut, first));
                                     s += cut + 1;
                                     s += body[s..e].len() - body[s..e].trim_start().len();
                                 }
                                 if e > s {
-                                    out.labels.push(Label {
-                                        start: start + s,
-                                        end: start + e,
-                                        kind: *kind,
-                                        field: *field,
-                                        cell: true,
-                                        key_start: start + s,
-                                    });
+                                    out.labels.push(cell(s, e, second));
                                 }
                             }
                         }
@@ -791,12 +777,25 @@ fn dated_header(
     if !dated {
         return false;
     }
-    let next = line_after(text, next_start);
-    separator_of(next) == Some(separator) && {
-        let mut next_cells = Vec::new();
-        split_cells(next, separator, &mut next_cells);
-        next_cells.iter().any(|&(s, e)| number(&next[s..e]))
+    let mut cells = Vec::new();
+    row_at(text, next_start, separator, &mut cells)
+        .is_some_and(|next| cells.iter().any(|&(s, e)| number(&next[s..e])))
+}
+
+/// Returns the line that starts at `at` when `separator` splits it, its cells in `cells`:
+/// the rows a header or a form's first row is read against.
+fn row_at<'t>(
+    text: &'t str,
+    at: usize,
+    separator: Separator,
+    cells: &mut Vec<(usize, usize)>,
+) -> Option<&'t str> {
+    let line = line_after(text, at);
+    if at >= text.len() || separator_of(line) != Some(separator) {
+        return None;
     }
+    split_cells(line, separator, cells);
+    Some(line)
 }
 
 /// Returns the line that starts at `start` (without its line break).
